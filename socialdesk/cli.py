@@ -1,0 +1,265 @@
+"""The command line: ``socialdesk [global options] COMMAND [options]``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import unicodedata
+from collections.abc import Sequence
+from datetime import datetime
+
+from socialdesk import __version__
+from socialdesk.config import DATA_DIR_ENV, DB_URL_ENV, Workspace, resolve_workspace
+from socialdesk.importer import ImportFileError, RowError, read_import
+from socialdesk.inbox import STATUS_FILTERS, Inbox, InboxRow
+from socialdesk.ingest import Ingestor, IngestResult
+from socialdesk.logs import configure_logging
+from socialdesk.scoring import BaselineScorer
+from socialdesk.sources import desktop_app
+from socialdesk.store import Store, StoreError
+
+log = logging.getLogger("socialdesk.cli")
+
+
+class UsageError(Exception):
+    """A mistake in how the command was called or what it was given."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        raise UsageError(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="socialdesk",
+        description="SocialDesk: one keyboard-first inbox for social-media customer care. "
+        "With no command, opens the desktop app.",
+    )
+    parser.add_argument("--version", action="version", version=f"socialdesk {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help=f"folder for everything SocialDesk writes (or ${DATA_DIR_ENV}; "
+        "default: the platform's user data folder)",
+    )
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help=f"database URL, e.g. postgresql+psycopg://user@host/db (or ${DB_URL_ENV}; "
+        "default: a SQLite file in the data folder)",
+    )
+    parser.add_argument("--verbose", "-v", action="store_true", help="log to the console too")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    demo = commands.add_parser(
+        "demo",
+        help="create or refresh the demo workspace (no network needed)",
+        description="Create, or refresh idempotently, a realistic demo workspace: two brand "
+        "accounts and hundreds of conversations over the last 14 days.",
+    )
+    demo.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
+    demo.add_argument(
+        "--conversations", type=int, default=640, metavar="N", help="how many (default 640)"
+    )
+    demo.add_argument("--open", action="store_true", help="open the desktop app afterwards")
+
+    imp = commands.add_parser(
+        "import",
+        help="load messages from a JSON Lines or CSV file",
+        description="Load messages from FILE (JSON Lines, or CSV when it ends in .csv; '-' "
+        "reads JSON Lines from standard input). Bad rows are reported with their line "
+        "numbers and skipped; importing the same file twice changes nothing.",
+    )
+    imp.add_argument("file", metavar="FILE")
+
+    inbox = commands.add_parser(
+        "inbox",
+        help="print the triage queue, highest priority first",
+        description="Print the triage queue: one row per conversation, showing its latest "
+        "customer message, highest priority first.",
+    )
+    inbox.add_argument(
+        "--status",
+        default="open",
+        choices=STATUS_FILTERS,
+        help="open (new, open and pending; the default), all, or one status",
+    )
+    inbox.add_argument("--limit", type=int, default=50, metavar="N", help="at most N rows")
+    inbox.add_argument("--search", default="", metavar="WORDS", help="full-text search")
+    inbox.add_argument("--json", action="store_true", help="print one JSON array")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="backslashreplace")
+    try:
+        args = parser.parse_args(args_list)
+    except UsageError as exc:
+        print(f"socialdesk: error: {exc}", file=sys.stderr)
+        return 2
+    workspace = resolve_workspace(args.data_dir, args.db)
+    log_file = configure_logging(workspace.log_dir, verbose=args.verbose)
+    try:
+        return _dispatch(args, workspace)
+    except (StoreError, ImportFileError, UsageError) as exc:
+        log.error("%s", exc)
+        print(f"socialdesk: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("socialdesk: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        log.exception("unexpected error")
+        where = f" (details in {log_file})" if log_file else ""
+        print(f"socialdesk: unexpected error: {exc.__class__.__name__}: {exc}{where}", file=sys.stderr)
+        return 1
+
+
+def open_store(workspace: Workspace) -> Store:
+    return Store.open(workspace.db_url, backup_dir=workspace.backup_dir)
+
+
+def _dispatch(args: argparse.Namespace, workspace: Workspace) -> int:
+    if args.command is None:
+        return _run_app(workspace, [])
+    if args.command == "demo":
+        return _cmd_demo(args, workspace)
+    if args.command == "import":
+        return _cmd_import(args, workspace)
+    if args.command == "inbox":
+        return _cmd_inbox(args, workspace)
+    raise UsageError(f"unknown command {args.command}")  # pragma: no cover
+
+
+def _run_app(workspace: Workspace, qt_args: list[str]) -> int:
+    app = desktop_app()
+    if app is None:
+        raise UsageError(
+            "the desktop app is not installed with this copy of SocialDesk; "
+            "reinstall it with: pip install ."
+        )
+    store = open_store(workspace)
+    try:
+        return int(app(store=store, workspace=workspace, argv=qt_args))
+    finally:
+        store.close()
+
+
+def _cmd_demo(args: argparse.Namespace, workspace: Workspace) -> int:
+    from socialdesk.demo import generate_demo
+
+    if args.conversations < 1:
+        raise UsageError("--conversations must be at least 1")
+    store = open_store(workspace)
+    try:
+        items = generate_demo(seed=args.seed, conversations=args.conversations)
+        result = _ingest(store, items, len(items))
+        print(
+            f"demo workspace ready in {workspace.data_dir}: {result.inserted} new messages, "
+            f"{result.duplicates} already there, {result.conversations_created} new conversations"
+        )
+    finally:
+        store.close()
+    if args.open:
+        return _run_app(workspace, [])
+    return 0
+
+
+def _ingest(store: Store, items: object, expected: int) -> IngestResult:
+    scorer = BaselineScorer.for_volume(expected)
+    try:
+        return Ingestor(store, scorer).ingest_stream(items)  # type: ignore[arg-type]
+    finally:
+        scorer.close()
+
+
+def _cmd_import(args: argparse.Namespace, workspace: Workspace) -> int:
+    errors: list[RowError] = []
+
+    def good_rows():  # type: ignore[no-untyped-def]
+        for row in read_import(args.file):
+            if isinstance(row, RowError):
+                errors.append(row)
+                print(f"{args.file}: {row}", file=sys.stderr)
+            else:
+                yield row
+
+    store = open_store(workspace)
+    try:
+        scorer = BaselineScorer.for_volume(0)
+        try:
+            result = Ingestor(store, scorer).ingest_stream(good_rows())
+        finally:
+            scorer.close()
+    finally:
+        store.close()
+    print(
+        f"imported {result.inserted} new messages ({result.duplicates} already there, "
+        f"{len(errors)} bad rows skipped) into {result.conversations_created} new conversations"
+    )
+    return 1 if errors else 0
+
+
+_UNSAFE_CATEGORIES = {"Cc", "Cf", "Zl", "Zp"}
+
+
+def terminal_safe(text: str) -> str:
+    """Control and bidi-override characters become visible escapes in a terminal."""
+    out = []
+    for char in text:
+        if char == "\u200d":  # zero-width joiner: keeps emoji sequences whole
+            out.append(char)
+        elif unicodedata.category(char) in _UNSAFE_CATEGORIES:
+            out.append(" " if char in "\n\r\t" else f"\\u{ord(char):04x}")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _format_waiting(seconds: float | None) -> str:
+    if seconds is None:
+        return "answered"
+    minutes = seconds / 60
+    if minutes < 60:
+        return f"{minutes:.0f} min"
+    if minutes < 48 * 60:
+        return f"{minutes / 60:.1f} h"
+    return f"{minutes / 1440:.1f} d"
+
+
+def _cmd_inbox(args: argparse.Namespace, workspace: Workspace) -> int:
+    if args.limit < 1:
+        raise UsageError("--limit must be at least 1")
+    store = open_store(workspace)
+    try:
+        rows = Inbox(store).page(status=args.status, search=args.search, limit=args.limit)
+    finally:
+        store.close()
+    now = datetime.now().astimezone()
+    if args.json:
+        print(json.dumps([row.as_json(now) for row in rows], ensure_ascii=False))
+        return 0
+    if not rows:
+        print("nothing in this view")
+        return 0
+    for row in rows:
+        print(_table_line(row, now))
+    return 0
+
+
+def _table_line(row: InboxRow, now: datetime) -> str:
+    excerpt = terminal_safe(row.text)
+    if len(excerpt) > 70:
+        excerpt = excerpt[:69] + "…"
+    who = terminal_safe(row.author_handle)[:20]
+    return (
+        f"{row.priority:>3}  {row.network:<6} {row.kind:<14} {who:<20} "
+        f"{_format_waiting(row.waiting_seconds(now)):>9}  {row.status:<8} {excerpt}"
+    )

@@ -1,0 +1,70 @@
+"""The desktop app's entry: a plain main window listing the inbox.
+
+The Desktop issue grows this into the full triage window.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from socialdesk import __version__
+from socialdesk.config import Workspace
+from socialdesk.inbox import Inbox
+from socialdesk.store import Store
+from ui.inbox_model import Column, InboxTableModel
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, inbox: Inbox, workspace_label: str) -> None:
+        super().__init__()
+        self.setWindowTitle(f"SocialDesk — {workspace_label}")
+        self.model = InboxTableModel(inbox)
+        self.table = QTableView()
+        self.table.setAccessibleName("Inbox")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(Column.MESSAGE, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((Column.PRIORITY, 70), (Column.NETWORK, 80), (Column.AUTHOR, 170)):
+            self.table.setColumnWidth(column, width)
+        self.summary = QLabel()
+        self.summary.setAccessibleName("Inbox summary")
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table)
+        self.setCentralWidget(central)
+        self._inbox = inbox
+        self.resize(1100, 700)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.model.reload()
+        waiting = self._inbox.count(status="open")
+        self.summary.setText(f"{waiting} open conversations, highest priority first")
+        if self.model.rowCount() and not self.table.currentIndex().isValid():
+            self.table.selectRow(0)
+
+
+def run(*, store: Store, workspace: Workspace, argv: list[str]) -> int:
+    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    app.setApplicationName("SocialDesk")
+    app.setApplicationVersion(__version__)
+    window = MainWindow(Inbox(store), str(workspace.data_dir))
+    window.show()
+    return int(app.exec())
