@@ -7,11 +7,12 @@ import json
 import logging
 import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 
 from socialdesk import __version__
 from socialdesk.config import DATA_DIR_ENV, DB_URL_ENV, Workspace, resolve_workspace
+from socialdesk.domain import IncomingMessage
 from socialdesk.importer import ImportFileError, RowError, read_import
 from socialdesk.inbox import STATUS_FILTERS, Inbox, InboxRow
 from socialdesk.ingest import Ingestor, IngestResult
@@ -118,7 +119,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         log.exception("unexpected error")
         where = f" (details in {log_file})" if log_file else ""
-        print(f"socialdesk: unexpected error: {exc.__class__.__name__}: {exc}{where}", file=sys.stderr)
+        print(
+            f"socialdesk: unexpected error: {exc.__class__.__name__}: {exc}{where}", file=sys.stderr
+        )
         return 1
 
 
@@ -172,10 +175,10 @@ def _cmd_demo(args: argparse.Namespace, workspace: Workspace) -> int:
     return 0
 
 
-def _ingest(store: Store, items: object, expected: int) -> IngestResult:
+def _ingest(store: Store, items: Iterable[IncomingMessage], expected: int) -> IngestResult:
     scorer = BaselineScorer.for_volume(expected)
     try:
-        return Ingestor(store, scorer).ingest_stream(items)  # type: ignore[arg-type]
+        return Ingestor(store, scorer).ingest_stream(items)
     finally:
         scorer.close()
 
@@ -183,7 +186,7 @@ def _ingest(store: Store, items: object, expected: int) -> IngestResult:
 def _cmd_import(args: argparse.Namespace, workspace: Workspace) -> int:
     errors: list[RowError] = []
 
-    def good_rows():  # type: ignore[no-untyped-def]
+    def good_rows() -> Iterator[IncomingMessage]:
         for row in read_import(args.file):
             if isinstance(row, RowError):
                 errors.append(row)

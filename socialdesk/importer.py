@@ -36,7 +36,11 @@ CSV_COLUMNS = (
     "url",
 )
 REQUIRED = ("network", "external_id", "kind", "direction", "account", "created_at", "text")
-KIND_ALIASES = {"dm": "direct_message", "direct message": "direct_message", "keyword hit": "keyword_hit"}
+KIND_ALIASES = {
+    "dm": "direct_message",
+    "direct message": "direct_message",
+    "keyword hit": "keyword_hit",
+}
 
 
 class ImportFileError(Exception):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, func, select, text
+from sqlalchemy import func, select, text
 
 from socialdesk.domain import ACTIVE_STATUSES, ConversationStatus, utcnow
 from socialdesk.models import Contact, Conversation, Message
@@ -78,7 +78,7 @@ def search_terms(query: str) -> list[str]:
     return _TOKEN.findall(query.lower())[:16]
 
 
-def _base_query() -> Select[Any]:
+def _base_query() -> Any:
     return (
         select(
             Message.id,
@@ -112,7 +112,7 @@ class Inbox:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def _filtered(self, status: str, search: str) -> Select[Any]:
+    def _filtered(self, status: str, search: str) -> Any:
         if status not in STATUS_FILTERS:
             raise ValueError(f"unknown status filter {status!r}; use one of {STATUS_FILTERS}")
         stmt = _base_query()

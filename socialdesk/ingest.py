@@ -12,11 +12,12 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
+from functools import lru_cache
 from itertools import islice
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, and_, bindparam, insert, select, tuple_, update
+from sqlalchemy import Connection, insert, select, update
 
 from socialdesk.domain import (
     ConversationStatus,
@@ -27,7 +28,7 @@ from socialdesk.domain import (
     Score,
     utcnow,
 )
-from socialdesk.models import Account, Contact, Conversation, Event, Message, SyncCursor
+from socialdesk.models import Account, SyncCursor
 from socialdesk.scoring import Scorer, TextSignals
 from socialdesk.store import Store
 
@@ -63,6 +64,7 @@ class IngestResult:
         self.inserted_ids.extend(other.inserted_ids)
 
 
+@lru_cache(maxsize=4096)
 def normalise_handle(handle: str) -> str:
     handle = handle.strip()
     for prefix in ("@", "u/", "/u/"):
@@ -92,7 +94,177 @@ class _ConvState:
     last_inbound_at: datetime | None
     first_response_at: datetime | None
     priority: int
-    dirty: bool = False
+
+
+_MESSAGE_COLUMNS = (
+    "network",
+    "external_id",
+    "conversation_id",
+    "account_id",
+    "contact_id",
+    "kind",
+    "direction",
+    "public",
+    "author_handle",
+    "author_name",
+    "text",
+    "created_at",
+    "url",
+    "in_reply_to",
+    "sentiment",
+    "complaint",
+    "complaint_score",
+    "priority",
+    "reasons",
+    "ingested_at",
+)
+_EVENT_COLUMNS = (
+    "conversation_id",
+    "message_id",
+    "type",
+    "at",
+    "actor",
+    "response_seconds",
+    "data",
+)
+
+
+class _Raw:
+    """Plain SQL through the driver's own cursor, inside the session's transaction.
+
+    Times are written the way the ORM's UTCDateTime reads them back: naive UTC
+    text on SQLite, aware datetimes on PostgreSQL.
+    """
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.sqlite = conn.dialect.name == "sqlite"
+        self.ph = "?" if self.sqlite else "%s"
+        self.cursor = conn.connection.cursor()
+
+    def dt(self, value: datetime | None) -> Any:
+        if value is None:
+            return None
+        if value.tzinfo is not UTC:
+            value = value.astimezone(UTC)
+        if self.sqlite:
+            return value.replace(tzinfo=None).isoformat(" ", "microseconds")
+        return value
+
+    def parse(self, value: Any) -> datetime | None:
+        """A time as the driver returns it, back to an aware UTC datetime."""
+        if value is None:
+            return None
+        if isinstance(value, str):
+            value = datetime.fromisoformat(value)
+        assert isinstance(value, datetime)
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+    def execute_many(self, statement: str, rows: Sequence[tuple[Any, ...]]) -> None:
+        if rows:
+            self.cursor.executemany(statement, rows)
+
+    def insert_many(
+        self, table: str, columns: Sequence[str], rows: Sequence[tuple[Any, ...]]
+    ) -> None:
+        marks = ", ".join([self.ph] * len(columns))
+        self.execute_many(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+
+    def query(self, statement: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+        self.cursor.execute(statement, params)
+        rows: list[tuple[Any, ...]] = self.cursor.fetchall()
+        return rows
+
+    def index_for_search(self, ids: Sequence[int]) -> None:
+        """SQLite only (PostgreSQL keeps a generated tsvector). The batch's rows hold
+        the highest ids and the write lock is ours, so a range covers exactly them."""
+        if self.sqlite and ids:
+            self.cursor.execute(
+                "INSERT INTO messages_fts(rowid, text, author_handle, author_name) "
+                "SELECT id, text, author_handle, author_name FROM messages "
+                "WHERE id BETWEEN ? AND ?",
+                (min(ids), max(ids)),
+            )
+
+    def lookup(
+        self,
+        table: str,
+        key_column: str,
+        value_columns: str,
+        keys: Iterable[tuple[str, str]],
+        *,
+        whole_row: bool = False,
+    ) -> dict[tuple[str, str], Any]:
+        """(network, key) -> value (or the value row) for the keys that exist."""
+        by_network: dict[str, list[str]] = {}
+        for network, key in keys:
+            by_network.setdefault(network, []).append(key)
+        found: dict[tuple[str, str], Any] = {}
+        for network, values in by_network.items():
+            for chunk in _chunks(values):
+                marks = ", ".join([self.ph] * len(chunk))
+                statement = (
+                    f"SELECT {key_column}, {value_columns} FROM {table} "
+                    f"WHERE network = {self.ph} AND {key_column} IN ({marks})"
+                )
+                for row in self.query(statement, (network, *chunk)):
+                    found[(network, row[0])] = tuple(row[1:]) if whole_row else row[1]
+        return found
+
+
+_NO_DATA = "{}"
+_ARRIVED = EventType.ARRIVED.value
+_REPLIED = EventType.REPLIED.value
+_CONTACT_COLUMNS = (
+    "network",
+    "external_id",
+    "handle",
+    "name",
+    "followers",
+    "first_seen_at",
+    "last_seen_at",
+)
+_CONVERSATION_COLUMNS = (
+    "network",
+    "external_key",
+    "account_id",
+    "contact_id",
+    "public",
+    "status",
+    "created_at",
+    "last_message_at",
+    "priority",
+)
+
+
+def _status_event(
+    conversation_id: int, message_id: int, at_sql: Any, actor: str | None, change: dict[str, str]
+) -> tuple[Any, ...]:
+    return (
+        conversation_id,
+        message_id,
+        EventType.STATUS_CHANGED.value,
+        at_sql,
+        actor,
+        None,
+        json.dumps(change),
+    )
+
+
+@dataclass(slots=True)
+class _Item:
+    """A fresh message with the values the write path needs, worked out once."""
+
+    msg: IncomingMessage
+    score: Score | None
+    network: str
+    key: tuple[str, str]
+    inbound: bool
+    at: datetime
+    at_sql: Any
+    account: tuple[str, str]
+    conversation_id: int = 0
+    message_id: int = 0
 
 
 class Ingestor:
@@ -153,407 +325,286 @@ class Ingestor:
         return total
 
     # -- the write path ----------------------------------------------------------
+    # The hot path speaks plain SQL through the driver's executemany: the ORM's
+    # per-row bookkeeping costs more than scoring does at 100k messages.
 
     def _write_batch(
         self, conn: Connection, batch: list[IncomingMessage], signals: list[TextSignals]
     ) -> IngestResult:
+        sql = _Raw(conn)
         result = IngestResult(received=len(batch))
-        scores: dict[int, Score] = {}
         inbound_signals = iter(signals)
-        for index, item in enumerate(batch):
-            if item.direction is Direction.INBOUND:
-                scores[index] = self.scorer.score(item, next(inbound_signals))
+        candidates: list[tuple[IncomingMessage, Score | None]] = []
+        for msg in batch:
+            if msg.direction is Direction.INBOUND:
+                candidates.append((msg, self.scorer.score(msg, next(inbound_signals))))
+            else:
+                candidates.append((msg, None))
 
         # Idempotency: drop what is stored already and repeats inside the batch.
-        existing = self._existing_messages(conn, [(i.network, i.external_id) for i in batch])
-        seen: set[tuple[str, str]] = set()
-        fresh: list[tuple[IncomingMessage, Score | None]] = []
-        for index, item in enumerate(batch):
-            key = (item.network.value, item.external_id)
-            if key in existing or key in seen:
+        keys = [(msg.network.value, msg.external_id) for msg in batch]
+        existing = sql.lookup("messages", "external_id", "id", keys)
+        fresh: list[_Item] = []
+        for key, (msg, score) in zip(keys, candidates, strict=True):
+            if key in existing:
                 result.duplicates += 1
                 continue
-            seen.add(key)
-            fresh.append((item, scores.get(index)))
+            existing[key] = 0
+            at = msg.created_at_utc
+            fresh.append(
+                _Item(
+                    msg=msg,
+                    score=score,
+                    network=key[0],
+                    key=key,
+                    inbound=score is not None,
+                    at=at,
+                    at_sql=sql.dt(at),
+                    account=(key[0], normalise_handle(msg.account)),
+                )
+            )
         if not fresh:
             return result
-        fresh.sort(key=lambda pair: pair[0].created_at_utc)
+        fresh.sort(key=lambda item: item.at)
         now = self.clock()
 
-        account_ids = self._accounts(conn, fresh, now)
-        contact_ids = self._contacts(conn, fresh, now)
-        conv_of, created = self._conversations(conn, fresh, account_ids, contact_ids, now)
-        result.conversations_created = created
+        account_ids = self._accounts(sql, fresh, now)
+        contact_ids = self._contacts(sql, fresh)
+        result.conversations_created = self._conversations(sql, fresh, account_ids, contact_ids)
 
+        ingested_at = sql.dt(now)
         rows = []
-        for item, score in fresh:
-            inbound = item.direction is Direction.INBOUND
+        for item in fresh:
+            msg, score = item.msg, item.score
             rows.append(
-                {
-                    "network": item.network.value,
-                    "external_id": item.external_id,
-                    "conversation_id": conv_of[(item.network.value, item.external_id)],
-                    "account_id": account_ids.get((item.network.value, normalise_handle(item.account))),
-                    "contact_id": contact_ids.get((item.network.value, item.author.id))
-                    if inbound
-                    else None,
-                    "kind": item.kind.value,
-                    "direction": item.direction.value,
-                    "public": item.is_public,
-                    "author_handle": item.author.handle,
-                    "author_name": item.author.name,
-                    "text": item.text,
-                    "created_at": item.created_at_utc,
-                    "url": item.url,
-                    "in_reply_to": item.in_reply_to or None,
-                    "sentiment": score.sentiment if score else None,
-                    "complaint": score.complaint if score else None,
-                    "complaint_score": score.complaint_score if score else None,
-                    "priority": score.priority if score else None,
-                    "reasons": json.dumps(list(score.reasons)) if score else "[]",
-                    "ingested_at": now,
-                }
+                (
+                    item.network,
+                    msg.external_id,
+                    item.conversation_id,
+                    account_ids.get(item.account),
+                    contact_ids.get((item.network, msg.author.id)) if item.inbound else None,
+                    msg.kind.value,
+                    msg.direction.value,
+                    msg.is_public,
+                    msg.author.handle,
+                    msg.author.name,
+                    msg.text,
+                    item.at_sql,
+                    msg.url,
+                    msg.in_reply_to or None,
+                    score.sentiment if score else None,
+                    score.complaint if score else None,
+                    score.complaint_score if score else None,
+                    score.priority if score else None,
+                    json.dumps(list(score.reasons)) if score else "[]",
+                    ingested_at,
+                )
             )
-        ids = list(
-            conn.execute(
-                insert(Message).returning(Message.id, sort_by_parameter_order=True), rows
-            ).scalars()
-        )
+        sql.insert_many("messages", _MESSAGE_COLUMNS, rows)
+        stored = sql.lookup("messages", "external_id", "id", [item.key for item in fresh])
+        for item in fresh:
+            item.message_id = stored[item.key]
+        ids = [item.message_id for item in fresh]
+        sql.index_for_search(ids)
         result.inserted = len(ids)
         result.inserted_ids = ids
-        result.replies_matched = self._advance_conversations(conn, fresh, ids, rows)
+        result.replies_matched = self._advance_conversations(sql, fresh)
         return result
 
-    def _existing_messages(
-        self, conn: Connection, keys: list[tuple[str, str]]
-    ) -> set[tuple[str, str]]:
-        found: set[tuple[str, str]] = set()
-        by_network: dict[str, list[str]] = {}
-        for network, external_id in keys:
-            by_network.setdefault(network, []).append(external_id)
-        for network, external_ids in by_network.items():
-            for chunk in _chunks(external_ids):
-                stmt = select(Message.external_id).where(
-                    Message.network == network, Message.external_id.in_(chunk)
-                )
-                found.update((network, ext) for ext in conn.execute(stmt).scalars())
-        return found
-
-    def _accounts(
-        self,
-        conn: Connection,
-        fresh: list[tuple[IncomingMessage, Score | None]],
-        now: datetime,
-    ) -> dict[tuple[str, str], int]:
+    def _accounts(self, sql: _Raw, fresh: list[_Item], now: datetime) -> dict[tuple[str, str], int]:
         wanted: dict[tuple[str, str], str] = {}
-        for item, _ in fresh:
-            if item.account.strip():
-                wanted.setdefault(
-                    (item.network.value, normalise_handle(item.account)), item.account.strip()
-                )
-        ids: dict[tuple[str, str], int] = {}
-        if not wanted:
-            return ids
-        stmt = select(Account.network, Account.handle, Account.id).where(
-            tuple_(Account.network, Account.handle).in_(list(wanted))
-        )
-        for network, handle, account_id in conn.execute(stmt):
-            ids[(network, handle)] = account_id
+        for item in fresh:
+            if item.account[1]:
+                wanted.setdefault(item.account, item.msg.account.strip())
+        ids = sql.lookup("accounts", "handle", "id", list(wanted))
         missing = [key for key in wanted if key not in ids]
         if missing:
-            rows = [
-                {"network": n, "handle": h, "display_name": wanted[(n, h)], "created_at": now}
-                for n, h in missing
-            ]
-            new_ids = conn.execute(
-                insert(Account).returning(Account.id, sort_by_parameter_order=True), rows
-            ).scalars()
-            ids.update(zip(missing, new_ids, strict=True))
+            sql.insert_many(
+                "accounts",
+                ("network", "handle", "display_name", "created_at"),
+                [(n, h, wanted[(n, h)], sql.dt(now)) for n, h in missing],
+            )
+            ids.update(sql.lookup("accounts", "handle", "id", missing))
         return ids
 
-    def _contacts(
-        self,
-        conn: Connection,
-        fresh: list[tuple[IncomingMessage, Score | None]],
-        now: datetime,
-    ) -> dict[tuple[str, str], int]:
-        latest: dict[tuple[str, str], IncomingMessage] = {}
-        for item, _ in fresh:
-            if item.direction is Direction.INBOUND and item.author.id:
-                latest[(item.network.value, item.author.id)] = item  # time order: last wins
-        ids: dict[tuple[str, str], int] = {}
+    def _contacts(self, sql: _Raw, fresh: list[_Item]) -> dict[tuple[str, str], int]:
+        latest: dict[tuple[str, str], _Item] = {}
+        for item in fresh:
+            if item.inbound and item.msg.author.id:
+                latest[(item.network, item.msg.author.id)] = item  # time order: last wins
         if not latest:
-            return ids
-        keys = list(latest)
-        stored: dict[tuple[str, str], tuple[int, str, str, int | None]] = {}
-        for chunk in _chunks(keys):
-            stmt = select(
-                Contact.network,
-                Contact.external_id,
-                Contact.id,
-                Contact.handle,
-                Contact.name,
-                Contact.followers,
-            ).where(tuple_(Contact.network, Contact.external_id).in_(list(chunk)))
-            for network, ext, cid, handle, name, followers in conn.execute(stmt):
-                stored[(network, ext)] = (cid, handle, name, followers)
+            return {}
+        stored = sql.lookup(
+            "contacts", "external_id", "id, handle, name, followers", latest, whole_row=True
+        )
+        ids: dict[tuple[str, str], int] = {}
         changed = []
         for key, (cid, handle, name, followers) in stored.items():
             ids[key] = cid
-            author = latest[key].author
+            item = latest[key]
+            author = item.msg.author
             new_followers = author.followers if author.followers is not None else followers
             if (author.handle, author.name, new_followers) != (handle, name, followers):
-                changed.append(
-                    {
-                        "cid": cid,
-                        "handle": author.handle,
-                        "name": author.name,
-                        "followers": new_followers,
-                        "seen": latest[key].created_at_utc,
-                    }
-                )
-        if changed:
-            conn.execute(
-                update(Contact.__table__)
-                .where(Contact.__table__.c.id == bindparam("cid"))
-                .values(
-                    handle=bindparam("handle"),
-                    name=bindparam("name"),
-                    followers=bindparam("followers"),
-                    last_seen_at=bindparam("seen"),
-                ),
-                changed,
-            )
-        missing = [key for key in keys if key not in stored]
+                changed.append((author.handle, author.name, new_followers, item.at_sql, cid))
+        ph = sql.ph
+        sql.execute_many(
+            f"UPDATE contacts SET handle = {ph}, name = {ph}, followers = {ph}, "
+            f"last_seen_at = {ph} WHERE id = {ph}",
+            changed,
+        )
+        missing = [key for key in latest if key not in stored]
         if missing:
             rows = []
             for key in missing:
                 item = latest[key]
+                author = item.msg.author
                 rows.append(
-                    {
-                        "network": key[0],
-                        "external_id": key[1],
-                        "handle": item.author.handle,
-                        "name": item.author.name,
-                        "followers": item.author.followers,
-                        "first_seen_at": item.created_at_utc,
-                        "last_seen_at": item.created_at_utc,
-                    }
+                    (key[0], key[1], author.handle, author.name, author.followers)
+                    + (item.at_sql, item.at_sql)
                 )
-            new_ids = conn.execute(
-                insert(Contact).returning(Contact.id, sort_by_parameter_order=True), rows
-            ).scalars()
-            ids.update(zip(missing, new_ids, strict=True))
+            sql.insert_many("contacts", _CONTACT_COLUMNS, rows)
+            ids.update(sql.lookup("contacts", "external_id", "id", missing))
         return ids
 
     def _conversations(
         self,
-        conn: Connection,
-        fresh: list[tuple[IncomingMessage, Score | None]],
+        sql: _Raw,
+        fresh: list[_Item],
         account_ids: dict[tuple[str, str], int],
         contact_ids: dict[tuple[str, str], int],
-        now: datetime,
-    ) -> tuple[dict[tuple[str, str], int], int]:
+    ) -> int:
         """Thread each message: an explicit conversation wins, then the parent's
         conversation, then the parent's id (so a reply that arrives before its parent
         lands where the parent will), then the message's own id."""
-        batch_keys = {(i.network.value, i.external_id) for i, _ in fresh}
-        parent_refs = [
-            (i.network.value, i.in_reply_to)
-            for i, _ in fresh
-            if i.in_reply_to and not i.conversation
-            and (i.network.value, i.in_reply_to) not in batch_keys
-        ]
-        parent_conv: dict[tuple[str, str], int] = {}
-        for chunk in _chunks(list(set(parent_refs))):
-            stmt = select(Message.network, Message.external_id, Message.conversation_id).where(
-                tuple_(Message.network, Message.external_id).in_(list(chunk))
-            )
-            for network, ext, conv_id in conn.execute(stmt):
-                parent_conv[(network, ext)] = conv_id
+        in_batch = {item.key for item in fresh}
+        parent_refs = {
+            (item.network, item.msg.in_reply_to)
+            for item in fresh
+            if item.msg.in_reply_to
+            and not item.msg.conversation
+            and (item.network, item.msg.in_reply_to) not in in_batch
+        }
+        parent_conv = sql.lookup("messages", "external_id", "conversation_id", parent_refs)
 
         # Resolve each message to either a stored conversation id or a key.
         key_of: dict[tuple[str, str], tuple[str, str]] = {}
         direct: dict[tuple[str, str], int] = {}
-        for item, _ in fresh:
-            network = item.network.value
-            me = (network, item.external_id)
-            parent = (network, item.in_reply_to) if item.in_reply_to else None
-            if item.conversation:
-                key_of[me] = (network, item.conversation)
+        for item in fresh:
+            msg = item.msg
+            parent = (item.network, msg.in_reply_to) if msg.in_reply_to else None
+            if msg.conversation:
+                key_of[item.key] = (item.network, msg.conversation)
             elif parent and parent in key_of:
-                key_of[me] = key_of[parent]
+                key_of[item.key] = key_of[parent]
             elif parent and parent in direct:
-                direct[me] = direct[parent]
+                direct[item.key] = direct[parent]
             elif parent and parent in parent_conv:
-                direct[me] = parent_conv[parent]
+                direct[item.key] = parent_conv[parent]
             else:
-                key_of[me] = (network, item.in_reply_to or item.external_id)
+                key_of[item.key] = (item.network, msg.in_reply_to or msg.external_id)
 
-        conv_ids: dict[tuple[str, str], int] = {}
-        keys = list(set(key_of.values()))
-        for chunk in _chunks(keys):
-            stmt = select(
-                Conversation.network, Conversation.external_key, Conversation.id
-            ).where(tuple_(Conversation.network, Conversation.external_key).in_(list(chunk)))
-            for network, key, conv_id in conn.execute(stmt):
-                conv_ids[(network, key)] = conv_id
-        missing: dict[tuple[str, str], dict[str, Any]] = {}
-        for item, _ in fresh:
-            me = (item.network.value, item.external_id)
-            key = key_of.get(me)
-            if key is None or key in conv_ids or key in missing:
+        conv_ids = sql.lookup("conversations", "external_key", "id", set(key_of.values()))
+        missing: dict[tuple[str, str], tuple[Any, ...]] = {}
+        for item in fresh:
+            wanted = key_of.get(item.key)
+            if wanted is None or wanted in conv_ids or wanted in missing:
                 continue
-            inbound = item.direction is Direction.INBOUND
-            missing[key] = {
-                "network": key[0],
-                "external_key": key[1],
-                "account_id": account_ids.get((key[0], normalise_handle(item.account))),
-                "contact_id": contact_ids.get((key[0], item.author.id)) if inbound else None,
-                "public": item.is_public,
-                "status": ConversationStatus.NEW.value,
-                "assignee": None,
-                "created_at": item.created_at_utc,
-                "last_message_at": item.created_at_utc,
-                "priority": 0,
-            }
+            contact = contact_ids.get((item.network, item.msg.author.id)) if item.inbound else None
+            missing[wanted] = (
+                wanted[0],
+                wanted[1],
+                account_ids.get(item.account),
+                contact,
+                item.msg.is_public,
+                ConversationStatus.NEW.value,
+                item.at_sql,
+                item.at_sql,
+                0,
+            )
         if missing:
-            new_ids = conn.execute(
-                insert(Conversation).returning(Conversation.id, sort_by_parameter_order=True),
-                list(missing.values()),
-            ).scalars()
-            conv_ids.update(zip(missing, new_ids, strict=True))
-        conv_of = dict(direct)
-        for me, key in key_of.items():
-            conv_of[me] = conv_ids[key]
-        return conv_of, len(missing)
+            sql.insert_many("conversations", _CONVERSATION_COLUMNS, list(missing.values()))
+            conv_ids.update(sql.lookup("conversations", "external_key", "id", missing))
+        for item in fresh:
+            conv_key = key_of.get(item.key)
+            item.conversation_id = conv_ids[conv_key] if conv_key else direct[item.key]
+        return len(missing)
 
-    def _advance_conversations(
-        self,
-        conn: Connection,
-        fresh: list[tuple[IncomingMessage, Score | None]],
-        ids: list[int],
-        rows: list[dict[str, Any]],
-    ) -> int:
+    def _advance_conversations(self, sql: _Raw, fresh: list[_Item]) -> int:
         """Walk the new messages in time order: arrivals start the waiting clock,
         replies stop it, and a customer writing into a closed thread reopens it."""
-        conv_ids = sorted({row["conversation_id"] for row in rows})
+        conv_ids = sorted({item.conversation_id for item in fresh})
         states: dict[int, _ConvState] = {}
-        last_inbound = Message.__table__.alias("last_inbound")
         for chunk in _chunks(conv_ids):
-            stmt = (
-                select(
-                    Conversation.id,
-                    Conversation.status,
-                    Conversation.awaiting_since,
-                    Conversation.last_message_at,
-                    Conversation.last_inbound_message_id,
-                    last_inbound.c.created_at,
-                    Conversation.first_response_at,
-                    Conversation.priority,
-                )
-                .outerjoin(
-                    last_inbound,
-                    and_(last_inbound.c.id == Conversation.last_inbound_message_id),
-                )
-                .where(Conversation.id.in_(list(chunk)))
+            marks = ", ".join([sql.ph] * len(chunk))
+            rows = sql.query(
+                "SELECT c.id, c.status, c.awaiting_since, c.last_message_at, "
+                "c.last_inbound_message_id, m.created_at, c.first_response_at, c.priority "
+                "FROM conversations c LEFT JOIN messages m ON m.id = c.last_inbound_message_id "
+                f"WHERE c.id IN ({marks})",
+                chunk,
             )
-            for row in conn.execute(stmt):
-                states[row[0]] = _ConvState(*row)
-        events: list[dict[str, Any]] = []
+            for cid, status, awaiting, last, inbound_id, inbound_at, first, prio in rows:
+                states[cid] = _ConvState(
+                    id=cid,
+                    status=status,
+                    awaiting_since=sql.parse(awaiting),
+                    last_message_at=sql.parse(last) or datetime.min.replace(tzinfo=UTC),
+                    last_inbound_message_id=inbound_id,
+                    last_inbound_at=sql.parse(inbound_at),
+                    first_response_at=sql.parse(first),
+                    priority=prio,
+                )
+        events: list[tuple[Any, ...]] = []
         matched = 0
-        for (item, score), message_id, row in zip(fresh, ids, rows, strict=True):
-            state = states[row["conversation_id"]]
-            at = item.created_at_utc
-            if at > state.last_message_at:
-                state.last_message_at = at
-                state.dirty = True
-            if item.direction is Direction.INBOUND:
-                events.append(_event(state.id, message_id, EventType.ARRIVED, at, None))
+        for item in fresh:
+            state = states[item.conversation_id]
+            at, mid = item.at, item.message_id
+            state.last_message_at = max(state.last_message_at, at)
+            if item.inbound:
+                events.append((state.id, mid, _ARRIVED, item.at_sql, None, None, _NO_DATA))
                 if state.last_inbound_at is None or at >= state.last_inbound_at:
-                    state.last_inbound_message_id = message_id
+                    state.last_inbound_message_id = mid
                     state.last_inbound_at = at
-                    state.priority = score.priority if score else 0
+                    state.priority = item.score.priority if item.score else 0
                 if state.awaiting_since is None or at < state.awaiting_since:
                     state.awaiting_since = at
                 if state.status in (ConversationStatus.RESOLVED, ConversationStatus.PENDING):
-                    events.append(
-                        _event(
-                            state.id,
-                            message_id,
-                            EventType.STATUS_CHANGED,
-                            at,
-                            None,
-                            data={"from": state.status, "to": "open", "why": "customer wrote"},
-                        )
-                    )
+                    change = {"from": state.status, "to": "open", "why": "customer wrote"}
+                    events.append(_status_event(state.id, mid, item.at_sql, None, change))
                     state.status = ConversationStatus.OPEN.value
-                state.dirty = True
-            else:
-                response = None
-                if state.awaiting_since is not None and at >= state.awaiting_since:
-                    response = (at - state.awaiting_since).total_seconds()
-                    state.awaiting_since = None
-                    if state.first_response_at is None:
-                        state.first_response_at = at
-                    matched += 1
-                events.append(
-                    _event(
-                        state.id,
-                        message_id,
-                        EventType.REPLIED,
-                        at,
-                        item.author.handle,
-                        response_seconds=response,
-                    )
+                continue
+            response = None
+            if state.awaiting_since is not None and at >= state.awaiting_since:
+                response = (at - state.awaiting_since).total_seconds()
+                state.awaiting_since = None
+                if state.first_response_at is None:
+                    state.first_response_at = at
+                matched += 1
+            actor = item.msg.author.handle
+            events.append((state.id, mid, _REPLIED, item.at_sql, actor, response, _NO_DATA))
+            if state.status == ConversationStatus.NEW:
+                change = {"from": "new", "to": "open", "why": "brand replied"}
+                events.append(_status_event(state.id, mid, item.at_sql, actor, change))
+                state.status = ConversationStatus.OPEN.value
+        ph = sql.ph
+        sql.execute_many(
+            f"UPDATE conversations SET status = {ph}, awaiting_since = {ph}, "
+            f"last_message_at = {ph}, last_inbound_message_id = {ph}, "
+            f"first_response_at = {ph}, priority = {ph} WHERE id = {ph}",
+            [
+                (
+                    s.status,
+                    sql.dt(s.awaiting_since),
+                    sql.dt(s.last_message_at),
+                    s.last_inbound_message_id,
+                    sql.dt(s.first_response_at),
+                    s.priority,
+                    s.id,
                 )
-                if state.status == ConversationStatus.NEW:
-                    events.append(
-                        _event(
-                            state.id,
-                            message_id,
-                            EventType.STATUS_CHANGED,
-                            at,
-                            item.author.handle,
-                            data={"from": "new", "to": "open", "why": "brand replied"},
-                        )
-                    )
-                    state.status = ConversationStatus.OPEN.value
-                state.dirty = True
-        dirty = [
-            {
-                "cid": s.id,
-                "status": s.status,
-                "awaiting_since": s.awaiting_since,
-                "last_message_at": s.last_message_at,
-                "last_inbound_message_id": s.last_inbound_message_id,
-                "first_response_at": s.first_response_at,
-                "priority": s.priority,
-            }
-            for s in states.values()
-            if s.dirty
-        ]
-        if dirty:
-            table = Conversation.__table__
-            conn.execute(
-                update(table)
-                .where(table.c.id == bindparam("cid"))
-                .values(
-                    status=bindparam("status"),
-                    awaiting_since=bindparam("awaiting_since", type_=table.c.awaiting_since.type),
-                    last_message_at=bindparam(
-                        "last_message_at", type_=table.c.last_message_at.type
-                    ),
-                    last_inbound_message_id=bindparam("last_inbound_message_id"),
-                    first_response_at=bindparam(
-                        "first_response_at", type_=table.c.first_response_at.type
-                    ),
-                    priority=bindparam("priority"),
-                ),
-                dirty,
-            )
-        if events:
-            conn.execute(insert(Event), events)
+                for s in states.values()
+            ],
+        )
+        sql.insert_many("events", _EVENT_COLUMNS, events)
         return matched
 
     def _save_cursor(self, conn: Connection, cursor: CursorUpdate) -> None:
@@ -589,27 +640,6 @@ class Ingestor:
                     "updated_at": now,
                 },
             )
-
-
-def _event(
-    conversation_id: int,
-    message_id: int | None,
-    kind: EventType,
-    at: datetime,
-    actor: str | None,
-    *,
-    response_seconds: float | None = None,
-    data: dict[str, Any] | None = None,
-) -> dict[str, Any]:
-    return {
-        "conversation_id": conversation_id,
-        "message_id": message_id,
-        "type": kind.value,
-        "at": at,
-        "actor": actor,
-        "response_seconds": response_seconds,
-        "data": json.dumps(data or {}),
-    }
 
 
 def read_cursor(store: Store, network: Network, account: str, stream: str) -> str | None:

@@ -110,7 +110,7 @@ def baseline_priority(item: IncomingMessage, signals: TextSignals) -> Score:
         # log scale: 100 -> 2, 10k -> 10, 1M -> 18 points
         points += min(20.0, 4 * (math.log10(followers) - 1.5))
         reasons.append(format_followers(followers))
-    priority = int(round(min(100.0, max(0.0, points))))
+    priority = round(min(100.0, max(0.0, points)))
     return Score(
         sentiment=compound,
         complaint=complaint,

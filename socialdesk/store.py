@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -21,8 +22,6 @@ from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
-
-from alembic import command
 
 log = logging.getLogger(__name__)
 
@@ -155,7 +154,9 @@ class Store:
             )
         if current is not None and self.dialect == "sqlite" and backup_dir is not None:
             backup = self.backup_sqlite(backup_dir, reason=f"before-{head}")
-            log.info("backed up %s to %s before migrating %s -> %s", self.label, backup, current, head)
+            log.info(
+                "backed up %s to %s before migrating %s -> %s", self.label, backup, current, head
+            )
         with self.engine.begin() as conn:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")

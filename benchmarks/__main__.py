@@ -1,0 +1,42 @@
+"""Runner: each benchmark is a function returning a dict of figures."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from benchmarks import ingest
+
+BENCHMARKS: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
+    "ingest": ingest.run,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks")
+    parser.add_argument("names", nargs="*", metavar="NAME", help=f"any of {sorted(BENCHMARKS)}")
+    parser.add_argument("--json", action="store_true", help="print one JSON object by name")
+    parser.add_argument(
+        "--messages", type=int, default=None, help="override the message count (ingest)"
+    )
+    args = parser.parse_args(argv)
+    unknown = [n for n in args.names if n not in BENCHMARKS]
+    if unknown:
+        parser.error(f"unknown benchmark(s): {', '.join(unknown)}")
+    results: dict[str, dict[str, Any]] = {}
+    for name in args.names or list(BENCHMARKS):
+        if not args.json:
+            print(f"running {name} ...", file=sys.stderr)
+        results[name] = BENCHMARKS[name](args)
+        if not args.json:
+            print(name, json.dumps(results[name], indent=2))
+    if args.json:
+        print(json.dumps(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
