@@ -58,15 +58,15 @@ _DM_SHARE = {
     "other": 0.10,
 }
 _FIRST_REPLY = {
-    "complaint": 0.96,
-    "question": 0.94,
-    "praise": 0.80,
-    "feature_request": 0.85,
+    "complaint": 0.97,
+    "question": 0.95,
+    "praise": 0.85,
+    "feature_request": 0.90,
     "spam": 0.0,
     "smalltalk": 0.60,
-    "other": 0.70,
+    "other": 0.75,
 }
-_FOLLOW_REPLY = {"details": 0.96, "unhappy": 0.92, "nudge": 0.92, "ack": 0.88, "thanks": 0.85}
+_FOLLOW_REPLY = {"details": 0.97, "unhappy": 0.94, "nudge": 0.94, "ack": 0.90, "thanks": 0.80}
 # Log-normal response times: daytime median in minutes, and spread.
 _REPLY_MEDIAN_MIN = {Network.X: 20.0, Network.REDDIT: 75.0}
 _REPLY_SIGMA = 0.95

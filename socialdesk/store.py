@@ -225,12 +225,12 @@ def _check_sqlite_file(path: Path) -> None:
                 f"{path} is damaged or not a SocialDesk database (no SQLite header); "
                 "restore a copy from the backups folder or choose another --data-dir"
             )
-        return
     parent = path.parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StoreError(f"cannot create the data folder {parent}: {exc.strerror}") from exc
+    # WAL mode writes beside the database even to read it: the folder must be writable.
     probe = parent / ".socialdesk-write-test"
     try:
         probe.write_bytes(b"")

@@ -1,0 +1,103 @@
+"""Shared fixtures. Qt runs offscreen; stores run on SQLite and, when
+SOCIALDESK_TEST_PG_URL names a throwaway PostgreSQL database, on PostgreSQL too."""
+
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+from collections.abc import Callable, Iterator  # noqa: E402
+from datetime import UTC, datetime, timedelta  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+import sqlalchemy as sa  # noqa: E402
+
+from socialdesk.domain import Author, Direction, IncomingMessage, MessageKind, Network  # noqa: E402
+from socialdesk.ingest import Ingestor  # noqa: E402
+from socialdesk.scoring import BaselineScorer  # noqa: E402
+from socialdesk.store import Store  # noqa: E402
+
+PG_URL_ENV = "SOCIALDESK_TEST_PG_URL"
+T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+
+
+def reset_postgres(url: str) -> None:
+    """The test database is throwaway: every test starts from an empty schema."""
+    engine = sa.create_engine(url)
+    try:
+        with engine.begin() as conn:
+            conn.exec_driver_sql("DROP SCHEMA IF EXISTS public CASCADE")
+            conn.exec_driver_sql("CREATE SCHEMA public")
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'data' / 'socialdesk.db'}"
+    url = os.environ.get(PG_URL_ENV)
+    if not url:
+        pytest.skip(f"PostgreSQL store tests need {PG_URL_ENV} (a throwaway database)")
+    reset_postgres(url)
+    return url
+
+
+@pytest.fixture
+def store(db_url: str, tmp_path: Path) -> Iterator[Store]:
+    opened = Store.open(db_url, backup_dir=tmp_path / "backups")
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+@pytest.fixture
+def ingestor(store: Store) -> Iterator[Ingestor]:
+    scorer = BaselineScorer()
+    try:
+        yield Ingestor(store, scorer, batch_size=50)
+    finally:
+        scorer.close()
+
+
+MessageFactory = Callable[..., IncomingMessage]
+
+
+@pytest.fixture
+def make_message() -> MessageFactory:
+    def make(
+        external_id: str,
+        *,
+        minutes: float = 0,
+        text: str = "hello",
+        direction: Direction = Direction.INBOUND,
+        kind: MessageKind = MessageKind.MENTION,
+        network: Network = Network.X,
+        in_reply_to: str | None = None,
+        conversation: str | None = None,
+        author: Author | None = None,
+        account: str = "@Brand",
+    ) -> IncomingMessage:
+        if author is None:
+            author = (
+                Author(id="brand", handle="Brand", name="Brand Care")
+                if direction is Direction.OUTBOUND
+                else Author(id="u1", handle="alice", name="Alice", followers=120)
+            )
+        return IncomingMessage(
+            network=network,
+            external_id=external_id,
+            kind=kind,
+            direction=direction,
+            author=author,
+            account=account,
+            created_at=T0 + timedelta(minutes=minutes),
+            text=text,
+            in_reply_to=in_reply_to,
+            conversation=conversation,
+        )
+
+    return make
