@@ -172,8 +172,7 @@ class _Raw:
 
     def query(self, statement: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
         self.cursor.execute(statement, params)
-        rows: list[tuple[Any, ...]] = self.cursor.fetchall()
-        return rows
+        return [tuple(row) for row in self.cursor.fetchall()]
 
     def index_for_search(self, ids: Sequence[int]) -> None:
         """SQLite only (PostgreSQL keeps a generated tsvector). The batch's rows hold
@@ -458,9 +457,9 @@ class Ingestor:
             for key in missing:
                 item = latest[key]
                 author = item.msg.author
+                seen_at = item.at_sql
                 rows.append(
-                    (key[0], key[1], author.handle, author.name, author.followers)
-                    + (item.at_sql, item.at_sql)
+                    (key[0], key[1], author.handle, author.name, author.followers, seen_at, seen_at)
                 )
             sql.insert_many("contacts", _CONTACT_COLUMNS, rows)
             ids.update(sql.lookup("contacts", "external_id", "id", missing))

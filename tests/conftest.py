@@ -7,19 +7,20 @@ import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-from collections.abc import Callable, Iterator  # noqa: E402
-from datetime import UTC, datetime, timedelta  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
-import pytest  # noqa: E402
-import sqlalchemy as sa  # noqa: E402
+import pytest
+import sqlalchemy as sa
 
-from socialdesk.domain import Author, Direction, IncomingMessage, MessageKind, Network  # noqa: E402
-from socialdesk.ingest import Ingestor  # noqa: E402
-from socialdesk.scoring import BaselineScorer  # noqa: E402
-from socialdesk.store import Store  # noqa: E402
+from socialdesk.domain import Author, Direction, IncomingMessage, MessageKind, Network
+from socialdesk.ingest import Ingestor
+from socialdesk.scoring import BaselineScorer
+from socialdesk.store import Store
 
 PG_URL_ENV = "SOCIALDESK_TEST_PG_URL"
+PG_REQUIRED_ENV = "SOCIALDESK_TEST_PG_REQUIRED"
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 
 
@@ -39,6 +40,8 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'data' / 'socialdesk.db'}"
     url = os.environ.get(PG_URL_ENV)
+    if not url and os.environ.get(PG_REQUIRED_ENV):
+        pytest.fail(f"{PG_REQUIRED_ENV} is set but {PG_URL_ENV} is not: PostgreSQL tests must run")
     if not url:
         pytest.skip(f"PostgreSQL store tests need {PG_URL_ENV} (a throwaway database)")
     reset_postgres(url)

@@ -3,9 +3,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import func, select, text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import func, select, text
 
 from socialdesk.domain import Author, ConversationStatus, Direction, MessageKind, Network
 from socialdesk.inbox import Inbox
@@ -78,8 +78,8 @@ def test_threading_reply_chain_explicit_conversation_and_late_parent(
     # a reply that arrives before its parent lands where the parent will
     ingestor.ingest([make_message("c2", minutes=5, in_reply_to="c1")])
     ingestor.ingest([make_message("c1", minutes=4)])
-    assert conversation_of(store, "a1") == conversation_of(store, "a2") == conversation_of(
-        store, "a3"
+    assert (
+        conversation_of(store, "a1") == conversation_of(store, "a2") == conversation_of(store, "a3")
     )
     assert conversation_of(store, "d1") == conversation_of(store, "d2")
     assert conversation_of(store, "c1") == conversation_of(store, "c2")
@@ -125,7 +125,9 @@ def test_brand_reply_sent_elsewhere_before_a_later_fetch_still_counts(
 def test_customer_writing_again_reopens_a_resolved_conversation(
     store: Store, ingestor: Ingestor, make_message: MessageFactory
 ) -> None:
-    ingestor.ingest([make_message("1"), make_message("2", minutes=5, direction=OUT, in_reply_to="1")])
+    ingestor.ingest(
+        [make_message("1"), make_message("2", minutes=5, direction=OUT, in_reply_to="1")]
+    )
     with store.session() as s:
         s.execute(text("UPDATE conversations SET status = 'resolved'"))
     ingestor.ingest([make_message("3", minutes=60, in_reply_to="2", text="it broke again")])
@@ -155,7 +157,9 @@ def test_cursor_is_saved_with_the_messages(
     cursor = CursorUpdate(Network.X, "@Brand", "mentions", "1000")
     ingestor.ingest([make_message("1")], cursor=cursor)
     assert read_cursor(store, Network.X, "brand", "mentions") == "1000"
-    ingestor.ingest([make_message("2")], cursor=CursorUpdate(Network.X, "@Brand", "mentions", "1001"))
+    ingestor.ingest(
+        [make_message("2")], cursor=CursorUpdate(Network.X, "@Brand", "mentions", "1001")
+    )
     assert read_cursor(store, Network.X, "@BRAND", "mentions") == "1001"
     assert read_cursor(store, Network.X, "@Brand", "dms") is None
 
@@ -164,12 +168,12 @@ def test_cursor_does_not_advance_when_the_messages_fail(
     store: Store, make_message: MessageFactory
 ) -> None:
     class Broken:
-        def submit(self, texts):  # noqa: ANN001, ANN202
+        def submit(self, texts):
             from socialdesk.scoring import BaselineScorer
 
             return BaselineScorer().submit(texts)
 
-        def score(self, item, signals):  # noqa: ANN001, ANN202
+        def score(self, item, signals):
             raise RuntimeError("scorer exploded")
 
         def close(self) -> None:
@@ -204,7 +208,9 @@ def test_hostile_text_is_stored_verbatim(
     assert [stored[f"h{i}"] for i in range(len(HOSTILE))] == HOSTILE
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.text(alphabet=st.characters(blacklist_characters="\x00", codec="utf-8"), max_size=300))
 def test_any_text_round_trips_and_ingest_is_idempotent(
     store: Store, ingestor: Ingestor, make_message: MessageFactory, body: str

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from alembic import command
 from alembic.config import Config
 from sqlalchemy import text
 
-from alembic import command
 from socialdesk.store import MIGRATIONS_DIR, NewerSchemaError, Store, StoreError, head_revision
 
 EXPECTED_TABLES = {
@@ -32,7 +32,7 @@ EXPECTED_TABLES = {
 def test_open_creates_schema_at_head(store: Store) -> None:
     assert store.current_revision() == head_revision()
     tables = set(sa.inspect(store.engine).get_table_names())
-    assert EXPECTED_TABLES <= tables
+    assert tables >= EXPECTED_TABLES
 
 
 def test_sqlite_connection_settings(tmp_path: Path) -> None:
@@ -158,7 +158,7 @@ def test_truncated_sqlite_file_gives_specific_error(tmp_path: Path) -> None:
     Store.open(f"sqlite:///{path}").close()
     data = path.read_bytes()
     path.write_bytes(data[:100] + b"\x00garbage" * 200)
-    with pytest.raises(StoreError, match="damaged|not a SocialDesk"):
+    with pytest.raises(StoreError, match=r"damaged|not a SocialDesk"):
         Store.open(f"sqlite:///{path}")
 
 
@@ -233,6 +233,6 @@ def test_locked_database_gives_specific_error(tmp_path: Path, monkeypatch) -> No
 
 
 def test_unreachable_postgres_gives_one_line_error() -> None:
-    with pytest.raises(StoreError, match="127.0.0.1") as info:
+    with pytest.raises(StoreError, match=r"127\.0\.0\.1") as info:
         Store.open("postgresql+psycopg://nobody@127.0.0.1:1/none?connect_timeout=2")
     assert "\n" not in str(info.value)

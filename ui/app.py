@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sys
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -43,6 +44,7 @@ class MainWindow(QMainWindow):
         for column, width in ((Column.PRIORITY, 70), (Column.NETWORK, 80), (Column.AUTHOR, 170)):
             self.table.setColumnWidth(column, width)
         self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setAccessibleName("Inbox summary")
         central = QWidget()
         layout = QVBoxLayout(central)

@@ -1,0 +1,127 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from socialdesk import __version__
+from socialdesk.cli import main, terminal_safe
+
+from .test_importer import GOOD, write_jsonl
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0
+    assert capsys.readouterr().out.strip() == f"socialdesk {__version__}"
+    for command in ([], ["demo"], ["import"], ["inbox"]):
+        with pytest.raises(SystemExit) as done:
+            main([*command, "--help"])
+        assert done.value.code == 0
+        assert "usage: socialdesk" in capsys.readouterr().out
+
+
+def test_python_dash_m_entry() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "socialdesk", "--version"], capture_output=True, text=True
+    )
+    assert done.returncode == 0 and done.stdout.strip() == f"socialdesk {__version__}"
+
+
+def test_usage_errors_are_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = run(capsys, "--data-dir", str(tmp_path), "inbox", "--status", "bogus")
+    assert code == 2 and err.strip().splitlines()[-1].startswith("socialdesk: error: argument")
+    code, _, err = run(capsys, "--data-dir", str(tmp_path), "frobnicate")
+    assert code == 2 and "invalid choice" in err
+    code, _, err = run(capsys, "--data-dir", str(tmp_path), "import", str(tmp_path / "no.jsonl"))
+    assert code == 1 and err.count("\n") == 1 and "No such file" in err
+    assert "Traceback" not in err
+
+
+def test_corrupt_database_is_a_one_line_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / "socialdesk.db").write_text("garbage" * 50)
+    code, _, err = run(capsys, "--data-dir", str(tmp_path), "inbox")
+    assert code == 1 and err.count("\n") == 1 and "damaged" in err
+
+
+def test_import_then_inbox_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    data = tmp_path / "ws"
+    reply = {
+        **GOOD,
+        "external_id": "101",
+        "kind": "reply",
+        "direction": "outbound",
+        "in_reply_to": "100",
+        "author": {"id": "b", "handle": "Brand"},
+        "created_at": "2026-11-20T09:12:00Z",
+        "text": "so sorry - DM us",
+    }
+    late = {
+        **GOOD,
+        "external_id": "102",
+        "in_reply_to": "101",
+        "created_at": "2026-11-20T09:20:00Z",
+        "text": "terrible, still nothing, I want a refund",
+    }
+    path = write_jsonl(tmp_path / "in.jsonl", [GOOD, reply, late, "{broken"])
+    code, out, err = run(capsys, "--data-dir", str(data), "import", str(path))
+    assert code == 1
+    assert "line 4: not valid JSON" in err
+    assert "imported 3 new messages (0 already there, 1 bad rows skipped)" in out
+    code, out, _ = run(capsys, "--data-dir", str(data), "import", str(path))
+    assert "imported 0 new messages (3 already there" in out
+
+    code, out, _ = run(capsys, "--data-dir", str(data), "inbox", "--json")
+    assert code == 0
+    [row] = json.loads(out)
+    assert row["text"] == "terrible, still nothing, I want a refund"
+    assert row["author"] == {"handle": "alice", "name": "Alice", "followers": 1200}
+    assert row["network"] == "x" and row["kind"] == "mention" and row["public"] is True
+    assert row["status"] == "open" and row["assignee"] is None
+    assert row["complaint"] is True and -1 <= row["sentiment"] < 0
+    assert 0 <= row["priority"] <= 100
+    assert "public complaint" in row["reasons"] and "1.2k followers" in row["reasons"]
+    assert row["created_at"] == "2026-11-20T09:20:00Z"
+
+
+def test_environment_selects_the_data_dir(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOCIALDESK_DATA_DIR", str(tmp_path / "env"))
+    path = write_jsonl(tmp_path / "in.jsonl", [GOOD])
+    assert run(capsys, "import", str(path))[0] == 0
+    assert (tmp_path / "env" / "socialdesk.db").exists()
+    assert (tmp_path / "env" / "logs" / "socialdesk.log").exists()
+
+
+def test_demo_is_idempotent_and_fills_the_queue(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, out, _ = run(capsys, "--data-dir", str(tmp_path), "demo", "--conversations", "60")
+    assert code == 0 and "new conversations" in out
+    code, out, _ = run(capsys, "--data-dir", str(tmp_path), "demo", "--conversations", "60")
+    assert " 0 new messages" in out
+    code, out, _ = run(capsys, "--data-dir", str(tmp_path), "inbox", "--json", "--limit", "500")
+    rows = json.loads(out)
+    priorities = [r["priority"] for r in rows if r["waiting_seconds"] is not None]
+    assert priorities == sorted(priorities, reverse=True) and priorities
+    code, out, _ = run(capsys, "--data-dir", str(tmp_path), "inbox", "--limit", "3")
+    assert len(out.strip().splitlines()) == 3
+
+
+def test_terminal_output_neutralises_control_and_bidi_characters() -> None:
+    assert terminal_safe("a\x1b[31mb\u202ec\nd") == "a\\u001b[31mb\\u202ec d"
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
+    assert terminal_safe(family) == family

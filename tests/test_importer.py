@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from socialdesk.domain import Direction, MessageKind, Network
+from socialdesk.importer import ImportFileError, RowError, read_import
+
+GOOD = {
+    "network": "x",
+    "external_id": "100",
+    "kind": "mention",
+    "direction": "inbound",
+    "in_reply_to": "",
+    "author": {"id": "u1", "handle": "alice", "name": "Alice", "followers": 1200},
+    "account": "@Brand",
+    "created_at": "2026-11-20T09:00:00Z",
+    "text": "my order is late",
+    "url": "https://x.com/alice/status/100",
+}
+
+
+def write_jsonl(path: Path, rows: list[object]) -> Path:
+    path.write_text(
+        "\n".join(r if isinstance(r, str) else json.dumps(r) for r in rows) + "\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_good_row_is_parsed(tmp_path: Path) -> None:
+    [msg] = list(read_import(str(write_jsonl(tmp_path / "a.jsonl", [GOOD]))))
+    assert not isinstance(msg, RowError)
+    assert msg.network is Network.X and msg.kind is MessageKind.MENTION
+    assert msg.direction is Direction.INBOUND and msg.in_reply_to is None
+    assert msg.author.followers == 1200 and msg.is_public
+    assert msg.created_at.isoformat() == "2026-11-20T09:00:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"network": "myspace"}, "network 'myspace' is not one of: x, reddit"),
+        ({"kind": "tweet"}, "kind 'tweet' is not one of"),
+        ({"direction": "sideways"}, "direction 'sideways' must be inbound or outbound"),
+        ({"created_at": "yesterday"}, "created_at 'yesterday' is not an ISO 8601 timestamp"),
+        ({"created_at": "2026-11-20T09:00:00"}, "has no time zone"),
+        ({"text": 42}, "text must be a string"),
+        ({"text": "nul\x00byte"}, "NUL character"),
+        ({"external_id": ""}, "external_id is missing"),
+        ({"external_id": "x" * 300}, "external_id is longer than 255"),
+        ({"author": "alice"}, "author must be an object"),
+        ({"author": {"id": "u1", "handle": "a", "followers": "many"}}, "not a whole number"),
+        ({"author": {"id": "u1", "handle": "a", "followers": -3}}, "must not be negative"),
+        ({"author": {"handle": "a"}}, "id is missing"),
+        ({"account": None}, "account is missing"),
+    ],
+)
+def test_bad_rows_are_reported_with_line_numbers(
+    tmp_path: Path, change: dict[str, object], message: str
+) -> None:
+    bad = {**GOOD, **change, "external_id": change.get("external_id", "101")}
+    path = write_jsonl(tmp_path / "a.jsonl", [GOOD, bad, {**GOOD, "external_id": "102"}])
+    results = list(read_import(str(path)))
+    errors = [r for r in results if isinstance(r, RowError)]
+    assert len(results) == 3 and len(errors) == 1
+    assert errors[0].line == 2
+    assert message in errors[0].message
+
+
+def test_malformed_json_and_non_objects(tmp_path: Path) -> None:
+    path = write_jsonl(tmp_path / "a.jsonl", ["{not json", "[1, 2]", "", GOOD])
+    results = list(read_import(str(path)))
+    assert [str(r) for r in results[:2]] == [
+        "line 1: not valid JSON (Expecting property name enclosed in double quotes at column 2)",
+        "line 2: each line must be a JSON object",
+    ]
+    assert not isinstance(results[2], RowError)
+
+
+def test_csv_with_the_same_columns(tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    path.write_text(
+        "network,external_id,kind,direction,in_reply_to,conversation,author_id,author_handle,"
+        "author_name,author_followers,account,created_at,text,url\n"
+        "reddit,t1_a,comment,inbound,,,r1,bob,Bob,7,u/Brand,2026-11-20T09:00:00+01:00,"
+        '"a, b ""c""",\n'
+        "reddit,t1_b,comment,outbound,t1_a,,,Brand,,,u/Brand,2026-11-20T09:05:00Z,hi,\n"
+        "reddit,t1_c,comment,inbound,,,r1,bob,Bob,lots,u/Brand,2026-11-20T09:00:00Z,x,\n",
+        encoding="utf-8",
+    )
+    first, second, third = list(read_import(str(path)))
+    assert not isinstance(first, RowError) and not isinstance(second, RowError)
+    assert first.text == 'a, b "c"' and first.author.followers == 7
+    assert second.in_reply_to == "t1_a" and second.direction is Direction.OUTBOUND
+    assert isinstance(third, RowError) and third.line == 4
+
+
+def test_csv_missing_columns_is_a_file_error(tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    path.write_text("network,text\nx,hello\n", encoding="utf-8")
+    with pytest.raises(ImportFileError, match="lacks the column"):
+        list(read_import(str(path)))
+
+
+def test_unreadable_files(tmp_path: Path) -> None:
+    with pytest.raises(ImportFileError, match=r"cannot read .*No such file"):
+        list(read_import(str(tmp_path / "missing.jsonl")))
+    with pytest.raises(ImportFileError, match="is a folder"):
+        list(read_import(str(tmp_path)))
+    latin = tmp_path / "latin.jsonl"
+    latin.write_bytes(
+        json.dumps({**GOOD, "text": "caf\u00e9"}, ensure_ascii=False).encode("latin-1")
+    )
+    with pytest.raises(ImportFileError, match="not UTF-8"):
+        list(read_import(str(latin)))

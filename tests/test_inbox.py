@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import text
+
+from socialdesk.domain import Author, Direction
+from socialdesk.inbox import Inbox, search_terms
+from socialdesk.ingest import Ingestor
+from socialdesk.store import Store
+
+from .conftest import MessageFactory
+
+
+@pytest.fixture
+def filled(store: Store, ingestor: Ingestor, make_message: MessageFactory) -> Inbox:
+    ingestor.ingest(
+        [
+            make_message(
+                "1",
+                text="The router firmware bricked my device, furious",
+                author=Author("u1", "carol", "Carol Díaz", 50_000),
+            ),
+            make_message(
+                "2",
+                minutes=1,
+                text="Love the new speaker, great sound",
+                author=Author("u2", "dan", "Dan", 10),
+            ),
+            make_message(
+                "3",
+                minutes=2,
+                text="Where is my refund? Charged twice!",
+                author=Author("u3", "eve", "Eve", 300),
+            ),
+            make_message(
+                "4", minutes=3, direction=Direction.OUTBOUND, in_reply_to="2", text="Thanks Dan!"
+            ),
+            make_message(
+                "5",
+                minutes=4,
+                text="ÇOK kötü hizmet, iade istiyorum",
+                author=Author("u4", "ayşe", "Ayşe", 5),
+            ),
+        ]
+    )
+    return Inbox(store)
+
+
+def test_queue_order_waiting_first_then_priority(filled: Inbox) -> None:
+    rows = filled.page()
+    assert rows[-1].author_handle == "dan"  # answered: nothing waits
+    waiting = [r for r in rows if r.awaiting_since is not None]
+    assert [r.priority for r in waiting] == sorted((r.priority for r in waiting), reverse=True)
+    assert rows[0].author_handle == "carol"
+    assert "50.0k followers" in rows[0].reasons
+    assert filled.count() == 4
+
+
+def test_status_filters_and_paging(filled: Inbox, store: Store) -> None:
+    with store.session() as s:
+        s.execute(text("UPDATE conversations SET status = 'resolved' WHERE id = 1"))
+    assert filled.count(status="open") == 3
+    assert filled.count(status="resolved") == 1
+    assert filled.count(status="all") == 4
+    first = filled.page(status="all", limit=2)
+    second = filled.page(status="all", offset=2, limit=2)
+    assert len(first) == 2 and len(second) == 2
+    assert {r.id for r in first}.isdisjoint({r.id for r in second})
+    with pytest.raises(ValueError, match="unknown status filter"):
+        filled.page(status="archived")
+
+
+@pytest.mark.parametrize(
+    ("query", "authors"),
+    [
+        ("firmware", {"carol"}),
+        ("FIRMW", {"carol"}),
+        ("carol", {"carol"}),
+        ("díaz", {"carol"}),
+        ("refund twice", {"eve"}),
+        ("kötü", {"ayşe"}),
+        ("speaker", {"dan"}),
+        ("nothing-matches-this", set()),
+    ],
+)
+def test_full_text_search_over_text_and_author(
+    filled: Inbox, query: str, authors: set[str]
+) -> None:
+    assert {r.author_handle for r in filled.page(status="all", search=query)} == authors
+
+
+@pytest.mark.parametrize(
+    "query", ['"', "*", "refund OR", "NEAR(", "'; DROP TABLE messages; --", ":* & |", "^", "\\"]
+)
+def test_hostile_search_input_is_only_words(filled: Inbox, query: str) -> None:
+    rows = filled.page(status="all", search=query)
+    assert isinstance(rows, list)
+    assert filled.count(status="all") == 4
+
+
+def test_search_terms_keep_words_only() -> None:
+    assert search_terms('"refund" OR*  drop;--') == ["refund", "or", "drop"]

@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+
+from socialdesk.domain import Author
+from socialdesk.inbox import Inbox
+from socialdesk.ingest import Ingestor
+from socialdesk.store import Store
+from ui import inbox_model
+from ui.app import MainWindow
+from ui.inbox_model import Column, InboxTableModel, Role
+
+from ..conftest import MessageFactory
+
+HTML = "<b>bold</b> <img src=x onerror=alert(1)> &amp;"
+
+
+def test_window_lists_the_queue_as_plain_text(
+    qtbot, store: Store, ingestor: Ingestor, make_message: MessageFactory
+) -> None:
+    ingestor.ingest(
+        [
+            make_message("1", text=HTML, author=Author("u1", "<i>mallory</i>", "M", 10)),
+            make_message("2", minutes=1, text="my order is late, furious"),
+        ]
+    )
+    window = MainWindow(Inbox(store), "test")
+    qtbot.addWidget(window)
+    window.show()
+    model = window.table.model()
+    assert model.rowCount() == 2
+    texts = {model.index(r, Column.MESSAGE).data() for r in range(2)}
+    assert HTML in texts  # shown verbatim: the view draws display text as plain text
+    authors = {model.index(r, Column.AUTHOR).data() for r in range(2)}
+    assert "<i>mallory</i>" in authors
+    assert "2 open conversations" in window.summary.text()
+    assert window.summary.textFormat() == Qt.TextFormat.PlainText
+    assert window.table.currentIndex().row() == 0
+    assert model.index(0, 0).data(Role.ROW).priority >= model.index(1, 0).data(Role.ROW).priority
+
+
+def test_model_pages_with_fetch_more(
+    qtbot,
+    qtmodeltester,
+    store: Store,
+    ingestor: Ingestor,
+    make_message: MessageFactory,
+    monkeypatch,
+) -> None:
+    monkeypatch.setattr(inbox_model, "PAGE_SIZE", 4)
+    ingestor.ingest([make_message(str(i), minutes=i, text=f"message {i}") for i in range(10)])
+    model = InboxTableModel(Inbox(store))
+    model.reload()
+    assert model.rowCount() == 4
+    assert model.canFetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 10 and not model.canFetchMore(QModelIndex())
+    qtmodeltester.check(model)
