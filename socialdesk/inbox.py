@@ -112,7 +112,7 @@ class Inbox:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def _filtered(self, status: str, search: str) -> Any:
+    def _filtered(self, status: str, search: str, waiting: bool = False) -> Any:
         if status not in STATUS_FILTERS:
             raise ValueError(f"unknown status filter {status!r}; use one of {STATUS_FILTERS}")
         stmt = _base_query()
@@ -120,6 +120,8 @@ class Inbox:
             stmt = stmt.where(Conversation.status.in_([s.value for s in ACTIVE_STATUSES]))
         elif status != "all":
             stmt = stmt.where(Conversation.status == status)
+        if waiting:
+            stmt = stmt.where(Conversation.awaiting_since.is_not(None))
         terms = search_terms(search)
         if terms:
             stmt = stmt.where(self._conversation_matches(terms))
@@ -159,8 +161,9 @@ class Inbox:
         with self.store.connect() as conn:
             return [_row(r) for r in conn.execute(stmt)]
 
-    def count(self, *, status: str = "open", search: str = "") -> int:
-        stmt = select(func.count()).select_from(self._filtered(status, search).subquery())
+    def count(self, *, status: str = "open", search: str = "", waiting: bool = False) -> int:
+        """How many conversations; with ``waiting``, only those whose customer awaits a reply."""
+        stmt = select(func.count()).select_from(self._filtered(status, search, waiting).subquery())
         with self.store.connect() as conn:
             return int(conn.execute(stmt).scalar_one())
 

@@ -54,6 +54,7 @@ def test_queue_order_waiting_first_then_priority(filled: Inbox) -> None:
     assert rows[0].author_handle == "carol"
     assert "50.0k followers" in rows[0].reasons
     assert filled.count() == 4
+    assert filled.count(waiting=True) == 3
 
 
 def test_status_filters_and_paging(filled: Inbox, store: Store) -> None:

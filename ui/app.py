@@ -57,8 +57,11 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         self.model.reload()
-        waiting = self._inbox.count(status="open")
-        self.summary.setText(f"{waiting} open conversations, highest priority first")
+        active = self._inbox.count(status="open")
+        waiting = self._inbox.count(status="open", waiting=True)
+        self.summary.setText(
+            f"{waiting} waiting for a reply, {active} active conversations; highest priority first"
+        )
         if self.model.rowCount() and not self.table.currentIndex().isValid():
             self.table.selectRow(0)
 

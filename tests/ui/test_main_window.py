@@ -33,7 +33,7 @@ def test_window_lists_the_queue_as_plain_text(
     assert HTML in texts  # shown verbatim: the view draws display text as plain text
     authors = {model.index(r, Column.AUTHOR).data() for r in range(2)}
     assert "<i>mallory</i>" in authors
-    assert "2 open conversations" in window.summary.text()
+    assert "2 waiting for a reply, 2 active conversations" in window.summary.text()
     assert window.summary.textFormat() == Qt.TextFormat.PlainText
     assert window.table.currentIndex().row() == 0
     assert model.index(0, 0).data(Role.ROW).priority >= model.index(1, 0).data(Role.ROW).priority
