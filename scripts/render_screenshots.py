@@ -12,12 +12,12 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from socialdesk.cli import main as cli_main  # noqa: E402
-from socialdesk.inbox import Inbox  # noqa: E402
-from socialdesk.store import Store  # noqa: E402
-from ui.app import MainWindow  # noqa: E402
+from socialdesk.cli import main as cli_main
+from socialdesk.inbox import Inbox
+from socialdesk.store import Store
+from ui.app import MainWindow
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 

@@ -9,6 +9,7 @@ import sys
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
+from pathlib import Path
 
 from socialdesk import __version__
 from socialdesk.config import DATA_DIR_ENV, DB_URL_ENV, Workspace, resolve_workspace
@@ -194,13 +195,11 @@ def _cmd_import(args: argparse.Namespace, workspace: Workspace) -> int:
             else:
                 yield row
 
+    # Roughly 300 bytes a row: large files get scoring worker processes.
+    expected = 0 if args.file == "-" else _file_size(args.file) // 300
     store = open_store(workspace)
     try:
-        scorer = BaselineScorer.for_volume(0)
-        try:
-            result = Ingestor(store, scorer).ingest_stream(good_rows())
-        finally:
-            scorer.close()
+        result = _ingest(store, good_rows(), expected)
     finally:
         store.close()
     print(
@@ -208,6 +207,13 @@ def _cmd_import(args: argparse.Namespace, workspace: Workspace) -> int:
         f"{len(errors)} bad rows skipped) into {result.conversations_created} new conversations"
     )
     return 1 if errors else 0
+
+
+def _file_size(path: str) -> int:
+    try:
+        return Path(path).stat().st_size
+    except OSError:
+        return 0  # read_import reports the real problem
 
 
 _UNSAFE_CATEGORIES = {"Cc", "Cf", "Zl", "Zp"}

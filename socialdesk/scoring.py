@@ -143,7 +143,7 @@ class BaselineScorer:
         return cls(workers=cores if expected_items >= 5000 and cores > 1 else 0)
 
     def submit(self, texts: Sequence[str]) -> Future[list[TextSignals]]:
-        if self._pool is None:
+        if self._pool is None or not texts:
             return _Done(self._inline.analyse(texts))
         return self._pool.submit(_analyse_in_worker, list(texts))
 

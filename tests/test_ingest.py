@@ -48,6 +48,26 @@ def test_same_input_twice_changes_nothing(
     assert before["messages"] == 3 and before["conversations"] == 1
 
 
+def test_stored_messages_are_not_scored_again(store: Store, make_message: MessageFactory) -> None:
+    from socialdesk.scoring import BaselineScorer
+
+    class CountingScorer(BaselineScorer):
+        texts: list[str] = []
+
+        def submit(self, texts):  # noqa: ANN001, ANN202
+            self.texts.extend(texts)
+            return super().submit(texts)
+
+    scorer = CountingScorer()
+    ingestor = Ingestor(store, scorer)
+    ingestor.ingest([make_message("1", text="first")])
+    result = ingestor.ingest_stream(
+        [make_message("1", text="first"), make_message("2", text="new")]
+    )
+    assert scorer.texts == ["first", "new"]
+    assert (result.received, result.inserted, result.duplicates) == (2, 1, 1)
+
+
 def test_repeats_inside_one_batch_are_stored_once(
     store: Store, ingestor: Ingestor, make_message: MessageFactory
 ) -> None:
