@@ -51,11 +51,11 @@ def test_same_input_twice_changes_nothing(
 def test_stored_messages_are_not_scored_again(store: Store, make_message: MessageFactory) -> None:
     from socialdesk.scoring import BaselineScorer
 
-    class CountingScorer(BaselineScorer):
-        texts: list[str] = []
+    seen: list[str] = []
 
-        def submit(self, texts):  # noqa: ANN001, ANN202
-            self.texts.extend(texts)
+    class CountingScorer(BaselineScorer):
+        def submit(self, texts):
+            seen.extend(texts)
             return super().submit(texts)
 
     scorer = CountingScorer()
@@ -64,7 +64,7 @@ def test_stored_messages_are_not_scored_again(store: Store, make_message: Messag
     result = ingestor.ingest_stream(
         [make_message("1", text="first"), make_message("2", text="new")]
     )
-    assert scorer.texts == ["first", "new"]
+    assert seen == ["first", "new"]
     assert (result.received, result.inserted, result.duplicates) == (2, 1, 1)
 
 
