@@ -232,17 +232,6 @@ def terminal_safe(text: str) -> str:
     return "".join(out)
 
 
-def _format_waiting(seconds: float | None) -> str:
-    if seconds is None:
-        return "answered"
-    minutes = seconds / 60
-    if minutes < 60:
-        return f"{minutes:.0f} min"
-    if minutes < 48 * 60:
-        return f"{minutes / 60:.1f} h"
-    return f"{minutes / 1440:.1f} d"
-
-
 def _cmd_inbox(args: argparse.Namespace, workspace: Workspace) -> int:
     if args.limit < 1:
         raise UsageError("--limit must be at least 1")
@@ -270,5 +259,5 @@ def _table_line(row: InboxRow, now: datetime) -> str:
     who = terminal_safe(row.author_handle)[:20]
     return (
         f"{row.priority:>3}  {row.network:<6} {row.kind:<14} {who:<20} "
-        f"{_format_waiting(row.waiting_seconds(now)):>9}  {row.status:<8} {excerpt}"
+        f"{row.waiting_label(now):>9}  {row.status:<8} {excerpt}"
     )

@@ -101,3 +101,16 @@ def test_hostile_search_input_is_only_words(filled: Inbox, query: str) -> None:
 
 def test_search_terms_keep_words_only() -> None:
     assert search_terms('"refund" OR*  drop;--') == ["refund", "or", "drop"]
+
+
+def test_waiting_label(filled: Inbox) -> None:
+    from datetime import timedelta
+
+    row = filled.page()[0]
+    assert row.awaiting_since is not None
+    since = row.awaiting_since
+    assert row.waiting_label(since + timedelta(minutes=14, seconds=10)) == "14 min"
+    assert row.waiting_label(since + timedelta(hours=3, minutes=30)) == "3.5 h"
+    assert row.waiting_label(since + timedelta(days=2, hours=3)) == "2.1 d"
+    answered = next(r for r in filled.page() if r.awaiting_since is None)
+    assert answered.waiting_label(since) == "answered"

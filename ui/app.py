@@ -5,6 +5,7 @@ The Desktop issue grows this into the full triage window.
 
 from __future__ import annotations
 
+import os
 import sys
 
 from PySide6.QtCore import Qt
@@ -66,7 +67,22 @@ class MainWindow(QMainWindow):
             self.table.selectRow(0)
 
 
+def _no_display() -> bool:
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def run(*, store: Store, workspace: Workspace, argv: list[str]) -> int:
+    if _no_display():
+        # Without this, Qt aborts the process with a core dump and a wall of text.
+        print(
+            "socialdesk: error: no display to open the window on (neither DISPLAY nor "
+            "WAYLAND_DISPLAY is set); run it in a desktop session, or use the commands "
+            "(socialdesk --help)",
+            file=sys.stderr,
+        )
+        return 1
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     app.setApplicationName("SocialDesk")
     app.setApplicationVersion(__version__)

@@ -42,18 +42,6 @@ def _one_line(text: str, limit: int = 160) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def _waiting(row: InboxRow, now: datetime) -> str:
-    seconds = row.waiting_seconds(now)
-    if seconds is None:
-        return "answered"
-    minutes = seconds / 60
-    if minutes < 60:
-        return f"{minutes:.0f} min"
-    if minutes < 48 * 60:
-        return f"{minutes / 60:.1f} h"
-    return f"{minutes / 1440:.1f} d"
-
-
 class InboxTableModel(QAbstractTableModel):
     """Rows arrive a page at a time as the view scrolls (canFetchMore/fetchMore)."""
 
@@ -127,5 +115,5 @@ class InboxTableModel(QAbstractTableModel):
         if column == Column.MESSAGE:
             return _one_line(row.text)
         if column == Column.WAITING:
-            return _waiting(row, self._now)
+            return row.waiting_label(self._now)
         return row.status

@@ -57,3 +57,13 @@ def test_model_pages_with_fetch_more(
     model.fetchMore(QModelIndex())
     assert model.rowCount() == 10 and not model.canFetchMore(QModelIndex())
     qtmodeltester.check(model)
+
+
+def test_no_display_is_a_one_line_error(tmp_path, monkeypatch, capsys) -> None:
+    from socialdesk.cli import main
+
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    assert main(["--data-dir", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no display" in err
