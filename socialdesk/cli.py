@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 import logging
+import os
 import sys
-import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -21,6 +20,7 @@ from socialdesk.logs import configure_logging
 from socialdesk.scoring import BaselineScorer
 from socialdesk.sources import desktop_app
 from socialdesk.store import Store, StoreError
+from socialdesk.text import dumps_for_terminal, one_line
 
 log = logging.getLogger("socialdesk.cli")
 
@@ -90,7 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
         choices=STATUS_FILTERS,
         help="open (new, open and pending; the default), all, or one status",
     )
-    inbox.add_argument("--limit", type=int, default=50, metavar="N", help="at most N rows")
+    inbox.add_argument(
+        "--limit", type=int, default=50, metavar="N", help="at most N rows (default 50)"
+    )
     inbox.add_argument("--search", default="", metavar="WORDS", help="full-text search")
     inbox.add_argument("--json", action="store_true", help="print one JSON array")
     return parser
@@ -117,6 +119,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("socialdesk: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`socialdesk inbox | head`): not an error. Point stdout at
+        # devnull so the interpreter's final flush does not complain either.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except Exception as exc:
         log.exception("unexpected error")
         where = f" (details in {log_file})" if log_file else ""
@@ -127,7 +135,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def open_store(workspace: Workspace) -> Store:
-    return Store.open(workspace.db_url, backup_dir=workspace.backup_dir)
+    return Store.open(
+        workspace.db_url,
+        backup_dir=workspace.backup_dir,
+        create_folder=workspace.db_is_default,
+    )
 
 
 def _dispatch(args: argparse.Namespace, workspace: Workspace) -> int:
@@ -166,8 +178,9 @@ def _cmd_demo(args: argparse.Namespace, workspace: Workspace) -> int:
         items = generate_demo(seed=args.seed, conversations=args.conversations)
         result = _ingest(store, items, len(items))
         print(
-            f"demo workspace ready in {workspace.data_dir}: {result.inserted} new messages, "
-            f"{result.duplicates} already there, {result.conversations_created} new conversations"
+            f"demo workspace ready in {workspace.data_dir}: "
+            f"{plural(result.inserted, 'new message')}, {result.duplicates} already there, "
+            f"{plural(result.conversations_created, 'new conversation')}"
         )
     finally:
         store.close()
@@ -203,10 +216,15 @@ def _cmd_import(args: argparse.Namespace, workspace: Workspace) -> int:
     finally:
         store.close()
     print(
-        f"imported {result.inserted} new messages ({result.duplicates} already there, "
-        f"{len(errors)} bad rows skipped) into {result.conversations_created} new conversations"
+        f"imported {plural(result.inserted, 'new message')} ({result.duplicates} already there, "
+        f"{plural(len(errors), 'bad row')} skipped) into "
+        f"{plural(result.conversations_created, 'new conversation')}"
     )
     return 1 if errors else 0
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def _file_size(path: str) -> int:
@@ -216,48 +234,41 @@ def _file_size(path: str) -> int:
         return 0  # read_import reports the real problem
 
 
-_UNSAFE_CATEGORIES = {"Cc", "Cf", "Zl", "Zp"}
-
-
-def terminal_safe(text: str) -> str:
-    """Control and bidi-override characters become visible escapes in a terminal."""
-    out = []
-    for char in text:
-        if char == "\u200d":  # zero-width joiner: keeps emoji sequences whole
-            out.append(char)
-        elif unicodedata.category(char) in _UNSAFE_CATEGORIES:
-            out.append(" " if char in "\n\r\t" else f"\\u{ord(char):04x}")
-        else:
-            out.append(char)
-    return "".join(out)
-
-
 def _cmd_inbox(args: argparse.Namespace, workspace: Workspace) -> int:
     if args.limit < 1:
         raise UsageError("--limit must be at least 1")
     store = open_store(workspace)
     try:
-        rows = Inbox(store).page(status=args.status, search=args.search, limit=args.limit)
+        inbox = Inbox(store)
+        rows = inbox.page(status=args.status, search=args.search, limit=args.limit)
+        total = inbox.count(status=args.status, search=args.search) if not args.json else 0
     finally:
         store.close()
     now = datetime.now().astimezone()
     if args.json:
-        print(json.dumps([row.as_json(now) for row in rows], ensure_ascii=False))
+        print(dumps_for_terminal([row.as_json(now) for row in rows]))
         return 0
     if not rows:
         print("nothing in this view")
         return 0
+    print(_TABLE_FORMAT.format("PRI", "NETWORK", "KIND", "AUTHOR", "WAITING", "STATUS", "MESSAGE"))
     for row in rows:
         print(_table_line(row, now))
+    if len(rows) == args.limit and total > args.limit:
+        print(f"... and {total - args.limit} more (use --limit N to see more)")
     return 0
 
 
+_TABLE_FORMAT = "{:>3}  {:<7} {:<14} {:<20} {:>9}  {:<8} {}"
+
+
 def _table_line(row: InboxRow, now: datetime) -> str:
-    excerpt = terminal_safe(row.text)
-    if len(excerpt) > 70:
-        excerpt = excerpt[:69] + "…"
-    who = terminal_safe(row.author_handle)[:20]
-    return (
-        f"{row.priority:>3}  {row.network:<6} {row.kind:<14} {who:<20} "
-        f"{row.waiting_label(now):>9}  {row.status:<8} {excerpt}"
+    return _TABLE_FORMAT.format(
+        row.priority,
+        row.network,
+        row.kind,
+        one_line(row.author_handle, 20),
+        row.waiting_label(now),
+        row.status,
+        one_line(row.text, 70),
     )

@@ -17,6 +17,7 @@ DB_FILENAME = "socialdesk.db"
 class Workspace:
     data_dir: Path
     db_url: str
+    db_is_default: bool = True
 
     @property
     def log_dir(self) -> Path:
@@ -35,5 +36,6 @@ def resolve_workspace(data_dir: str | None = None, db_url: str | None = None) ->
     """Command-line values win over the environment, which wins over the defaults."""
     chosen_dir = data_dir or os.environ.get(DATA_DIR_ENV) or str(user_data_path("socialdesk"))
     directory = Path(chosen_dir).expanduser().resolve()
-    url = db_url or os.environ.get(DB_URL_ENV) or f"sqlite:///{directory / DB_FILENAME}"
-    return Workspace(data_dir=directory, db_url=url)
+    chosen_url = db_url or os.environ.get(DB_URL_ENV)
+    url = chosen_url or f"sqlite:///{directory / DB_FILENAME}"
+    return Workspace(data_dir=directory, db_url=url, db_is_default=chosen_url is None)

@@ -18,6 +18,12 @@ def configure_logging(log_dir: Path | None, *, verbose: bool) -> Path | None:
             root.removeHandler(handler)
             handler.close()
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    if not any(isinstance(h, logging.NullHandler) for h in root.handlers):
+        # Without any handler Python prints warnings to stderr itself, which would
+        # repeat the CLI's own one-line error when the log folder is unusable.
+        root.addHandler(logging.NullHandler())
+    # Alembic narrates every connection at INFO; the store logs what matters.
+    logging.getLogger("alembic").setLevel(logging.DEBUG if verbose else logging.WARNING)
     log_file: Path | None = None
     if log_dir is not None:
         try:

@@ -20,7 +20,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+_URL_HINT = "use sqlite:///PATH or postgresql+psycopg://USER@HOST/DATABASE"
 
 
 class StoreError(Exception):
@@ -75,7 +76,7 @@ def describe_db_error(exc: BaseException, where: str) -> str:
     if "not a database" in lowered or "malformed" in lowered or "corrupt" in lowered:
         return (
             f"{where} is damaged or not a SocialDesk database ({text}); "
-            "restore a copy from the backups folder or choose another --data-dir"
+            "restore a backup copy or choose another --data-dir"
         )
     if "unable to open" in lowered:
         return f"cannot open {where}: check that its folder exists and is writable"
@@ -97,20 +98,37 @@ class Store:
         return self.engine.dialect.name
 
     @classmethod
-    def open(cls, url: str, *, backup_dir: Path | None = None, migrate: bool = True) -> Store:
-        parsed = make_url(url)
+    def open(
+        cls,
+        url: str,
+        *,
+        backup_dir: Path | None = None,
+        migrate: bool = True,
+        create_folder: bool = True,
+    ) -> Store:
+        """Open and migrate. ``create_folder`` makes a SQLite file's missing folder (the
+        data dir's default database); a database named explicitly must have its folder."""
+        try:
+            parsed = make_url(url)
+        except ArgumentError:
+            raise StoreError(f"{url!r} is not a database URL; {_URL_HINT}") from None
         label = parsed.render_as_string(hide_password=True)
+        if parsed.get_backend_name() not in ("sqlite", "postgresql"):
+            raise StoreError(f"{label}: SocialDesk runs on SQLite or PostgreSQL; {_URL_HINT}")
         kwargs: dict[str, Any] = {}
         if parsed.get_backend_name() == "sqlite":
             path = parsed.database
             if path and path != ":memory:":
                 db_path = Path(path)
                 label = str(db_path)
-                _check_sqlite_file(db_path)
+                _check_sqlite_file(db_path, create_folder=create_folder)
             kwargs["connect_args"] = {"timeout": BUSY_TIMEOUT_MS / 1000}
         else:
             kwargs["pool_pre_ping"] = True
-        engine = create_engine(parsed, **kwargs)
+        try:
+            engine = create_engine(parsed, **kwargs)
+        except (ImportError, NoSuchModuleError) as exc:
+            raise StoreError(f"{label}: no driver for this database ({exc}); {_URL_HINT}") from None
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _on_sqlite_connect)
         store = cls(engine, label=label)
@@ -160,7 +178,10 @@ class Store:
         with self.engine.begin() as conn:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
-        log.info("migrated %s from %s to %s", self.label, current, head)
+        if current is None:
+            log.info("created the schema (revision %s) in %s", head, self.label)
+        else:
+            log.info("migrated %s from revision %s to %s", self.label, current, head)
 
     def backup_sqlite(self, backup_dir: Path, *, reason: str = "backup") -> Path:
         """Copy the live SQLite database consistently (WAL included) to a timestamped file."""
@@ -210,7 +231,7 @@ class Store:
         self.engine.dispose()
 
 
-def _check_sqlite_file(path: Path) -> None:
+def _check_sqlite_file(path: Path, *, create_folder: bool) -> None:
     """Refuse files that are not SQLite before SQLAlchemy turns them into odd errors."""
     if path.exists():
         if path.is_dir():
@@ -223,9 +244,13 @@ def _check_sqlite_file(path: Path) -> None:
         if header and header != SQLITE_HEADER:
             raise StoreError(
                 f"{path} is damaged or not a SocialDesk database (no SQLite header); "
-                "restore a copy from the backups folder or choose another --data-dir"
+                "restore a backup copy or choose another --data-dir"
             )
     parent = path.parent
+    if parent.exists() and not parent.is_dir():
+        raise StoreError(f"{parent} is a file, not a folder; choose another --data-dir")
+    if not parent.exists() and not create_folder:
+        raise StoreError(f"the folder {parent} does not exist; create it first")
     try:
         parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

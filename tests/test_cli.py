@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from socialdesk import __version__
-from socialdesk.cli import main, terminal_safe
+from socialdesk.cli import main
 
 from .test_importer import GOOD, write_jsonl
 
@@ -79,7 +79,7 @@ def test_import_then_inbox_json(capsys: pytest.CaptureFixture[str], tmp_path: Pa
     code, out, err = run(capsys, "--data-dir", str(data), "import", str(path))
     assert code == 1
     assert "line 4: not valid JSON" in err
-    assert "imported 3 new messages (0 already there, 1 bad rows skipped)" in out
+    assert "imported 3 new messages (0 already there, 1 bad row skipped)" in out
     code, out, _ = run(capsys, "--data-dir", str(data), "import", str(path))
     assert "imported 0 new messages (3 already there" in out
 
@@ -117,11 +117,53 @@ def test_demo_is_idempotent_and_fills_the_queue(
     rows = json.loads(out)
     priorities = [r["priority"] for r in rows if r["waiting_seconds"] is not None]
     assert priorities == sorted(priorities, reverse=True) and priorities
-    code, out, _ = run(capsys, "--data-dir", str(tmp_path), "inbox", "--limit", "3")
-    assert len(out.strip().splitlines()) == 3
+    _, out, _ = run(capsys, "--data-dir", str(tmp_path), "inbox", "--limit", "3")
+    assert len(out.strip().splitlines()) == 5  # header, 3 rows, "... and N more"
 
 
-def test_terminal_output_neutralises_control_and_bidi_characters() -> None:
-    assert terminal_safe("a\x1b[31mb\u202ec\nd") == "a\\u001b[31mb\\u202ec d"
-    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
-    assert terminal_safe(family) == family
+def test_table_output_reveals_controls_and_cuts_long_text(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    hostile = {**GOOD, "text": "refund \u202eetadpu\u202c \x1b[2J now\nplease " + "x" * 200_000}
+    path = write_jsonl(tmp_path / "in.jsonl", [hostile])
+    assert run(capsys, "--data-dir", str(tmp_path), "import", str(path))[0] == 0
+    code, out, _ = run(capsys, "--data-dir", str(tmp_path), "inbox")
+    assert code == 0
+    header, line = out.splitlines()
+    assert header.split()[:3] == ["PRI", "NETWORK", "KIND"]
+    assert "\\u202eetadpu\\u202c \\u001b[2J now please" in line
+    assert "\x1b" not in out and "\u202e" not in out and len(line) < 200
+    _, out, _ = run(capsys, "--data-dir", str(tmp_path), "inbox", "--json")
+    assert "\u202e" not in out and "\\u202e" in out
+    assert json.loads(out)[0]["text"] == hostile["text"]
+
+
+def test_table_says_when_rows_were_left_out(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    rows = [{**GOOD, "external_id": str(n)} for n in range(4)]
+    path = write_jsonl(tmp_path / "in.jsonl", rows)
+    run(capsys, "--data-dir", str(tmp_path), "import", str(path))
+    _, out, _ = run(capsys, "--data-dir", str(tmp_path), "inbox", "--limit", "3")
+    assert out.splitlines()[-1] == "... and 1 more (use --limit N to see more)"
+
+
+def test_broken_pipe_is_quiet(tmp_path: Path) -> None:
+    script = (
+        "import sys; from socialdesk.cli import main; "
+        f"sys.exit(main(['--data-dir', {str(tmp_path)!r}, 'demo']) or "
+        f"main(['--data-dir', {str(tmp_path)!r}, 'inbox', '--status', 'all', '--limit', '2000']))"
+    )
+    done = subprocess.run(
+        f'{sys.executable} -c "{script}" | head -n 1',
+        shell=True,
+        capture_output=True,
+        text=True,
+    )
+    # 670 rows are far more than a pipe buffer: the writer does hit the closed pipe.
+    assert done.stderr == ""
+    assert done.stdout.startswith("demo workspace ready")
+    assert (
+        not list((tmp_path / "logs").glob("*.log"))
+        or "Traceback" not in (tmp_path / "logs" / "socialdesk.log").read_text()
+    )

@@ -46,9 +46,9 @@ def test_verbose_logs_to_the_console_and_the_file(
 ) -> None:
     assert main(["--verbose", "--data-dir", str(tmp_path), "inbox"]) == 0
     err = capsys.readouterr().err
-    assert "INFO" in err and "migrated" in err
+    assert "INFO" in err and "created the schema" in err
     log = (tmp_path / "logs" / "socialdesk.log").read_text(encoding="utf-8")
-    assert "migrated" in log
+    assert "created the schema" in log
 
 
 @pytest.mark.postgres

@@ -236,3 +236,29 @@ def test_unreachable_postgres_gives_one_line_error() -> None:
     with pytest.raises(StoreError, match=r"127\.0\.0\.1") as info:
         Store.open("postgresql+psycopg://nobody@127.0.0.1:1/none?connect_timeout=2")
     assert "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("garbage", "is not a database URL"),
+        ("mysql://u@h/db", "SocialDesk runs on SQLite or PostgreSQL"),
+        ("postgresql+nosuchdriver://u@h/db", "no driver for this database"),
+    ],
+)
+def test_unusable_database_urls(url: str, message: str) -> None:
+    with pytest.raises(StoreError, match=message):
+        Store.open(url)
+
+
+def test_data_dir_that_is_a_file(tmp_path: Path) -> None:
+    blocker = tmp_path / "afile"
+    blocker.write_text("x")
+    with pytest.raises(StoreError, match="is a file, not a folder"):
+        Store.open(f"sqlite:///{blocker / 'socialdesk.db'}")
+
+
+def test_explicit_database_needs_its_folder(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="does not exist; create it first"):
+        Store.open(f"sqlite:///{tmp_path / 'nope' / 'x.db'}", create_folder=False)
+    assert not (tmp_path / "nope").exists()
