@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -42,7 +43,13 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(Column.MESSAGE, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((Column.PRIORITY, 70), (Column.NETWORK, 80), (Column.AUTHOR, 170)):
+        widths = (
+            (Column.PRIORITY, 70),
+            (Column.NETWORK, 70),
+            (Column.AUTHOR, 170),
+            (Column.WHY, 260),
+        )
+        for column, width in widths:
             self.table.setColumnWidth(column, width)
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
@@ -67,19 +74,36 @@ class MainWindow(QMainWindow):
             self.table.selectRow(0)
 
 
-def _no_display() -> bool:
+def display_problem() -> str | None:
+    """Why no window could open here, or None. Qt itself would abort the process with a
+    core dump and a screenful of text; on Linux the usual cases can be seen first."""
     if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
-        return False
-    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+        return None
+    wayland = os.environ.get("WAYLAND_DISPLAY")
+    if wayland:
+        runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+        if Path(wayland).is_absolute() or (Path(runtime) / wayland).exists():
+            return None
+    display = os.environ.get("DISPLAY")
+    if not display:
+        if wayland:
+            return f"the Wayland display {wayland!r} is not running and DISPLAY is not set"
+        return "neither DISPLAY nor WAYLAND_DISPLAY is set"
+    host, _, rest = display.partition(":")
+    number = rest.split(".")[0]
+    # A local X server listens on /tmp/.X11-unix/X<n>; remote or odd forms are left to Qt.
+    socket = Path(f"/tmp/.X11-unix/X{number}")  # noqa: S108 - the X server's own path
+    if host in ("", "unix") and number.isdigit() and not socket.exists():
+        return f"no X server is running on display {display}"
+    return None
 
 
 def run(*, store: Store, workspace: Workspace, argv: list[str]) -> int:
-    if _no_display():
-        # Without this, Qt aborts the process with a core dump and a wall of text.
+    problem = display_problem()
+    if problem:
         print(
-            "socialdesk: error: no display to open the window on (neither DISPLAY nor "
-            "WAYLAND_DISPLAY is set); run it in a desktop session, or use the commands "
-            "(socialdesk --help)",
+            f"socialdesk: error: no display to open the window on ({problem}); run it in "
+            "a desktop session, or use the commands (socialdesk --help)",
             file=sys.stderr,
         )
         return 1

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from socialdesk.inbox import Inbox, InboxRow
+from socialdesk.text import one_line
 
 PAGE_SIZE = 200
 _Index = QModelIndex | QPersistentModelIndex
@@ -19,8 +20,9 @@ class Column(IntEnum):
     NETWORK = 1
     AUTHOR = 2
     MESSAGE = 3
-    WAITING = 4
-    STATUS = 5
+    WHY = 4
+    WAITING = 5
+    STATUS = 6
 
 
 class Role(IntEnum):
@@ -32,14 +34,10 @@ _HEADERS = {
     Column.NETWORK: "Network",
     Column.AUTHOR: "Author",
     Column.MESSAGE: "Message",
+    Column.WHY: "Why here",
     Column.WAITING: "Waiting",
     Column.STATUS: "Status",
 }
-
-
-def _one_line(text: str, limit: int = 160) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 class InboxTableModel(QAbstractTableModel):
@@ -99,7 +97,7 @@ class InboxTableModel(QAbstractTableModel):
         column = Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column == Column.PRIORITY:
+        if role == Qt.ItemDataRole.ToolTipRole and column in (Column.PRIORITY, Column.WHY):
             return "\n".join(row.reasons)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == Column.PRIORITY:
             return int(Qt.AlignmentFlag.AlignCenter)
@@ -111,9 +109,11 @@ class InboxTableModel(QAbstractTableModel):
         if column == Column.NETWORK:
             return {"x": "X", "reddit": "Reddit"}.get(row.network, row.network)
         if column == Column.AUTHOR:
-            return row.author_handle
+            return one_line(row.author_handle, 60)
         if column == Column.MESSAGE:
-            return _one_line(row.text)
+            return one_line(row.text, 200)
+        if column == Column.WHY:
+            return "; ".join(row.reasons)
         if column == Column.WAITING:
             return row.waiting_label(self._now)
         return row.status

@@ -12,7 +12,7 @@ from ui.inbox_model import Column, InboxTableModel, Role
 
 from ..conftest import MessageFactory
 
-HTML = "<b>bold</b> <img src=x onerror=alert(1)> &amp;"
+HTML = "<b>bold</b> <img src=x onerror=alert(1)> &amp; <qt>rich?</qt>"
 
 
 def test_window_lists_the_queue_as_plain_text(
@@ -36,6 +36,8 @@ def test_window_lists_the_queue_as_plain_text(
     assert "2 waiting for a reply, 2 active conversations" in window.summary.text()
     assert window.summary.textFormat() == Qt.TextFormat.PlainText
     assert window.table.currentIndex().row() == 0
+    why = {model.index(r, Column.WHY).data() for r in range(2)}
+    assert any("negative (" in w for w in why)
     assert model.index(0, 0).data(Role.ROW).priority >= model.index(1, 0).data(Role.ROW).priority
 
 
@@ -67,3 +69,15 @@ def test_no_display_is_a_one_line_error(tmp_path, monkeypatch, capsys) -> None:
     assert main(["--data-dir", str(tmp_path)]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "no display" in err
+    monkeypatch.setenv("DISPLAY", ":4711")
+    assert main(["--data-dir", str(tmp_path)]) == 1
+    assert "no X server is running on display :4711" in capsys.readouterr().err
+
+
+def test_bidi_override_in_a_message_is_shown_not_obeyed(
+    qtbot, store: Store, ingestor: Ingestor, make_message: MessageFactory
+) -> None:
+    ingestor.ingest([make_message("1", text="refund \u202eetadpu\u202c please")])
+    model = InboxTableModel(Inbox(store))
+    model.reload()
+    assert model.index(0, Column.MESSAGE).data() == "refund \\u202eetadpu\\u202c please"
