@@ -23,6 +23,8 @@ def main(argv: list[str] | None = None) -> int:
         "--messages", type=int, default=None, help="override the message count (ingest)"
     )
     args = parser.parse_args(argv)
+    if args.messages is not None and args.messages < 1:
+        parser.error("--messages must be at least 1")
     unknown = [n for n in args.names if n not in BENCHMARKS]
     if unknown:
         parser.error(f"unknown benchmark(s): {', '.join(unknown)}")

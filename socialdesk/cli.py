@@ -65,7 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
     demo.add_argument(
-        "--conversations", type=int, default=640, metavar="N", help="how many (default 640)"
+        "--conversations",
+        type=int,
+        default=640,
+        metavar="N",
+        help="customer threads to start (default 640); a few move to DMs, adding threads",
     )
     demo.add_argument("--open", action="store_true", help="open the desktop app afterwards")
 

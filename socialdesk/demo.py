@@ -343,6 +343,8 @@ def _base36(number: int) -> str:
 class _Generator:
     def __init__(self, seed: int, conversations: int, now: datetime) -> None:
         self.rng = random.Random(seed)
+        # Ids carry the seed: two seeds in one workspace are two sets of threads.
+        self.tag = f"demo{seed}"
         self.corpus = _corpus()
         self.count = conversations
         self.now = now
@@ -656,9 +658,9 @@ class _Generator:
         thread = _Thread(
             spec=dm,
             slots=slots,
-            id_prefix=f"demo-{net}-{spec.index:06d}-dm",
+            id_prefix=f"{self.tag}-{net}-{spec.index:06d}-dm",
             dm=True,
-            conversation=f"dm-{spec.index}",
+            conversation=f"{self.tag}-dm-{spec.index}",
             subreddit="",
             post_id="",
         )
@@ -676,9 +678,9 @@ class _Generator:
         thread = _Thread(
             spec=spec,
             slots=slots,
-            id_prefix=f"demo-{net}-{spec.index:06d}",
+            id_prefix=f"{self.tag}-{net}-{spec.index:06d}",
             dm=spec.dm,
-            conversation=f"dm-{spec.index}" if spec.dm else None,
+            conversation=f"{self.tag}-dm-{spec.index}" if spec.dm else None,
             subreddit=subreddit,
             post_id=_base36(rng.randrange(36**6, 36**7)),
         )

@@ -19,6 +19,8 @@ from typing import Any, TextIO
 from socialdesk.domain import Author, Direction, IncomingMessage, MessageKind, Network
 
 MAX_KEY_LENGTH = 255
+# Far beyond any network's limit (Reddit allows 40,000): a bigger value is a broken export.
+MAX_TEXT_LENGTH = 1_000_000
 CSV_COLUMNS = (
     "network",
     "external_id",
@@ -60,19 +62,22 @@ class RowProblem(ValueError):
     pass
 
 
-def _text(row: Mapping[str, Any], field: str, *, required: bool, max_len: int | None) -> str:
+def _text(
+    row: Mapping[str, Any], field: str, *, required: bool, max_len: int | None, prefix: str = ""
+) -> str:
     value = row.get(field)
+    name = prefix + field
     if value is None or value == "":
         if required:
-            raise RowProblem(f"{field} is missing")
+            raise RowProblem(f"{name} is missing")
         return ""
     if isinstance(value, bool) or not isinstance(value, str | int):
-        raise RowProblem(f"{field} must be a string, not {type(value).__name__}")
+        raise RowProblem(f"{name} must be a string, not {type(value).__name__}")
     text = str(value)
     if "\x00" in text:
-        raise RowProblem(f"{field} contains a NUL character, which cannot be stored")
+        raise RowProblem(f"{name} contains a NUL character, which cannot be stored")
     if max_len is not None and len(text) > max_len:
-        raise RowProblem(f"{field} is longer than {max_len} characters")
+        raise RowProblem(f"{name} is longer than {max_len} characters")
     return text
 
 
@@ -103,9 +108,10 @@ def parse_row(row: Mapping[str, Any]) -> IncomingMessage:
     raw_author = row.get("author") or {}
     if not isinstance(raw_author, Mapping):
         raise RowProblem("author must be an object with id, handle, name and followers")
-    author_id = _text(raw_author, "id", required=direction is Direction.INBOUND, max_len=255)
-    handle = _text(raw_author, "handle", required=True, max_len=MAX_KEY_LENGTH)
-    name = _text(raw_author, "name", required=False, max_len=None)
+    inbound = direction is Direction.INBOUND
+    author_id = _text(raw_author, "id", required=inbound, max_len=255, prefix="author.")
+    handle = _text(raw_author, "handle", required=True, max_len=MAX_KEY_LENGTH, prefix="author.")
+    name = _text(raw_author, "name", required=False, max_len=None, prefix="author.")
     followers_raw = raw_author.get("followers")
     followers: int | None = None
     if followers_raw not in (None, ""):
@@ -131,6 +137,8 @@ def parse_row(row: Mapping[str, Any]) -> IncomingMessage:
         raise RowProblem("text must be a string")
     if "\x00" in text:
         raise RowProblem("text contains a NUL character, which cannot be stored")
+    if len(text) > MAX_TEXT_LENGTH:
+        raise RowProblem(f"text is longer than {MAX_TEXT_LENGTH:,} characters")
 
     return IncomingMessage(
         network=network,

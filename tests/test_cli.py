@@ -167,3 +167,11 @@ def test_broken_pipe_is_quiet(tmp_path: Path) -> None:
         not list((tmp_path / "logs").glob("*.log"))
         or "Traceback" not in (tmp_path / "logs" / "socialdesk.log").read_text()
     )
+
+
+def test_two_demo_seeds_do_not_collide(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    run(capsys, "--data-dir", str(tmp_path), "demo", "--seed", "3", "--conversations", "20")
+    code, out, _ = run(
+        capsys, "--data-dir", str(tmp_path), "demo", "--seed", "4", "--conversations", "20"
+    )
+    assert code == 0 and ", 0 already there," in out

@@ -132,7 +132,7 @@ def test_sorted_and_dated_within_the_fortnight(demo: list[IncomingMessage]) -> N
 def test_external_ids_are_unique_and_stable(demo: list[IncomingMessage]) -> None:
     ids = [(m.network, m.external_id) for m in demo]
     assert len(set(ids)) == len(ids)
-    assert all(re.fullmatch(r"demo-(x|reddit)-\d{6}(-dm)?-\d+", m.external_id) for m in demo)
+    assert all(re.fullmatch(r"demo\d+-(x|reddit)-\d{6}(-dm)?-\d+", m.external_id) for m in demo)
 
 
 def test_every_reply_points_at_an_earlier_message(demo: list[IncomingMessage]) -> None:
@@ -153,7 +153,7 @@ def test_conversation_keys_follow_each_network(demo: list[IncomingMessage]) -> N
     for items in threads(demo).values():
         root = items[0]
         if root.kind is MessageKind.DIRECT_MESSAGE:
-            assert all(m.conversation and m.conversation.startswith("dm-") for m in items)
+            assert all(m.conversation and re.match(r"demo\d+-dm-", m.conversation) for m in items)
             assert all(m.public is False and not m.is_public for m in items)
         elif root.network is Network.X:
             assert all(m.conversation == root.external_id for m in items)

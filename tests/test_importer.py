@@ -54,7 +54,8 @@ def test_good_row_is_parsed(tmp_path: Path) -> None:
         ({"author": "alice"}, "author must be an object"),
         ({"author": {"id": "u1", "handle": "a", "followers": "many"}}, "not a whole number"),
         ({"author": {"id": "u1", "handle": "a", "followers": -3}}, "must not be negative"),
-        ({"author": {"handle": "a"}}, "id is missing"),
+        ({"author": {"handle": "a"}}, "author.id is missing"),
+        ({"text": "x" * 1_000_001}, "text is longer than 1,000,000 characters"),
         ({"account": None}, "account is missing"),
     ],
 )
