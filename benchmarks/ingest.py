@@ -18,8 +18,8 @@ from typing import Any
 
 from socialdesk.domain import Author, Direction, IncomingMessage, MessageKind, Network
 from socialdesk.ingest import Ingestor
-from socialdesk.scoring import BaselineScorer
 from socialdesk.store import Store
+from socialdesk.triage import TriageScorer
 
 DEFAULT_MESSAGES = 100_000
 
@@ -125,7 +125,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     items = synthetic_messages(count)
     with tempfile.TemporaryDirectory(prefix="socialdesk-bench-") as tmp:
         store = Store.open(f"sqlite:///{Path(tmp) / 'bench.db'}")
-        scorer = BaselineScorer.for_volume(count)
+        scorer = TriageScorer(workers=TriageScorer.workers_for(count))
         try:
             began = time.perf_counter()
             result = Ingestor(store, scorer).ingest_stream(items)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import sys
@@ -16,11 +17,12 @@ from socialdesk.domain import IncomingMessage
 from socialdesk.importer import ImportFileError, RowError, read_import
 from socialdesk.inbox import STATUS_FILTERS, Inbox, InboxRow
 from socialdesk.ingest import Ingestor, IngestResult
+from socialdesk.learning import ModelBook, parse_label_line, rescore_open, workspace_scorer
 from socialdesk.logs import configure_logging
-from socialdesk.scoring import BaselineScorer
 from socialdesk.sources import desktop_app
 from socialdesk.store import Store, StoreError
 from socialdesk.text import dumps_for_terminal, one_line
+from socialdesk.triage import CueBook, CueError, TriageAnalyser
 
 log = logging.getLogger("socialdesk.cli")
 
@@ -99,6 +101,39 @@ def build_parser() -> argparse.ArgumentParser:
     )
     inbox.add_argument("--search", default="", metavar="WORDS", help="full-text search")
     inbox.add_argument("--json", action="store_true", help="print one JSON array")
+
+    score = commands.add_parser(
+        "score",
+        help="score texts: complaint, intent, topic, sentiment and reasons",
+        description="Score each line of FILE (or standard input): plain text, or JSON Lines "
+        "with a 'text' field. Prints one result per input line, in order, as it goes. Uses "
+        "the workspace's own cues and learned model when the workspace exists.",
+    )
+    score.add_argument("file", nargs="?", default="-", metavar="FILE", help="default: stdin")
+    score.add_argument("--json", action="store_true", help="one JSON object per line")
+
+    label = commands.add_parser(
+        "label",
+        help="mark a stored message as a complaint or not; the workspace model learns",
+        description="Record an agent's decision on message ID (see `inbox --json`), retrain "
+        "the workspace's model from all its labels, and rescore the open queue.",
+    )
+    label.add_argument("message_id", type=int, metavar="MESSAGE_ID")
+    label.add_argument("decision", choices=("complaint", "not-complaint"))
+
+    learn = commands.add_parser(
+        "learn",
+        help="teach the workspace's model from past decisions, or reset it",
+        description="Seed the workspace's complaint model from FILE: JSON Lines "
+        '{"text": ..., "complaint": true|false}. Bad lines are reported and skipped. The '
+        "model is retrained from every label and the open queue is rescored.",
+    )
+    learn.add_argument("file", nargs="?", metavar="FILE")
+    action = learn.add_mutually_exclusive_group()
+    action.add_argument("--status", action="store_true", help="show the model and its labels")
+    action.add_argument(
+        "--reset", action="store_true", help="delete the learned model and every label"
+    )
     return parser
 
 
@@ -116,7 +151,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     log_file = configure_logging(workspace.log_dir, verbose=args.verbose)
     try:
         return _dispatch(args, workspace)
-    except (StoreError, ImportFileError, UsageError) as exc:
+    except (StoreError, ImportFileError, UsageError, CueError) as exc:
         log.error("%s", exc)
         print(f"socialdesk: error: {exc}", file=sys.stderr)
         return 1
@@ -155,6 +190,12 @@ def _dispatch(args: argparse.Namespace, workspace: Workspace) -> int:
         return _cmd_import(args, workspace)
     if args.command == "inbox":
         return _cmd_inbox(args, workspace)
+    if args.command == "score":
+        return _cmd_score(args, workspace)
+    if args.command == "label":
+        return _cmd_label(args, workspace)
+    if args.command == "learn":
+        return _cmd_learn(args, workspace)
     raise UsageError(f"unknown command {args.command}")  # pragma: no cover
 
 
@@ -180,7 +221,7 @@ def _cmd_demo(args: argparse.Namespace, workspace: Workspace) -> int:
     store = open_store(workspace)
     try:
         items = generate_demo(seed=args.seed, conversations=args.conversations)
-        result = _ingest(store, items, len(items))
+        result = _ingest(store, workspace, items, len(items))
         print(
             f"demo workspace ready in {workspace.data_dir}: "
             f"{plural(result.inserted, 'new message')}, {result.duplicates} already there, "
@@ -193,8 +234,10 @@ def _cmd_demo(args: argparse.Namespace, workspace: Workspace) -> int:
     return 0
 
 
-def _ingest(store: Store, items: Iterable[IncomingMessage], expected: int) -> IngestResult:
-    scorer = BaselineScorer.for_volume(expected)
+def _ingest(
+    store: Store, workspace: Workspace, items: Iterable[IncomingMessage], expected: int
+) -> IngestResult:
+    scorer = workspace_scorer(store, workspace.data_dir, expected)
     try:
         return Ingestor(store, scorer).ingest_stream(items)
     finally:
@@ -216,7 +259,7 @@ def _cmd_import(args: argparse.Namespace, workspace: Workspace) -> int:
     expected = 0 if args.file == "-" else _file_size(args.file) // 300
     store = open_store(workspace)
     try:
-        result = _ingest(store, good_rows(), expected)
+        result = _ingest(store, workspace, good_rows(), expected)
     finally:
         store.close()
     print(
@@ -275,4 +318,188 @@ def _table_line(row: InboxRow, now: datetime) -> str:
         row.waiting_label(now),
         row.status,
         one_line(row.text, 70),
+    )
+
+
+SCORE_CHUNK = 512
+
+
+def _cmd_score(args: argparse.Namespace, workspace: Workspace) -> int:
+    analyser = _workspace_analyser(workspace)
+    errors = 0
+    chunk: list[tuple[int, str | None, str]] = []
+
+    def flush() -> None:
+        texts = [text for _, text, _ in chunk if text is not None]
+        results = iter(analyser.analyse(texts))
+        for number, text, problem in chunk:
+            if text is None:
+                _print_score({"line": number, "error": problem}, args.json)
+            else:
+                _print_score({"line": number, **next(results).as_json()}, args.json, text)
+        sys.stdout.flush()
+        chunk.clear()
+
+    for number, raw in enumerate(_binary_lines(args.file), start=1):
+        text, problem = _score_input(raw)
+        if text is None:
+            errors += 1
+            print(f"{args.file}: line {number}: {problem}", file=sys.stderr)
+        chunk.append((number, text, problem))
+        if len(chunk) >= SCORE_CHUNK:
+            flush()
+    flush()
+    return 1 if errors else 0
+
+
+def _workspace_analyser(workspace: Workspace) -> TriageAnalyser:
+    """The workspace's cues and model if the workspace exists; `score` never creates one."""
+    cues = CueBook.for_workspace(workspace.data_dir)
+    exists = not workspace.db_is_default or (workspace.data_dir / "socialdesk.db").exists()
+    if not exists:
+        return TriageAnalyser(cues)
+    store = open_store(workspace)
+    try:
+        return TriageAnalyser(cues, ModelBook(store).active())
+    finally:
+        store.close()
+
+
+def _binary_lines(path: str) -> Iterator[bytes]:
+    if path == "-":
+        yield from sys.stdin.buffer
+        return
+    try:
+        handle = Path(path).open("rb")  # noqa: SIM115 - closed below; errors must be ours
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror}") from exc
+    with handle:
+        yield from handle
+
+
+def _score_input(raw: bytes) -> tuple[str | None, str]:
+    """A line's text, or None and why not."""
+    try:
+        line = raw.decode("utf-8").removeprefix("\ufeff").rstrip("\r\n")
+    except UnicodeDecodeError as exc:
+        return None, f"not valid UTF-8 (bad byte at offset {exc.start})"
+    if line.startswith("{"):
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError:
+            return line, ""  # plain text that happens to start with a brace
+        if isinstance(value, dict) and "text" in value:
+            if not isinstance(value["text"], str):
+                return None, "the text field must be a string"
+            return value["text"], ""
+    return line, ""
+
+
+def _print_score(result: dict[str, object], as_json: bool, text: str = "") -> None:
+    if as_json:
+        print(dumps_for_terminal(result))
+        return
+    if "error" in result:
+        print(f"{result['line']:>5}  error: {result['error']}")
+        return
+    verdict = "COMPLAINT" if result["complaint"] else "-"
+    print(
+        f"{result['line']:>5}  {verdict:<9} {result['complaint_score']:.2f}  "
+        f"{result['intent']!s:<9} {result['topic'] or '-'!s:<15} "
+        f"{result['sentiment']:+.2f}  {one_line(text, 60)}"
+    )
+
+
+def _cmd_label(args: argparse.Namespace, workspace: Workspace) -> int:
+    store = open_store(workspace)
+    try:
+        book = ModelBook(store)
+        try:
+            book.label_message(args.message_id, args.decision == "complaint", actor=_agent_name())
+        except LookupError as exc:
+            raise UsageError(str(exc)) from None
+        model = book.retrain(TriageAnalyser())
+        rescored = rescore_open(
+            store, TriageAnalyser(CueBook.for_workspace(workspace.data_dir), model)
+        )
+    finally:
+        store.close()
+    version = f"model v{model.version}" if model else "no model"
+    print(
+        f"message {args.message_id} marked {args.decision}; {version} learned from "
+        f"{plural(model.labels if model else 0, 'label')}; {plural(rescored, 'open item')} "
+        "rescored"
+    )
+    return 0
+
+
+def _agent_name() -> str | None:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return None
+
+
+def _cmd_learn(args: argparse.Namespace, workspace: Workspace) -> int:
+    if not (args.file or args.status or args.reset):
+        raise UsageError("give a FILE to learn from, or --status, or --reset")
+    if args.file and (args.status or args.reset):
+        raise UsageError("give either a FILE or --status/--reset, not both")
+    store = open_store(workspace)
+    try:
+        book = ModelBook(store)
+        if args.status:
+            _print_model_status(book)
+            return 0
+        cues = CueBook.for_workspace(workspace.data_dir)
+        if args.reset:
+            models, labels = book.reset()
+            rescored = rescore_open(store, TriageAnalyser(cues))
+            print(
+                f"forgot {plural(models, 'model version')} and {plural(labels, 'label')}; "
+                f"{plural(rescored, 'open item')} rescored with the rules alone"
+            )
+            return 0
+        examples, errors = [], 0
+        for number, raw in enumerate(_binary_lines(args.file), start=1):
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                errors += 1
+                print(f"{args.file}: line {number}: not valid UTF-8 (offset {exc.start})",
+                      file=sys.stderr)  # fmt: skip
+                continue
+            if not line.strip():
+                continue
+            try:
+                examples.append(parse_label_line(line, number))
+            except ValueError as exc:
+                errors += 1
+                print(f"{args.file}: {exc}", file=sys.stderr)
+        added = book.add_labels(examples, source="import", actor=_agent_name())
+        model = book.retrain(TriageAnalyser(cues))
+        rescored = rescore_open(store, TriageAnalyser(cues, model)) if model else 0
+    finally:
+        store.close()
+    summary = (
+        f"model v{model.version} from {plural(model.labels, 'label')}" if model else "no model"
+    )
+    print(
+        f"learned {plural(added, 'new label')} ({plural(errors, 'bad line')} skipped): "
+        f"{summary}; {plural(rescored, 'open item')} rescored"
+    )
+    return 1 if errors else 0
+
+
+def _print_model_status(book: ModelBook) -> None:
+    status = book.status()
+    if status.version is None:
+        print(f"no learned model yet; {plural(status.labels, 'label')} stored")
+        return
+    when = status.trained_at.isoformat(timespec="seconds") if status.trained_at else "?"
+    print(
+        f"model v{status.version}, trained {when} from {plural(status.labels, 'label')} "
+        f"({status.complaints} complaints)"
     )

@@ -100,6 +100,8 @@ class Score:
     complaint_score: float
     priority: int
     reasons: tuple[str, ...] = field(default_factory=tuple)
+    intent: str = ""
+    topic: str = ""
 
 
 def utcnow() -> datetime:

@@ -12,7 +12,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from itertools import islice
 from typing import Any, TypeVar
@@ -29,10 +29,11 @@ from socialdesk.domain import (
     utcnow,
 )
 from socialdesk.models import Account, SyncCursor
-from socialdesk.scoring import Scorer, TextSignals
+from socialdesk.scoring import ScoreContext, Scorer
 from socialdesk.store import Store
 
 _IN_CHUNK = 400
+REPEAT_WINDOW = timedelta(days=7)
 _T = TypeVar("_T")
 
 
@@ -117,6 +118,8 @@ _MESSAGE_COLUMNS = (
     "priority",
     "reasons",
     "ingested_at",
+    "intent",
+    "topic",
 )
 _EVENT_COLUMNS = (
     "conversation_id",
@@ -255,7 +258,7 @@ class _Item:
     """A fresh message with the values the write path needs, worked out once."""
 
     msg: IncomingMessage
-    score: Score | None
+    signals: Any
     network: str
     key: tuple[str, str]
     inbound: bool
@@ -264,6 +267,7 @@ class _Item:
     account: tuple[str, str]
     conversation_id: int = 0
     message_id: int = 0
+    score: Score | None = None
 
 
 class Ingestor:
@@ -304,7 +308,7 @@ class Ingestor:
         """Large volumes: one transaction per batch, the next batch scored while this one
         is written."""
         total = IngestResult()
-        pending: deque[tuple[list[IncomingMessage], int, Future[list[TextSignals]]]] = deque()
+        pending: deque[tuple[list[IncomingMessage], int, Future[list[Any]]]] = deque()
 
         def flush_one() -> None:
             batch, known, future = pending.popleft()
@@ -346,23 +350,21 @@ class Ingestor:
     # per-row bookkeeping costs more than scoring does at 100k messages.
 
     def _write_batch(
-        self, conn: Connection, batch: list[IncomingMessage], signals: list[TextSignals]
+        self, conn: Connection, batch: list[IncomingMessage], signals: list[Any]
     ) -> IngestResult:
         sql = _Raw(conn)
         result = IngestResult(received=len(batch))
         inbound_signals = iter(signals)
-        candidates: list[tuple[IncomingMessage, Score | None]] = []
+        candidates: list[tuple[IncomingMessage, Any]] = []
         for msg in batch:
-            if msg.direction is Direction.INBOUND:
-                candidates.append((msg, self.scorer.score(msg, next(inbound_signals))))
-            else:
-                candidates.append((msg, None))
+            inbound = msg.direction is Direction.INBOUND
+            candidates.append((msg, next(inbound_signals) if inbound else None))
 
         # Idempotency: drop what is stored already and repeats inside the batch.
         keys = [(msg.network.value, msg.external_id) for msg in batch]
         existing = sql.lookup("messages", "external_id", "id", keys)
         fresh: list[_Item] = []
-        for key, (msg, score) in zip(keys, candidates, strict=True):
+        for key, (msg, text_signals) in zip(keys, candidates, strict=True):
             if key in existing:
                 result.duplicates += 1
                 continue
@@ -371,10 +373,10 @@ class Ingestor:
             fresh.append(
                 _Item(
                     msg=msg,
-                    score=score,
+                    signals=text_signals,
                     network=key[0],
                     key=key,
-                    inbound=score is not None,
+                    inbound=msg.direction is Direction.INBOUND,
                     at=at,
                     at_sql=sql.dt(at),
                     account=(key[0], normalise_handle(msg.account)),
@@ -388,6 +390,16 @@ class Ingestor:
         account_ids = self._accounts(sql, fresh, now)
         contact_ids = self._contacts(sql, fresh)
         result.conversations_created = self._conversations(sql, fresh, account_ids, contact_ids)
+        recent = self._recent_conversations(sql, fresh, contact_ids)
+        for item in fresh:
+            if item.inbound:
+                contact = contact_ids.get((item.network, item.msg.author.id))
+                others = recent.get(contact, []) if contact is not None else []
+                repeat = any(
+                    cid != item.conversation_id and item.at - REPEAT_WINDOW <= at <= item.at
+                    for cid, at in others
+                )
+                item.score = self.scorer.score(item.msg, item.signals, ScoreContext(repeat=repeat))
 
         ingested_at = sql.dt(now)
         rows = []
@@ -415,6 +427,8 @@ class Ingestor:
                     score.priority if score else None,
                     json.dumps(list(score.reasons)) if score else "[]",
                     ingested_at,
+                    (score.intent or None) if score else None,
+                    (score.topic or None) if score else None,
                 )
             )
         sql.insert_many("messages", _MESSAGE_COLUMNS, rows)
@@ -427,6 +441,29 @@ class Ingestor:
         result.inserted_ids = ids
         result.replies_matched = self._advance_conversations(sql, fresh)
         return result
+
+    def _recent_conversations(
+        self, sql: _Raw, fresh: list[_Item], contact_ids: dict[tuple[str, str], int]
+    ) -> dict[int, list[tuple[int, datetime]]]:
+        """Each author's conversations started in the repeat window before this batch:
+        someone writing about a second thing this week is a repeat contact."""
+        ids = sorted(set(contact_ids.values()))
+        if not ids:
+            return {}
+        since = sql.dt(min(item.at for item in fresh) - REPEAT_WINDOW)
+        found: dict[int, list[tuple[int, datetime]]] = {}
+        for chunk in _chunks(ids):
+            marks = ", ".join([sql.ph] * len(chunk))
+            rows = sql.query(
+                "SELECT contact_id, id, created_at FROM conversations "
+                f"WHERE contact_id IN ({marks}) AND last_message_at >= {sql.ph}",
+                (*chunk, since),
+            )
+            for contact, cid, created in rows:
+                at = sql.parse(created)
+                if at is not None:
+                    found.setdefault(contact, []).append((cid, at))
+        return found
 
     def _accounts(self, sql: _Raw, fresh: list[_Item], now: datetime) -> dict[tuple[str, str], int]:
         wanted: dict[tuple[str, str], str] = {}

@@ -144,6 +144,8 @@ class Message(Base):
     priority: Mapped[int | None] = mapped_column(Integer)
     reasons: Mapped[str] = mapped_column(Text, default="[]")
     ingested_at: Mapped[datetime]
+    intent: Mapped[str | None] = mapped_column(String(16))
+    topic: Mapped[str | None] = mapped_column(String(32))
 
 
 class Tag(Base):
@@ -189,3 +191,34 @@ class Event(Base):
     # Seconds from the earliest unanswered inbound message to this reply.
     response_seconds: Mapped[float | None] = mapped_column(Float)
     data: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class Label(Base):
+    """An agent's (or an imported) decision: complaint or not. The model learns from these."""
+
+    __tablename__ = "labels"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    message_id: Mapped[int | None] = mapped_column(
+        ForeignKey("messages.id", ondelete="SET NULL"), index=True
+    )
+    text: Mapped[str] = mapped_column(Text)
+    complaint: Mapped[bool] = mapped_column(Boolean)
+    source: Mapped[str] = mapped_column(String(16))
+    actor: Mapped[str | None] = mapped_column(String(255))
+    created_at: Mapped[datetime]
+
+
+class LearnedModelRow(Base):
+    """One version of a workspace's learned model."""
+
+    __tablename__ = "learned_models"
+    __table_args__ = (UniqueConstraint("kind", "version", name="uq_learned_models_version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    version: Mapped[int] = mapped_column(Integer)
+    feature_version: Mapped[int] = mapped_column(Integer)
+    labels: Mapped[int] = mapped_column(Integer)
+    state: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]

@@ -16,8 +16,8 @@ import sqlalchemy as sa
 
 from socialdesk.domain import Author, Direction, IncomingMessage, MessageKind, Network
 from socialdesk.ingest import Ingestor
-from socialdesk.scoring import BaselineScorer
 from socialdesk.store import Store
+from socialdesk.triage import TriageScorer
 
 PG_URL_ENV = "SOCIALDESK_TEST_PG_URL"
 PG_REQUIRED_ENV = "SOCIALDESK_TEST_PG_REQUIRED"
@@ -59,7 +59,7 @@ def store(db_url: str, tmp_path: Path) -> Iterator[Store]:
 
 @pytest.fixture
 def ingestor(store: Store) -> Iterator[Ingestor]:
-    scorer = BaselineScorer()
+    scorer = TriageScorer()
     try:
         yield Ingestor(store, scorer, batch_size=50)
     finally:

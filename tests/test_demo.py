@@ -332,11 +332,11 @@ def test_ingests_into_the_expected_conversations(
 
     from socialdesk.ingest import Ingestor
     from socialdesk.models import Conversation
-    from socialdesk.scoring import BaselineScorer
     from socialdesk.store import Store
+    from socialdesk.triage import TriageScorer
 
     store = Store.open(f"sqlite:///{tmp_path}/demo.db")
-    scorer = BaselineScorer(workers=0)
+    scorer = TriageScorer(workers=0)
     try:
         result = Ingestor(store, scorer, batch_size=500, clock=lambda: NOW).ingest_stream(demo)
         assert result.inserted == len(demo)

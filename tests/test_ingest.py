@@ -49,11 +49,11 @@ def test_same_input_twice_changes_nothing(
 
 
 def test_stored_messages_are_not_scored_again(store: Store, make_message: MessageFactory) -> None:
-    from socialdesk.scoring import BaselineScorer
+    from socialdesk.triage import TriageScorer
 
     seen: list[str] = []
 
-    class CountingScorer(BaselineScorer):
+    class CountingScorer(TriageScorer):
         def submit(self, texts):
             seen.extend(texts)
             return super().submit(texts)
@@ -189,11 +189,11 @@ def test_cursor_does_not_advance_when_the_messages_fail(
 ) -> None:
     class Broken:
         def submit(self, texts):
-            from socialdesk.scoring import BaselineScorer
+            from socialdesk.triage import TriageScorer
 
-            return BaselineScorer().submit(texts)
+            return TriageScorer().submit(texts)
 
-        def score(self, item, signals):
+        def score(self, item, signals, context):
             raise RuntimeError("scorer exploded")
 
         def close(self) -> None:
@@ -246,12 +246,12 @@ def test_any_text_round_trips_and_ingest_is_idempotent(
 def test_stream_batches_thread_across_batch_boundaries(
     store: Store, make_message: MessageFactory
 ) -> None:
-    from socialdesk.scoring import BaselineScorer
+    from socialdesk.triage import TriageScorer
 
     items = [make_message("r0")] + [
         make_message(f"r{i}", minutes=i, in_reply_to=f"r{i - 1}") for i in range(1, 25)
     ]
-    scorer = BaselineScorer()
+    scorer = TriageScorer()
     result = Ingestor(store, scorer, batch_size=7).ingest_stream(items)
     scorer.close()
     assert result.inserted == 25
@@ -259,11 +259,11 @@ def test_stream_batches_thread_across_batch_boundaries(
 
 
 def test_parallel_scorer_gives_the_same_scores(store: Store, make_message: MessageFactory) -> None:
-    from socialdesk.scoring import BaselineScorer
+    from socialdesk.triage import TriageScorer
 
     texts = ["I love it", "worst service ever, still waiting", "where is my order?"] * 5
-    inline = BaselineScorer()
-    pooled = BaselineScorer(workers=2)
+    inline = TriageScorer()
+    pooled = TriageScorer(workers=2)
     try:
         assert pooled.submit(texts).result() == inline.submit(texts).result()
     finally:

@@ -1,0 +1,353 @@
+"""Learning from agents: each workspace's own complaint model.
+
+When an agent marks a message as a complaint or not, or ``socialdesk learn``
+seeds past decisions, the label is kept in the workspace and the model is
+retrained from all of them. The model is a logistic regression over hashed
+word and word-pair features plus the cue groups that fired, trained with the
+rules' own log-odds as its starting point: it learns what the rules get wrong
+in this team's inbox. Models are versioned rows in the workspace database; a
+reset deletes them. Nothing leaves the machine.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+import re
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, func, select, update
+
+from socialdesk.domain import (
+    ACTIVE_STATUSES,
+    Author,
+    Direction,
+    IncomingMessage,
+    MessageKind,
+    Network,
+    utcnow,
+)
+from socialdesk.models import Contact, Conversation, Label, LearnedModelRow, Message
+from socialdesk.store import Store
+from socialdesk.triage import (
+    REPEAT_REASON,
+    CueBook,
+    TriageAnalyser,
+    TriageScorer,
+    normalise_text,
+    prioritise,
+)
+
+FEATURE_VERSION = 1
+DIMENSIONS = 1 << 20
+MODEL_KIND = "complaint"
+KEEP_VERSIONS = 5
+
+_FEATURE_TOKEN = re.compile(r"https?://\S+|@\w+|\w+|[^\w\s]")
+
+
+def _token(raw: str) -> str:
+    if raw.startswith(("http://", "https://")):
+        return "<url>"
+    if raw.startswith("@"):
+        return "<user>"
+    if raw.isdigit():
+        return "<num>"
+    return raw
+
+
+def feature_ids(text: str, groups: Iterable[str]) -> list[int]:
+    """Hashed unigrams, bigrams and cue groups. crc32, not hash(): ids must not change
+    between runs or machines."""
+    words = [_token(w) for w in _FEATURE_TOKEN.findall(normalise_text(text)[:5000])]
+    names = [f"w:{w}" for w in words]
+    names += [f"b:{a} {b}" for a, b in pairwise(words)]
+    names += [f"g:{g}" for g in groups]
+    return sorted({zlib.crc32(name.encode()) & (DIMENSIONS - 1) for name in names})
+
+
+@dataclass
+class LearnedModel:
+    version: int
+    labels: int
+    bias: float
+    weights: dict[int, float]
+    feature_version: int = FEATURE_VERSION
+
+    def logit(self, text: str, groups: Iterable[str]) -> float:
+        weights = self.weights
+        return self.bias + sum(weights.get(i, 0.0) for i in feature_ids(text, groups))
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "feature_version": self.feature_version,
+                "bias": self.bias,
+                "weights": {str(k): round(v, 6) for k, v in self.weights.items() if v},
+            }
+        )
+
+    @classmethod
+    def from_json(cls, text: str, *, version: int, labels: int) -> LearnedModel:
+        data = json.loads(text)
+        if data.get("feature_version") != FEATURE_VERSION:
+            raise ValueError(
+                f"the stored model uses features v{data.get('feature_version')}, this "
+                f"SocialDesk uses v{FEATURE_VERSION}; run `socialdesk learn --retrain`"
+            )
+        return cls(
+            version=version,
+            labels=labels,
+            bias=float(data["bias"]),
+            weights={int(k): float(v) for k, v in data["weights"].items()},
+        )
+
+
+def train(
+    examples: Sequence[tuple[str, bool]],
+    analyser: TriageAnalyser,
+    *,
+    epochs: int = 10,
+    rate: float = 0.3,
+    l2: float = 1e-4,
+    seed: int = 13,
+) -> tuple[float, dict[int, float]]:
+    """Logistic regression with the rules' log-odds as a fixed offset, by AdaGrad.
+
+    Deterministic for the same examples: the shuffle has its own seed."""
+    rows = []
+    rules = TriageAnalyser(analyser.cues)  # the offset is the rules alone
+    for text, complaint in examples:
+        offset, details = rules.rule_logit(text)
+        rows.append((feature_ids(text, details["groups"]), offset, 1.0 if complaint else 0.0))
+    weights: dict[int, float] = {}
+    squares: dict[int, float] = {}
+    bias, bias_square = 0.0, 0.0
+    order = list(range(len(rows)))
+    shuffler = random.Random(seed)
+    for _ in range(epochs):
+        shuffler.shuffle(order)
+        for index in order:
+            ids, offset, target = rows[index]
+            z = offset + bias + sum(weights.get(i, 0.0) for i in ids)
+            z = max(-30.0, min(30.0, z))
+            error = 1.0 / (1.0 + math.exp(-z)) - target
+            bias_square += error * error
+            bias -= rate * error / math.sqrt(bias_square + 1e-8)
+            for i in ids:
+                w = weights.get(i, 0.0)
+                grad = error + l2 * w
+                squares[i] = squares.get(i, 0.0) + grad * grad
+                weights[i] = w - rate * grad / math.sqrt(squares[i] + 1e-8)
+    return bias, weights
+
+
+@dataclass(frozen=True, slots=True)
+class ModelStatus:
+    version: int | None
+    labels: int
+    complaints: int
+    trained_at: datetime | None
+
+
+class ModelBook:
+    """The workspace's labels and model versions, in its database."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def active(self) -> LearnedModel | None:
+        with self.store.session() as session:
+            row = session.scalars(
+                select(LearnedModelRow)
+                .where(LearnedModelRow.kind == MODEL_KIND)
+                .order_by(LearnedModelRow.version.desc())
+                .limit(1)
+            ).first()
+            if row is None:
+                return None
+            return LearnedModel.from_json(row.state, version=row.version, labels=row.labels)
+
+    def add_labels(
+        self, examples: Iterable[tuple[str, bool]], *, source: str, actor: str | None = None
+    ) -> int:
+        now = utcnow()
+        rows = [
+            Label(text=text, complaint=complaint, source=source, actor=actor, created_at=now)
+            for text, complaint in examples
+        ]
+        with self.store.session() as session:
+            session.add_all(rows)
+        return len(rows)
+
+    def label_message(self, message_id: int, complaint: bool, *, actor: str | None) -> str:
+        """An agent's decision on one stored message; a second decision replaces the first.
+        Returns the message text."""
+        with self.store.session() as session:
+            message = session.get(Message, message_id)
+            if message is None:
+                raise LookupError(f"there is no message with id {message_id}")
+            session.execute(delete(Label).where(Label.message_id == message_id))
+            session.add(
+                Label(
+                    message_id=message_id,
+                    text=message.text,
+                    complaint=complaint,
+                    source="agent",
+                    actor=actor,
+                    created_at=utcnow(),
+                )
+            )
+            message.complaint = complaint
+            return message.text
+
+    def examples(self) -> list[tuple[str, bool]]:
+        with self.store.session() as session:
+            rows = session.execute(select(Label.text, Label.complaint).order_by(Label.id))
+            return [(text, bool(complaint)) for text, complaint in rows]
+
+    def retrain(self, analyser: TriageAnalyser) -> LearnedModel | None:
+        """A new model version from every label; None when there are no labels."""
+        examples = self.examples()
+        if not examples:
+            return None
+        bias, weights = train(examples, analyser)
+        with self.store.session() as session:
+            latest = session.scalar(
+                select(func.max(LearnedModelRow.version)).where(LearnedModelRow.kind == MODEL_KIND)
+            )
+            version = (latest or 0) + 1
+            model = LearnedModel(version=version, labels=len(examples), bias=bias, weights=weights)
+            session.add(
+                LearnedModelRow(
+                    kind=MODEL_KIND,
+                    version=version,
+                    feature_version=FEATURE_VERSION,
+                    labels=len(examples),
+                    state=model.to_json(),
+                    created_at=utcnow(),
+                )
+            )
+            stale = session.scalars(
+                select(LearnedModelRow.id)
+                .where(LearnedModelRow.kind == MODEL_KIND)
+                .order_by(LearnedModelRow.version.desc())
+                .offset(KEEP_VERSIONS - 1)
+            ).all()
+            if stale:
+                session.execute(delete(LearnedModelRow).where(LearnedModelRow.id.in_(stale)))
+        return model
+
+    def reset(self) -> tuple[int, int]:
+        """Forget the model and every label. Returns (models, labels) deleted."""
+        with self.store.session() as session:
+            models = session.execute(
+                delete(LearnedModelRow).where(LearnedModelRow.kind == MODEL_KIND)
+            )
+            labels = session.execute(delete(Label))
+            return int(getattr(models, "rowcount", 0)), int(getattr(labels, "rowcount", 0))
+
+    def status(self) -> ModelStatus:
+        with self.store.session() as session:
+            row = session.execute(
+                select(LearnedModelRow.version, LearnedModelRow.created_at)
+                .where(LearnedModelRow.kind == MODEL_KIND)
+                .order_by(LearnedModelRow.version.desc())
+                .limit(1)
+            ).first()
+            labels = session.scalar(select(func.count()).select_from(Label)) or 0
+            complaints = (
+                session.scalar(select(func.count()).select_from(Label).where(Label.complaint)) or 0
+            )
+        return ModelStatus(
+            version=row[0] if row else None,
+            labels=labels,
+            complaints=complaints,
+            trained_at=row[1] if row else None,
+        )
+
+
+def parse_label_line(line: str, number: int) -> tuple[str, bool]:
+    """One line of a `learn` file: {"text": ..., "complaint": true|false}."""
+    try:
+        value: Any = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"line {number}: not valid JSON ({exc.msg})") from None
+    if not isinstance(value, dict):
+        raise ValueError(f"line {number}: each line must be a JSON object")
+    text, complaint = value.get("text"), value.get("complaint")
+    if not isinstance(text, str):
+        raise ValueError(f"line {number}: text must be a string")
+    if not isinstance(complaint, bool):
+        raise ValueError(f"line {number}: complaint must be true or false")
+    return text, complaint
+
+
+def workspace_scorer(store: Store, data_dir: Path | None, expected_items: int = 0) -> TriageScorer:
+    """The scorer for a workspace: our cues, its own cues file, its learned model."""
+    cues = CueBook.for_workspace(data_dir)
+    model = ModelBook(store).active()
+    return TriageScorer(cues, model, workers=TriageScorer.workers_for(expected_items))
+
+
+def rescore_open(store: Store, analyser: TriageAnalyser) -> int:
+    """After the model changes, the queue's messages are scored again (the latest
+    inbound message of every active conversation). Returns how many were rescored."""
+    active = [s.value for s in ACTIVE_STATUSES]
+    with store.session() as session:
+        rows = session.execute(
+            select(
+                Message.id,
+                Conversation.id,
+                Message.network,
+                Message.kind,
+                Message.public,
+                Message.text,
+                Message.reasons,
+                Contact.followers,
+            )
+            .join(Conversation, Conversation.last_inbound_message_id == Message.id)
+            .outerjoin(Contact, Contact.id == Message.contact_id)
+            .where(Conversation.status.in_(active))
+        ).all()
+        triages = analyser.analyse([row[5] for row in rows])
+        for row, triage in zip(rows, triages, strict=True):
+            message_id, conversation_id, network, kind, public, text, reasons, followers = row
+            item = IncomingMessage(
+                network=Network(network),
+                external_id=str(message_id),
+                kind=MessageKind(kind),
+                direction=Direction.INBOUND,
+                author=Author(id="", handle="", followers=followers),
+                account="",
+                created_at=utcnow(),
+                text=text,
+                public=bool(public),
+            )
+            score = prioritise(item, triage, repeat=REPEAT_REASON in json.loads(reasons))
+            session.execute(
+                update(Message)
+                .where(Message.id == message_id)
+                .values(
+                    sentiment=score.sentiment,
+                    complaint=score.complaint,
+                    complaint_score=score.complaint_score,
+                    priority=score.priority,
+                    reasons=json.dumps(list(score.reasons)),
+                    intent=score.intent or None,
+                    topic=score.topic or None,
+                )
+            )
+            session.execute(
+                update(Conversation)
+                .where(Conversation.id == conversation_id)
+                .values(priority=score.priority)
+            )
+    return len(rows)
