@@ -8,11 +8,13 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from benchmarks import ingest
+from benchmarks import ingest, triage
 
 BENCHMARKS: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
     "ingest": ingest.run,
+    "triage": triage.run,
 }
+NEEDS_DATA = {"triage"}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -22,6 +24,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--messages", type=int, default=None, help="override the message count (ingest)"
     )
+    parser.add_argument(
+        "--data", metavar="PATH.csv", help="labelled CSV (triage): text, airline_sentiment"
+    )
     args = parser.parse_args(argv)
     if args.messages is not None and args.messages < 1:
         parser.error("--messages must be at least 1")
@@ -29,7 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"unknown benchmark(s): {', '.join(unknown)}")
     results: dict[str, dict[str, Any]] = {}
-    for name in args.names or list(BENCHMARKS):
+    chosen = args.names or [n for n in BENCHMARKS if n not in NEEDS_DATA or args.data]
+    for name in chosen:
         if not args.json:
             print(f"running {name} ...", file=sys.stderr)
         results[name] = BENCHMARKS[name](args)

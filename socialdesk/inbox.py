@@ -8,11 +8,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import bindparam, case, func, select, text
 
 from socialdesk.domain import ACTIVE_STATUSES, ConversationStatus, utcnow
-from socialdesk.models import Contact, Conversation, Message
+from socialdesk.models import Contact, Conversation, Message, UTCDateTime
 from socialdesk.store import Store
+from socialdesk.targets import (
+    DEFAULT_TARGET_SECONDS,
+    FALLBACK_TARGET_SECONDS,
+    MAX_WAITING_POINTS,
+    format_duration,
+    target_seconds,
+)
 
 STATUS_FILTERS = ("open", "all", *(s.value for s in ConversationStatus if s.value != "open"))
 
@@ -37,6 +44,8 @@ class InboxRow:
     priority: int
     reasons: tuple[str, ...]
     awaiting_since: datetime | None
+    intent: str = ""
+    topic: str = ""
 
     def waiting_seconds(self, now: datetime) -> float | None:
         if self.awaiting_since is None:
@@ -78,6 +87,8 @@ class InboxRow:
             "complaint": self.complaint,
             "priority": self.priority,
             "reasons": list(self.reasons),
+            "intent": self.intent,
+            "topic": self.topic,
             "waiting_seconds": None if waiting is None else round(waiting),
         }
 
@@ -90,7 +101,28 @@ def search_terms(query: str) -> list[str]:
     return _TOKEN.findall(query.lower())[:16]
 
 
-def _base_query() -> Any:
+def _waited_seconds(dialect: str, now: datetime) -> Any:
+    """Seconds since the oldest unanswered message, computed by the database."""
+    at = bindparam("queue_now", now, type_=UTCDateTime())
+    if dialect == "sqlite":
+        return (func.julianday(at) - func.julianday(Conversation.awaiting_since)) * 86400.0
+    return func.extract("epoch", at - Conversation.awaiting_since)
+
+
+def _live_priority(dialect: str, now: datetime) -> Any:
+    """Stored priority plus the waiting points as of now: overdue items climb."""
+    target = case(
+        *((Conversation.network == net, secs) for net, secs in DEFAULT_TARGET_SECONDS.items()),
+        else_=FALLBACK_TARGET_SECONDS,
+    )
+    points = _waited_seconds(dialect, now) * (MAX_WAITING_POINTS / 2) / target
+    smaller = func.min if dialect == "sqlite" else func.least
+    capped = smaller(MAX_WAITING_POINTS, points)
+    live = smaller(100, Conversation.priority + capped)
+    return case((Conversation.awaiting_since.is_(None), Conversation.priority), else_=live)
+
+
+def _base_query(live_priority: Any) -> Any:
     return (
         select(
             Message.id,
@@ -108,9 +140,11 @@ def _base_query() -> Any:
             Conversation.assignee,
             Message.sentiment,
             Message.complaint,
-            Conversation.priority,
+            live_priority,
             Message.reasons,
             Conversation.awaiting_since,
+            Message.intent,
+            Message.topic,
         )
         .select_from(Conversation)
         .join(Message, Message.id == Conversation.last_inbound_message_id)
@@ -124,10 +158,12 @@ class Inbox:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def _filtered(self, status: str, search: str, waiting: bool = False) -> Any:
+    def _filtered(
+        self, status: str, search: str, waiting: bool = False, now: datetime | None = None
+    ) -> Any:
         if status not in STATUS_FILTERS:
             raise ValueError(f"unknown status filter {status!r}; use one of {STATUS_FILTERS}")
-        stmt = _base_query()
+        stmt = _base_query(_live_priority(self.store.dialect, now or utcnow()))
         if status == "open":
             stmt = stmt.where(Conversation.status.in_([s.value for s in ACTIVE_STATUSES]))
         elif status != "all":
@@ -156,14 +192,22 @@ class Inbox:
         return Conversation.id.in_(hits.columns(Message.conversation_id))
 
     def page(
-        self, *, status: str = "open", search: str = "", offset: int = 0, limit: int = 100
+        self,
+        *,
+        status: str = "open",
+        search: str = "",
+        offset: int = 0,
+        limit: int = 100,
+        now: datetime | None = None,
     ) -> list[InboxRow]:
         """Highest priority first; among equals, whoever has waited longest."""
+        now = now or utcnow()
+        live = _live_priority(self.store.dialect, now)
         stmt = (
-            self._filtered(status, search)
+            self._filtered(status, search, now=now)
             .order_by(
                 Conversation.awaiting_since.is_(None),
-                Conversation.priority.desc(),
+                live.desc(),
                 Conversation.awaiting_since.asc(),
                 Conversation.id.asc(),
             )
@@ -171,7 +215,7 @@ class Inbox:
             .limit(limit)
         )
         with self.store.connect() as conn:
-            return [_row(r) for r in conn.execute(stmt)]
+            return [_row(r, now) for r in conn.execute(stmt)]
 
     def count(self, *, status: str = "open", search: str = "", waiting: bool = False) -> int:
         """How many conversations; with ``waiting``, only those whose customer awaits a reply."""
@@ -180,7 +224,7 @@ class Inbox:
             return int(conn.execute(stmt).scalar_one())
 
 
-def _row(r: Any) -> InboxRow:
+def _row(r: Any, now: datetime) -> InboxRow:
     return InboxRow(
         id=r[0],
         conversation_id=r[1],
@@ -197,7 +241,18 @@ def _row(r: Any) -> InboxRow:
         assignee=r[12],
         sentiment=r[13],
         complaint=bool(r[14]),
-        priority=int(r[15]),
-        reasons=tuple(json.loads(r[16])),
+        priority=round(r[15]),
+        reasons=tuple(json.loads(r[16])) + _waiting_reason(r[2], r[17], now),
         awaiting_since=r[17],
+        intent=r[18] or "",
+        topic=r[19] or "",
+    )
+
+
+def _waiting_reason(network: str, since: datetime | None, now: datetime) -> tuple[str, ...]:
+    if since is None:
+        return ()
+    waited = max(0.0, (now - since).total_seconds())
+    return (
+        f"waiting {format_duration(waited)}, target {format_duration(target_seconds(network))}",
     )

@@ -276,12 +276,15 @@ class Ingestor:
         store: Store,
         scorer: Scorer,
         *,
-        batch_size: int = 4000,
+        batch_size: int = 1000,
+        lookahead: int = 4,
         clock: Callable[[], datetime] = utcnow,
     ) -> None:
         self.store = store
         self.scorer = scorer
         self.batch_size = batch_size
+        # Batches scored ahead of the one being written: enough to keep every worker busy.
+        self.lookahead = lookahead
         self.clock = clock
 
     def ingest(
@@ -324,7 +327,7 @@ class Ingestor:
         for raw_batch in _batches(items, self.batch_size):
             batch, known = self._not_yet_stored(raw_batch)
             pending.append((batch, known, self.scorer.submit(_inbound_texts(batch))))
-            if len(pending) > 2:
+            if len(pending) > self.lookahead:
                 flush_one()
         while pending:
             flush_one()

@@ -89,86 +89,105 @@ def normalise_text(text: str) -> str:
 
 
 class PhraseMatcher:
-    """Finds cue phrases by looking tokens up, not by trying hundreds of patterns at
+    """Finds cue phrases by walking a word trie, not by trying hundreds of patterns at
     every character: leftmost, longest phrase first, so 'not happy' wins over 'happy'.
 
     A phrase ending in '*' takes any ending on its last word; 're:' marks a regular
     expression, matched against the text with its case kept (for SHOUTING)."""
 
     def __init__(self, groups: Mapping[str, Sequence[str]]) -> None:
-        self.single: dict[str, str] = {}  # one-word phrases
+        # A trie node is [children by word, group ending here, [(stem, group)] for a
+        # last word given as a stem].
+        self.root: dict[str, list[Any]] = {}
         self.stems: dict[str, str] = {}  # one-word phrases ending in '*'
-        self.exact: dict[tuple[str, ...], str] = {}  # longer phrases
-        self.prefixed: dict[tuple[str, ...], list[tuple[str, str]]] = {}
-        self.reach: dict[str, int] = {}  # first word -> longest phrase starting with it
-        self.patterns: list[tuple[re.Pattern[str], str]] = []
+        patterns: list[tuple[str, str]] = []
         for group, phrases in groups.items():
             for phrase in phrases:
-                self._add(group, phrase)
+                if phrase.startswith("re:"):
+                    patterns.append((group, phrase[3:]))
+                else:
+                    self._add(group, phrase)
         ordered = sorted(self.stems, key=len, reverse=True)  # the longest stem wins
         self._stem = re.compile("|".join(map(re.escape, ordered))) if ordered else None
         self._words: dict[str, str | None] = {}
+        # All regex cues in one pass; each alternative is a named group.
+        self._pattern_groups = {f"p{i}": group for i, (group, _) in enumerate(patterns)}
+        self._patterns = (
+            re.compile("|".join(f"(?P<p{i}>{body})" for i, (_, body) in enumerate(patterns)))
+            if patterns
+            else None
+        )
 
     def _add(self, group: str, phrase: str) -> None:
-        if phrase.startswith("re:"):
-            self.patterns.append((re.compile(phrase[3:]), group))
-            return
         star = phrase.endswith("*")
         words = tokens(normalise_text(phrase.rstrip("*")))
         if not words:
             return
-        if len(words) == 1:
-            (self.stems if star else self.single).setdefault(words[0], group)
+        if len(words) == 1 and star:
+            self.stems.setdefault(words[0], group)
             return
-        self.reach[words[0]] = max(self.reach.get(words[0], 0), len(words))
+        level = self.root
+        path = words[:-1] if star else words
+        node: list[Any] = []
+        for word in path:
+            node = level.setdefault(word, [{}, None, []])
+            level = node[0]
         if star:
-            self.prefixed.setdefault(tuple(words[:-1]), []).append((words[-1], group))
-        else:
-            self.exact.setdefault(tuple(words), group)
+            node[2].append((words[-1], group))
+        elif node[1] is None:
+            node[1] = group
 
-    def _one_word(self, word: str) -> str | None:
+    def _stem_of(self, word: str) -> str | None:
         try:
             return self._words[word]
         except KeyError:
             pass
-        group = self.single.get(word)
-        if group is None and self._stem is not None:
+        group = None
+        if self._stem is not None:
             stem = self._stem.match(word)
             group = self.stems[stem.group()] if stem else None
         if len(self._words) < 100_000:  # words repeat a lot; the cache stays bounded
             self._words[word] = group
         return group
 
-    def find(self, norm: str, original: str) -> list[tuple[str, str]]:
+    def find_words(self, words: Sequence[str], original: str) -> list[tuple[str, str]]:
         """(group, matched text) pairs, in text order; regex cues after."""
-        words = tokens(norm)
         found: list[tuple[str, str]] = []
-        exact, prefixed, reach = self.exact, self.prefixed, self.reach
+        root = self.root
         i, count = 0, len(words)
         while i < count:
-            step = 0
-            for size in range(min(reach.get(words[i], 0), count - i), 1, -1):
-                key = tuple(words[i : i + size])
-                group = exact.get(key)
-                if group is None:
-                    for stem, candidate in prefixed.get(key[:-1], ()):
-                        if key[-1].startswith(stem):
-                            group = candidate
+            best_end, best_group = 0, None
+            node = root.get(words[i])
+            j = i
+            while node is not None:
+                if node[1] is not None:
+                    best_end, best_group = j + 1, node[1]
+                if j + 1 < count:
+                    following = words[j + 1]
+                    for stem, group in node[2]:
+                        if following.startswith(stem):
+                            best_end, best_group = j + 2, group
                             break
-                if group is not None:
-                    found.append((group, " ".join(key)))
-                    step = size
-                    break
-            if not step:
-                group = self._one_word(words[i])
-                if group is not None:
-                    found.append((group, words[i]))
-            i += step or 1
-        for pattern, group in self.patterns:
-            hit = pattern.search(original)
-            if hit:
-                found.append((group, hit.group()))
+                    node = node[0].get(following)
+                else:
+                    node = None
+                j += 1
+            if best_group is None:
+                best_group = self._stem_of(words[i])
+                best_end = i + 1
+            if best_group is not None:
+                found.append((best_group, " ".join(words[i:best_end])))
+                i = best_end
+            else:
+                i += 1
+        if self._patterns is not None:
+            names = self._pattern_groups
+            for hit in self._patterns.finditer(original):
+                found.append((names[hit.lastgroup or ""], hit.group()))
         return found
+
+    def find(self, norm: str, original: str) -> list[tuple[str, str]]:
+        return self.find_words(tokens(norm), original)
 
 
 @dataclass(frozen=True)
@@ -265,21 +284,21 @@ class CueBook:
 
     # -- matching ---------------------------------------------------------------------
 
-    def match(self, norm: str, original: str) -> dict[str, list[str]]:
+    def match(self, words: Sequence[str], original: str) -> dict[str, list[str]]:
         hits: dict[str, list[str]] = {}
-        for group, text in self._main.find(norm, original):
+        for group, text in self._main.find_words(words, original):
             hits.setdefault(group, []).append(text)
         return hits
 
-    def sarcasm(self, norm: str, original: str) -> dict[str, list[str]]:
+    def sarcasm(self, words: Sequence[str], original: str) -> dict[str, list[str]]:
         hits: dict[str, list[str]] = {}
-        for group, text in self._sarcasm.find(norm, original):
+        for group, text in self._sarcasm.find_words(words, original):
             hits.setdefault(group, []).append(text)
         return hits
 
-    def topic(self, norm: str) -> str:
+    def topic(self, words: Sequence[str]) -> str:
         counts: dict[str, int] = {}
-        for name, _ in self._topics.find(norm, norm):
+        for name, _ in self._topics.find_words(words, ""):
             counts[name] = counts.get(name, 0) + 1
         if not counts:
             return ""
@@ -428,7 +447,7 @@ class TriageAnalyser:
         intent = "complaint" if complaint else details["intent_hint"]
         if intent == "spam":
             reasons.append("looks like spam or abuse")
-        topic = self.cues.topic(details["text"]) if complaint else ""
+        topic = self.cues.topic(details["words"]) if complaint else ""
         if topic:
             reasons.append(f"about {_TOPIC_WORDS.get(topic, topic)}")
         reasons.extend(details["risk_reasons"])
@@ -449,7 +468,8 @@ class TriageAnalyser:
         if compound is None:
             compound = vader_compound(text)
         norm = normalise_text(text)
-        hits = self.cues.match(norm, text)
+        words = tokens(norm)
+        hits = self.cues.match(words, text)
         groups = self.cues.groups
         complaint_groups = [n for n in hits if groups[n].category == "complaint"]
         positive_groups = [n for n in hits if groups[n].category == "positive"]
@@ -462,7 +482,7 @@ class TriageAnalyser:
         if positive_groups or compound >= 0.05:
             # Praise beside a failure is sarcasm ("love how you never answer"); praise
             # beside plain bad luck is not ("awful week, but you were brilliant").
-            sarcasm = self.cues.sarcasm(norm, text)
+            sarcasm = self.cues.sarcasm(words, text)
             if sarcasm.get("failure") and (sarcasm.get("praise") or sarcasm.get("marker")):
                 sarcastic = True
                 logit += self.cues.sarcasm_weight
@@ -491,7 +511,7 @@ class TriageAnalyser:
             # A question with no sign of a grievance is a question, however VADER reads it.
             logit -= QUESTION_DISCOUNT
         return logit, {
-            "text": norm,
+            "words": words,
             "groups": sorted(hits),
             "complaint_reasons": reasons,
             "risk_points": risk_points,

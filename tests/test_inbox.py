@@ -114,3 +114,32 @@ def test_waiting_label(filled: Inbox) -> None:
     assert row.waiting_label(since + timedelta(days=2, hours=3)) == "2.1 d"
     answered = next(r for r in filled.page() if r.awaiting_since is None)
     assert answered.waiting_label(since) == "answered"
+
+
+def test_waiting_against_the_target_raises_priority_as_time_passes(
+    store: Store, ingestor: Ingestor, make_message: MessageFactory
+) -> None:
+    from datetime import timedelta
+
+    from .conftest import T0
+
+    ingestor.ingest(
+        [
+            make_message("old", text="where is my parcel?"),
+            make_message(
+                "new",
+                minutes=60,
+                text="where is my parcel?",
+                author=Author("u2", "bob", "Bob", 120),
+            ),
+        ]
+    )
+    inbox = Inbox(store)
+    early = inbox.page(now=T0 + timedelta(minutes=61))
+    late = inbox.page(now=T0 + timedelta(hours=5))
+    by_id = {r.author_handle: r for r in early}
+    assert by_id["alice"].priority > by_id["bob"].priority  # waited longer, same message
+    assert "waiting 1.0 h, target 15 min" in by_id["alice"].reasons
+    assert "waiting 1 min, target 15 min" in by_id["bob"].reasons
+    # capped at twice the target: after hours both carry the full 20 waiting points
+    assert [r.priority for r in late] == [by_id["bob"].priority + 20 - 1] * 2
