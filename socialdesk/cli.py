@@ -17,7 +17,13 @@ from socialdesk.domain import IncomingMessage
 from socialdesk.importer import ImportFileError, RowError, read_import
 from socialdesk.inbox import STATUS_FILTERS, Inbox, InboxRow
 from socialdesk.ingest import Ingestor, IngestResult
-from socialdesk.learning import ModelBook, parse_label_line, rescore_open, workspace_scorer
+from socialdesk.learning import (
+    ModelBook,
+    parse_label_line,
+    rescore_open,
+    teach,
+    workspace_scorer,
+)
 from socialdesk.logs import configure_logging
 from socialdesk.sources import desktop_app
 from socialdesk.store import Store, StoreError
@@ -413,22 +419,21 @@ def _print_score(result: dict[str, object], as_json: bool, text: str = "") -> No
 def _cmd_label(args: argparse.Namespace, workspace: Workspace) -> int:
     store = open_store(workspace)
     try:
-        book = ModelBook(store)
-        try:
-            book.label_message(args.message_id, args.decision == "complaint", actor=_agent_name())
-        except LookupError as exc:
-            raise UsageError(str(exc)) from None
-        model = book.retrain(TriageAnalyser())
-        rescored = rescore_open(
-            store, TriageAnalyser(CueBook.for_workspace(workspace.data_dir), model)
+        lesson = teach(
+            store,
+            workspace.data_dir,
+            args.message_id,
+            args.decision == "complaint",
+            actor=_agent_name(),
         )
+    except LookupError as exc:
+        raise UsageError(str(exc)) from None
     finally:
         store.close()
-    version = f"model v{model.version}" if model else "no model"
+    version = f"model v{lesson.version}" if lesson.version else "no model"
     print(
         f"message {args.message_id} marked {args.decision}; {version} learned from "
-        f"{plural(model.labels if model else 0, 'label')}; {plural(rescored, 'open item')} "
-        "rescored"
+        f"{plural(lesson.labels, 'label')}; {plural(lesson.rescored, 'open item')} rescored"
     )
     return 0
 

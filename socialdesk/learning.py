@@ -239,7 +239,7 @@ class ModelBook:
                 select(LearnedModelRow.id)
                 .where(LearnedModelRow.kind == MODEL_KIND)
                 .order_by(LearnedModelRow.version.desc())
-                .offset(KEEP_VERSIONS - 1)
+                .offset(KEEP_VERSIONS)
             ).all()
             if stale:
                 session.execute(delete(LearnedModelRow).where(LearnedModelRow.id.in_(stale)))
@@ -351,3 +351,33 @@ def rescore_open(store: Store, analyser: TriageAnalyser) -> int:
                 .values(priority=score.priority)
             )
     return len(rows)
+
+
+@dataclass(frozen=True, slots=True)
+class Lesson:
+    """What marking one message taught the workspace."""
+
+    message_id: int
+    complaint: bool
+    version: int | None
+    labels: int
+    rescored: int
+
+
+def teach(
+    store: Store, data_dir: Path | None, message_id: int, complaint: bool, *, actor: str | None
+) -> Lesson:
+    """An agent marks a message: keep the label, retrain, rescore the open queue.
+    The same path for the app's 'm' and `socialdesk label`."""
+    book = ModelBook(store)
+    book.label_message(message_id, complaint, actor=actor)
+    cues = CueBook.for_workspace(data_dir)
+    model = book.retrain(TriageAnalyser(cues))
+    rescored = rescore_open(store, TriageAnalyser(cues, model))
+    return Lesson(
+        message_id=message_id,
+        complaint=complaint,
+        version=model.version if model else None,
+        labels=model.labels if model else 0,
+        rescored=rescored,
+    )

@@ -175,3 +175,28 @@ def test_two_demo_seeds_do_not_collide(capsys: pytest.CaptureFixture[str], tmp_p
         capsys, "--data-dir", str(tmp_path), "demo", "--seed", "4", "--conversations", "20"
     )
     assert code == 0 and ", 0 already there," in out
+
+
+def test_score_streams_every_line_in_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "texts.txt"
+    source.write_bytes(
+        b"still waiting for my refund, third time asking\n"
+        b'{"text": "thanks, the app is brilliant"}\n'
+        b"\xff\xfe broken bytes\n"
+        b'{"text": 42}\n'
+        b"\n" + ("x" * 100_000).encode() + b"\n\xf0\x9f\x99\x84\n"
+    )
+    code, out, err = run(capsys, "--data-dir", str(tmp_path), "score", str(source), "--json")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 1 and [r["line"] for r in rows] == [1, 2, 3, 4, 5, 6, 7]
+    assert rows[0]["complaint"] is True and rows[0]["intent"] == "complaint"
+    assert rows[1]["intent"] == "praise" and rows[1]["label"] == "positive"
+    assert rows[2] == {"line": 3, "error": "not valid UTF-8 (bad byte at offset 0)"}
+    assert rows[3] == {"line": 4, "error": "the text field must be a string"}
+    assert set(rows[0]) == {"line", "sentiment", "label", "complaint", "complaint_score",
+                            "intent", "topic", "reasons"}  # fmt: skip
+    assert "line 3: not valid UTF-8" in err and "line 4:" in err
+    code, out, _ = run(capsys, "--data-dir", str(tmp_path), "score", str(source))
+    assert out.splitlines()[0].split()[:2] == ["1", "COMPLAINT"]

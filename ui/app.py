@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -24,12 +25,16 @@ from PySide6.QtWidgets import (
 from socialdesk import __version__
 from socialdesk.config import Workspace
 from socialdesk.inbox import Inbox
+from socialdesk.learning import Lesson
 from socialdesk.store import Store
-from ui.inbox_model import Column, InboxTableModel
+from ui.inbox_model import Column, InboxTableModel, Role
+from ui.labelling import ComplaintMarker
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, inbox: Inbox, workspace_label: str) -> None:
+    def __init__(
+        self, inbox: Inbox, workspace_label: str, marker: ComplaintMarker | None = None
+    ) -> None:
         super().__init__()
         self.setWindowTitle(f"SocialDesk — {workspace_label}")
         self.model = InboxTableModel(inbox)
@@ -60,8 +65,43 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.table)
         self.setCentralWidget(central)
         self._inbox = inbox
+        self.marker = marker
+        mark = QAction("Mark complaint / not a complaint", self)
+        mark.setShortcut(QKeySequence("M"))
+        mark.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        mark.triggered.connect(self.on_mark_triggered)
+        self.addAction(mark)
+        self.mark_action = mark
+        if marker is not None:
+            marker.learned.connect(self.on_lesson_learned)
+            marker.failed.connect(self.on_notice)
+        self.statusBar().showMessage("m: mark the selected message as a complaint or not")
         self.resize(1100, 700)
         self.refresh()
+
+    def on_mark_triggered(self) -> None:
+        index = self.table.currentIndex()
+        if self.marker is None or not index.isValid():
+            return
+        row = self.model.index(index.row(), 0).data(Role.ROW)
+        self.marker.mark(row.id, not row.complaint)
+        verdict = "not a complaint" if row.complaint else "a complaint"
+        self.statusBar().showMessage(f"Marking message {row.id} as {verdict}…")
+
+    def on_lesson_learned(self, lesson: Lesson) -> None:
+        current = self.table.currentIndex().row()
+        self.refresh()
+        if current >= 0 and self.model.rowCount():
+            self.table.selectRow(min(current, self.model.rowCount() - 1))
+        verdict = "a complaint" if lesson.complaint else "not a complaint"
+        model = f"model v{lesson.version}" if lesson.version else "no model"
+        self.statusBar().showMessage(
+            f"Message {lesson.message_id} marked {verdict}; {model} learned from "
+            f"{lesson.labels} labels; {lesson.rescored} open items rescored"
+        )
+
+    def on_notice(self, text: str) -> None:
+        self.statusBar().showMessage(text)
 
     def refresh(self) -> None:
         self.model.reload()
@@ -110,6 +150,7 @@ def run(*, store: Store, workspace: Workspace, argv: list[str]) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     app.setApplicationName("SocialDesk")
     app.setApplicationVersion(__version__)
-    window = MainWindow(Inbox(store), str(workspace.data_dir))
+    marker = ComplaintMarker(store, workspace.data_dir)
+    window = MainWindow(Inbox(store), str(workspace.data_dir), marker)
     window.show()
     return int(app.exec())

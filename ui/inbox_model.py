@@ -20,9 +20,10 @@ class Column(IntEnum):
     NETWORK = 1
     AUTHOR = 2
     MESSAGE = 3
-    WHY = 4
-    WAITING = 5
-    STATUS = 6
+    INTENT = 4
+    WHY = 5
+    WAITING = 6
+    STATUS = 7
 
 
 class Role(IntEnum):
@@ -34,6 +35,7 @@ _HEADERS = {
     Column.NETWORK: "Network",
     Column.AUTHOR: "Author",
     Column.MESSAGE: "Message",
+    Column.INTENT: "Intent",
     Column.WHY: "Why here",
     Column.WAITING: "Waiting",
     Column.STATUS: "Status",
@@ -52,12 +54,14 @@ class InboxTableModel(QAbstractTableModel):
         self._now = datetime.now(UTC)
 
     def reload(self) -> None:
+        """Fetch again from the top, as many rows as were loaded (at least a page)."""
+        keep = max(PAGE_SIZE, len(self._rows))
         self.beginResetModel()
         self._rows = []
         self._exhausted = False
         self._now = datetime.now(UTC)
         self.endResetModel()
-        if self.canFetchMore(QModelIndex()):
+        while self.canFetchMore(QModelIndex()) and len(self._rows) < keep:
             self.fetchMore(QModelIndex())
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -112,6 +116,9 @@ class InboxTableModel(QAbstractTableModel):
             return one_line(row.author_handle, 60)
         if column == Column.MESSAGE:
             return one_line(row.text, 200)
+        if column == Column.INTENT:
+            topic = row.topic.replace("_", " ")
+            return f"{row.intent} · {topic}" if topic else row.intent
         if column == Column.WHY:
             return "; ".join(row.reasons)
         if column == Column.WAITING:

@@ -81,3 +81,31 @@ def test_bidi_override_in_a_message_is_shown_not_obeyed(
     model = InboxTableModel(Inbox(store))
     model.reload()
     assert model.index(0, Column.MESSAGE).data() == "refund \\u202eetadpu\\u202c please"
+
+
+def test_m_marks_the_selected_message_and_the_model_learns(
+    qtbot, store: Store, ingestor: Ingestor, make_message: MessageFactory, tmp_path
+) -> None:
+    from PySide6.QtCore import Qt as QtKeys
+
+    from socialdesk.learning import ModelBook
+    from ui.labelling import ComplaintMarker
+
+    ingestor.ingest([make_message("1", text="hey, quick thing about my account")])
+    marker = ComplaintMarker(store, tmp_path)
+    window = MainWindow(Inbox(store), "test", marker)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.table.setFocus()
+    row = window.model.index(0, 0).data(Role.ROW)
+    assert not row.complaint
+    with qtbot.waitSignal(marker.learned, timeout=10_000) as learned:
+        qtbot.keyClick(window.table, QtKeys.Key.Key_M)
+    lesson = learned.args[0]
+    assert lesson.complaint is True and lesson.version == 1 and lesson.labels == 1
+    assert ModelBook(store).status().labels == 1
+    assert window.model.index(0, 0).data(Role.ROW).complaint is True
+    assert "marked a complaint; model v1" in window.statusBar().currentMessage()
+    assert window.table.hasFocus()

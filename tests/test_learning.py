@@ -1,0 +1,147 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from socialdesk.cli import main
+from socialdesk.inbox import Inbox
+from socialdesk.ingest import Ingestor
+from socialdesk.learning import (
+    LearnedModel,
+    ModelBook,
+    feature_ids,
+    parse_label_line,
+    teach,
+    train,
+)
+from socialdesk.store import Store
+from socialdesk.triage import TriageAnalyser
+
+from .conftest import MessageFactory
+
+# A made-up team whose customers complain in their own words, which our cues do not know:
+# "the widget is borked" is their complaint; "the widget is great" is not.
+TEAM_LABELS = [(f"the widget {n} is borked again, sort it", True) for n in range(30)] + [
+    (f"the widget {n} arrived, all good here", False) for n in range(30)
+]
+
+
+def test_features_are_stable_and_bounded() -> None:
+    first = feature_ids("Order #123 NOT working, see https://x.co/a @bob", ["waiting"])
+    assert first == feature_ids("order #123 not working, see https://y.co/b @alice", ["waiting"])
+    assert all(0 <= i < 1 << 20 for i in first)
+    assert feature_ids("", []) == []
+
+
+def test_training_learns_what_the_rules_do_not_know() -> None:
+    analyser = TriageAnalyser()
+    probe = "my widget is borked"
+    assert not analyser.analyse_one(probe).complaint
+    bias, weights = train(TEAM_LABELS, analyser)
+    model = LearnedModel(version=1, labels=len(TEAM_LABELS), bias=bias, weights=weights)
+    learned = TriageAnalyser(model=model).analyse_one(probe)
+    assert learned.complaint
+    assert "learned from your team's labels" in learned.reasons
+    again = train(TEAM_LABELS, analyser)
+    assert again == (bias, weights)  # deterministic
+    restored = LearnedModel.from_json(model.to_json(), version=1, labels=60)
+    assert restored.logit(probe, []) == pytest.approx(model.logit(probe, []), abs=1e-4)
+
+
+def test_model_versions_status_and_reset(store: Store) -> None:
+    book = ModelBook(store)
+    assert book.active() is None and book.status().version is None
+    book.add_labels(TEAM_LABELS[:10], source="import")
+    first = book.retrain(TriageAnalyser())
+    book.add_labels(TEAM_LABELS[30:40], source="import")
+    second = book.retrain(TriageAnalyser())
+    assert first is not None and second is not None
+    assert (first.version, second.version) == (1, 2)
+    active = book.active()
+    assert active is not None and active.version == 2 and active.labels == 20
+    status = book.status()
+    assert (status.version, status.labels, status.complaints) == (2, 20, 10)
+    for _ in range(6):
+        book.retrain(TriageAnalyser())
+    assert book.active().version == 8  # type: ignore[union-attr]
+    assert book.reset() == (5, 20)  # five versions kept, all labels gone
+    assert book.active() is None and book.status().labels == 0
+
+
+def test_teaching_a_message_relabels_and_rescores(
+    store: Store, ingestor: Ingestor, make_message: MessageFactory
+) -> None:
+    ingestor.ingest([make_message("1", text="the widget is borked")])
+    [row] = Inbox(store).page()
+    assert not row.complaint
+    lesson = teach(store, None, row.id, True, actor="agent")
+    assert (lesson.version, lesson.labels, lesson.rescored) == (1, 1, 1)
+    [after] = Inbox(store).page()
+    assert after.complaint and after.priority > row.priority - 1
+    lesson = teach(store, None, row.id, False, actor="agent")
+    assert ModelBook(store).status().labels == 1  # the second decision replaced the first
+    with pytest.raises(LookupError, match="no message with id 999"):
+        teach(store, None, 999, True, actor="agent")
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("nope", "not valid JSON"),
+        ("[1]", "must be a JSON object"),
+        ('{"text": 5, "complaint": true}', "text must be a string"),
+        ('{"text": "x", "complaint": "yes"}', "complaint must be true or false"),
+    ],
+)
+def test_bad_label_lines(line: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        parse_label_line(line, 7)
+
+
+def test_learn_label_and_score_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text(
+        "".join(json.dumps({"text": t, "complaint": c}) + "\n" for t, c in TEAM_LABELS)
+        + "not json\n",
+        encoding="utf-8",
+    )
+    data = str(tmp_path / "ws")
+    assert main(["--data-dir", data, "learn", str(labels)]) == 1
+    out, err = capsys.readouterr()
+    assert "learned 60 new labels (1 bad line skipped): model v1 from 60 labels" in out
+    assert "line 61: not valid JSON" in err
+    assert main(["--data-dir", data, "learn", "--status"]) == 0
+    assert "model v1" in capsys.readouterr().out
+
+    probe = tmp_path / "probe.txt"
+    probe.write_text("my widget is borked\n", encoding="utf-8")
+    assert main(["--data-dir", data, "score", str(probe), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["complaint"] is True
+    assert main(["--data-dir", str(tmp_path / "empty"), "score", str(probe), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["complaint"] is False
+    assert not (tmp_path / "empty" / "socialdesk.db").exists()  # score creates nothing
+
+    assert main(["--data-dir", data, "learn", "--reset"]) == 0
+    assert "forgot 1 model version and 60 labels" in capsys.readouterr().out
+    assert main(["--data-dir", data, "learn"]) == 1
+    assert "give a FILE" in capsys.readouterr().err
+
+
+def test_label_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from .test_importer import GOOD, write_jsonl
+
+    data = str(tmp_path / "ws")
+    path = write_jsonl(tmp_path / "in.jsonl", [{**GOOD, "text": "the widget is borked"}])
+    main(["--data-dir", data, "import", str(path)])
+    capsys.readouterr()
+    main(["--data-dir", data, "inbox", "--json"])
+    [row] = json.loads(capsys.readouterr().out)
+    assert main(["--data-dir", data, "label", str(row["id"]), "complaint"]) == 0
+    assert "marked complaint; model v1 learned from 1 label; 1 open item rescored" in (
+        capsys.readouterr().out
+    )
+    assert main(["--data-dir", data, "label", "4242", "complaint"]) == 1
+    assert "no message with id 4242" in capsys.readouterr().err
+    assert main(["--data-dir", data, "label", "1", "maybe"]) == 2
