@@ -433,7 +433,7 @@ class TriageAnalyser:
         logit, details = self.rule_logit(text, compound)
         model_logit = 0.0
         if self.model is not None:
-            model_logit = self.model.logit(text, details["groups"])
+            model_logit = self.model.logit(text, details["groups"], logit)
         score = _sigmoid(logit + model_logit)
         complaint = score >= 0.5
         reasons: list[str] = []

@@ -39,15 +39,14 @@ def test_training_learns_what_the_rules_do_not_know() -> None:
     analyser = TriageAnalyser()
     probe = "my widget is borked"
     assert not analyser.analyse_one(probe).complaint
-    bias, weights = train(TEAM_LABELS, analyser)
-    model = LearnedModel(version=1, labels=len(TEAM_LABELS), bias=bias, weights=weights)
+    model = train(TEAM_LABELS, analyser)
     learned = TriageAnalyser(model=model).analyse_one(probe)
     assert learned.complaint
     assert "learned from your team's labels" in learned.reasons
     again = train(TEAM_LABELS, analyser)
-    assert again == (bias, weights)  # deterministic
-    restored = LearnedModel.from_json(model.to_json(), version=1, labels=60)
-    assert restored.logit(probe, []) == pytest.approx(model.logit(probe, []), abs=1e-4)
+    assert again == model  # deterministic
+    restored = LearnedModel.from_json(model.to_json(), version=0, labels=60)
+    assert restored.logit(probe, [], 1.5) == pytest.approx(model.logit(probe, [], 1.5), abs=1e-4)
 
 
 def test_model_versions_status_and_reset(store: Store) -> None:
