@@ -54,6 +54,8 @@ NEGATIVE_SENTIMENT_WEIGHT = 1.9
 POSITIVE_SENTIMENT_WEIGHT = 1.0
 MIXED_GROUP_BONUS = 0.35  # each further kind of complaint cue after the first
 QUESTION_DISCOUNT = 1.0
+FEEDBACK_DISCOUNT = 1.2
+SPAM_DISCOUNT = 3.0
 _TONE_ONLY = frozenset({"intensity", "again"})  # tone, not a grievance: spam shouts too
 
 
@@ -491,9 +493,10 @@ class TriageAnalyser:
         if not sarcastic:
             for name in positive_groups:
                 logit += groups[name].weight
+        grievances = [n for n in complaint_groups if n not in _TONE_ONLY]
         if compound <= -0.05:
             logit += NEGATIVE_SENTIMENT_WEIGHT * -compound
-        elif not sarcastic and not complaint_groups:
+        elif not sarcastic and not grievances:
             # VADER reads "please help" as warm; beside a complaint cue it is no counter-evidence.
             logit -= POSITIVE_SENTIMENT_WEIGHT * compound
         risk_points = 0
@@ -504,9 +507,12 @@ class TriageAnalyser:
                 risk_points += group.points
                 risk_reasons.append(group.reason)
         intent_hint = self._intent(hits, compound, sarcastic)
-        grievances = [n for n in complaint_groups if n not in _TONE_ONLY]
-        if intent_hint == "spam" and not grievances:
-            logit -= 3.0
+        if "spam" in hits or (intent_hint == "spam" and not grievances):
+            # Scams borrow complaint words ("your account is suspended"): a spam cue wins.
+            logit -= SPAM_DISCOUNT
+        elif "feedback" in hits:
+            # "+1 for dark mode", "please add...": an idea, even when it says "still no".
+            logit -= FEEDBACK_DISCOUNT
         elif "question" in hits and not grievances:
             # A question with no sign of a grievance is a question, however VADER reads it.
             logit -= QUESTION_DISCOUNT
