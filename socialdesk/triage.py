@@ -22,7 +22,7 @@ from functools import lru_cache
 from importlib.resources import files
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from socialdesk.domain import IncomingMessage, Score
 from socialdesk.scoring import Done, ScoreContext, format_followers, vader_compound
@@ -86,8 +86,10 @@ def tokens(text: str) -> list[str]:
 def normalise_text(text: str) -> str:
     """What cues are matched against: compatibility-folded (fancy letters, full-width
     forms), lowercase, and apostrophes inside words dropped ("don't" is "dont")."""
-    folded = unicodedata.normalize("NFKC", text)
-    return _INNER_APOSTROPHE.sub("", folded).lower()
+    folded = text if text.isascii() else unicodedata.normalize("NFKC", text)
+    if "'" in folded or not folded.isascii():
+        folded = _INNER_APOSTROPHE.sub("", folded)
+    return folded.lower()
 
 
 class PhraseMatcher:
@@ -156,8 +158,14 @@ class PhraseMatcher:
         """(group, matched text) pairs, in text order; regex cues after."""
         found: list[tuple[str, str]] = []
         root = self.root
-        i, count = 0, len(words)
-        while i < count:
+        stem_of = self._stem_of
+        count = len(words)
+        # Most words start no phrase: find the few that might, then match from those.
+        candidates = [i for i, word in enumerate(words) if word in root or stem_of(word)]
+        taken_until = 0
+        for i in candidates:
+            if i < taken_until:
+                continue
             best_end, best_group = 0, None
             node = root.get(words[i])
             j = i
@@ -175,13 +183,11 @@ class PhraseMatcher:
                     node = None
                 j += 1
             if best_group is None:
-                best_group = self._stem_of(words[i])
+                best_group = stem_of(words[i])
                 best_end = i + 1
             if best_group is not None:
                 found.append((best_group, " ".join(words[i:best_end])))
-                i = best_end
-            else:
-                i += 1
+                taken_until = best_end
         if self._patterns is not None:
             names = self._pattern_groups
             for hit in self._patterns.finditer(original):
@@ -375,9 +381,9 @@ def default_cues() -> CueBook:
 # -- analysis -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Triage:
-    """Everything the text says, before context (reach, waiting) is added."""
+class Triage(NamedTuple):
+    """Everything the text says, before context (reach, waiting) is added. A tuple, so
+    it crosses from worker processes cheaply."""
 
     sentiment: float
     complaint_score: float
