@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
             (Column.PRIORITY, 70),
             (Column.NETWORK, 70),
             (Column.AUTHOR, 170),
+            (Column.INTENT, 170),
             (Column.WHY, 260),
         )
         for column, width in widths:
