@@ -262,3 +262,38 @@ def test_explicit_database_needs_its_folder(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="does not exist; create it first"):
         Store.open(f"sqlite:///{tmp_path / 'nope' / 'x.db'}", create_folder=False)
     assert not (tmp_path / "nope").exists()
+
+
+def test_upgrade_from_0002_adds_triage_tables_and_keeps_messages(
+    db_url: str, tmp_path: Path
+) -> None:
+    _migrate_to(db_url, "0002")
+    engine = sa.create_engine(db_url)
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO conversations (id, network, external_key, public, status, "
+                "created_at, last_message_at, priority) VALUES "
+                "(1, 'x', 'r', true, 'new', '2026-01-01 10:00:00', '2026-01-01 10:00:00', 5)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO messages (id, network, external_id, conversation_id, kind, "
+                "direction, public, author_handle, author_name, text, created_at, url, reasons, "
+                "ingested_at) VALUES (1, 'x', 'r', 1, 'mention', 'inbound', true, 'dee', 'Dee', "
+                "'still no refund', '2026-01-01 10:00:00', '', '[]', '2026-01-01 10:00:00')"
+            )
+        )
+    engine.dispose()
+    store = Store.open(db_url, backup_dir=tmp_path / "backups")
+    try:
+        columns = {c["name"] for c in sa.inspect(store.engine).get_columns("messages")}
+        assert {"intent", "topic"} <= columns
+        assert {"labels", "learned_models"} <= set(sa.inspect(store.engine).get_table_names())
+        from socialdesk.learning import ModelBook
+
+        ModelBook(store).label_message(1, True, actor="t")
+        assert ModelBook(store).status().labels == 1
+    finally:
+        store.close()
