@@ -304,9 +304,9 @@ class CueBook:
             hits.setdefault(group, []).append(text)
         return hits
 
-    def topic(self, words: Sequence[str]) -> str:
+    def topic(self, words: Sequence[str], original: str = "") -> str:
         counts: dict[str, int] = {}
-        for name, _ in self._topics.find_words(words, ""):
+        for name, _ in self._topics.find_words(words, original):
             counts[name] = counts.get(name, 0) + 1
         if not counts:
             return ""
@@ -455,7 +455,7 @@ class TriageAnalyser:
         intent = "complaint" if complaint else details["intent_hint"]
         if intent == "spam":
             reasons.append("looks like spam or abuse")
-        topic = self.cues.topic(details["words"]) if complaint else ""
+        topic = self.cues.topic(details["words"], text) if complaint else ""
         if topic:
             reasons.append(f"about {_TOPIC_WORDS.get(topic, topic)}")
         reasons.extend(details["risk_reasons"])
