@@ -49,14 +49,26 @@ _TOPIC_WORDS = {
 }
 
 # Complaint log-odds: a message needs more than a single faint cue to count.
-BIAS = -0.6
+BIAS = -0.45
 NEGATIVE_SENTIMENT_WEIGHT = 1.9
 POSITIVE_SENTIMENT_WEIGHT = 1.0
 MIXED_GROUP_BONUS = 0.35  # each further kind of complaint cue after the first
 QUESTION_DISCOUNT = 1.0
 FEEDBACK_DISCOUNT = 1.2
 SPAM_DISCOUNT = 3.0
-_TONE_ONLY = frozenset({"intensity", "again"})  # tone, not a grievance: spam shouts too
+_TONE_ONLY = frozenset({"intensity", "again", "still"})  # tone, not a grievance
+# Words a plain question uses too ("how do I request a refund?", "what is your cancellation
+# policy?"): they make a complaint more likely, but do not turn a question into one.
+_MENTIONS = _TONE_ONLY | {
+    "cancelled",
+    "money",
+    "problem",
+    "inability",
+    "mishap",
+    "effort",
+    "complaint_question",
+}
+MAX_ANALYSED_CHARS = 5000  # VADER is quadratic in sentiment words: read the start only
 
 
 class CueError(ValueError):
@@ -92,6 +104,10 @@ def normalise_text(text: str) -> str:
     return folded.lower()
 
 
+def _with(groups: tuple[str, ...], group: str) -> tuple[str, ...]:
+    return groups if group in groups else (*groups, group)
+
+
 class PhraseMatcher:
     """Finds cue phrases by walking a word trie, not by trying hundreds of patterns at
     every character: leftmost, longest phrase first, so 'not happy' wins over 'happy'.
@@ -100,27 +116,20 @@ class PhraseMatcher:
     expression, matched against the text with its case kept (for SHOUTING)."""
 
     def __init__(self, groups: Mapping[str, Sequence[str]]) -> None:
-        # A trie node is [children by word, group ending here, [(stem, group)] for a
-        # last word given as a stem].
+        # A trie node is [children by word, groups ending here, [(stem, groups)] for a
+        # last word given as a stem]. A phrase listed in several groups fires for each.
         self.root: dict[str, list[Any]] = {}
-        self.stems: dict[str, str] = {}  # one-word phrases ending in '*'
-        patterns: list[tuple[str, str]] = []
+        self.stems: dict[str, tuple[str, ...]] = {}  # one-word phrases ending in '*'
+        self.patterns: list[tuple[re.Pattern[str], str]] = []
         for group, phrases in groups.items():
             for phrase in phrases:
                 if phrase.startswith("re:"):
-                    patterns.append((group, phrase[3:]))
+                    self.patterns.append((re.compile(phrase[3:]), group))
                 else:
                     self._add(group, phrase)
         ordered = sorted(self.stems, key=len, reverse=True)  # the longest stem wins
         self._stem = re.compile("|".join(map(re.escape, ordered))) if ordered else None
-        self._words: dict[str, str | None] = {}
-        # All regex cues in one pass; each alternative is a named group.
-        self._pattern_groups = {f"p{i}": group for i, (group, _) in enumerate(patterns)}
-        self._patterns = (
-            re.compile("|".join(f"(?P<p{i}>{body})" for i, (_, body) in enumerate(patterns)))
-            if patterns
-            else None
-        )
+        self._words: dict[str, tuple[str, ...]] = {}
 
     def _add(self, group: str, phrase: str) -> None:
         star = phrase.endswith("*")
@@ -128,31 +137,35 @@ class PhraseMatcher:
         if not words:
             return
         if len(words) == 1 and star:
-            self.stems.setdefault(words[0], group)
+            self.stems[words[0]] = _with(self.stems.get(words[0], ()), group)
             return
         level = self.root
         path = words[:-1] if star else words
         node: list[Any] = []
         for word in path:
-            node = level.setdefault(word, [{}, None, []])
+            node = level.setdefault(word, [{}, (), []])
             level = node[0]
         if star:
-            node[2].append((words[-1], group))
-        elif node[1] is None:
-            node[1] = group
+            for index, (stem, groups) in enumerate(node[2]):
+                if stem == words[-1]:
+                    node[2][index] = (stem, _with(groups, group))
+                    return
+            node[2].append((words[-1], (group,)))
+        else:
+            node[1] = _with(node[1], group)
 
-    def _stem_of(self, word: str) -> str | None:
+    def _stem_of(self, word: str) -> tuple[str, ...]:
         try:
             return self._words[word]
         except KeyError:
             pass
-        group = None
+        groups: tuple[str, ...] = ()
         if self._stem is not None:
             stem = self._stem.match(word)
-            group = self.stems[stem.group()] if stem else None
+            groups = self.stems[stem.group()] if stem else ()
         if len(self._words) < 100_000:  # words repeat a lot; the cache stays bounded
-            self._words[word] = group
-        return group
+            self._words[word] = groups
+        return groups
 
     def find_words(self, words: Sequence[str], original: str) -> list[tuple[str, str]]:
         """(group, matched text) pairs, in text order; regex cues after."""
@@ -166,32 +179,33 @@ class PhraseMatcher:
         for i in candidates:
             if i < taken_until:
                 continue
-            best_end, best_group = 0, None
+            best_end, best_groups = 0, ()
             node = root.get(words[i])
             j = i
             while node is not None:
-                if node[1] is not None:
-                    best_end, best_group = j + 1, node[1]
+                if node[1]:
+                    best_end, best_groups = j + 1, node[1]
                 if j + 1 < count:
                     following = words[j + 1]
-                    for stem, group in node[2]:
+                    for stem, groups in node[2]:
                         if following.startswith(stem):
-                            best_end, best_group = j + 2, group
+                            best_end, best_groups = j + 2, groups
                             break
                     node = node[0].get(following)
                 else:
                     node = None
                 j += 1
-            if best_group is None:
-                best_group = stem_of(words[i])
+            if not best_groups:
+                best_groups = stem_of(words[i])
                 best_end = i + 1
-            if best_group is not None:
-                found.append((best_group, " ".join(words[i:best_end])))
+            if best_groups:
+                text = " ".join(words[i:best_end])
+                found.extend((group, text) for group in best_groups)
                 taken_until = best_end
-        if self._patterns is not None:
-            names = self._pattern_groups
-            for hit in self._patterns.finditer(original):
-                found.append((names[hit.lastgroup or ""], hit.group()))
+        for pattern, group in self.patterns:
+            hit = pattern.search(original)
+            if hit:
+                found.append((group, hit.group()))
         return found
 
     def find(self, norm: str, original: str) -> list[tuple[str, str]]:
@@ -329,25 +343,59 @@ def _parse_cues(text: str, where: str) -> dict[str, Any]:
     if unknown:
         raise CueError(f"{where}: unknown section(s) {', '.join(unknown)}; use {_SECTIONS}")
     for section in ("complaint", "positive", "intent", "risk"):
-        for name, spec in data.get(section, {}).items():
+        groups = data.get(section, {})
+        if not isinstance(groups, dict):
+            raise CueError(f"{where}: {section} must be an object of named groups")
+        for name, spec in groups.items():
             if not isinstance(spec, dict) or not isinstance(spec.get("phrases", []), list):
                 raise CueError(f"{where}: {section}.{name} needs a list of phrases")
+            for key in ("weight", "points"):
+                if key in spec:
+                    _check_number(spec[key], f"{where}: {section}.{name}.{key}")
+            if "reason" in spec and not isinstance(spec["reason"], str):
+                raise CueError(f"{where}: {section}.{name}.reason must be text")
             for phrase in spec.get("phrases", []):
                 _check_phrase(phrase, f"{where}: {section}.{name}")
-    for name, phrases in data.get("topics", {}).items():
+    topics = data.get("topics", {})
+    if not isinstance(topics, dict):
+        raise CueError(f"{where}: topics must be an object of named lists")
+    for name, phrases in topics.items():
         if not isinstance(phrases, list):
             raise CueError(f"{where}: topics.{name} must be a list of phrases")
         for phrase in phrases:
             _check_phrase(phrase, f"{where}: topics.{name}")
+    sarcasm = data.get("sarcasm", {})
+    if not isinstance(sarcasm, dict):
+        raise CueError(f"{where}: sarcasm must be an object")
+    for key, value in sarcasm.items():
+        if key == "weight":
+            _check_number(value, f"{where}: sarcasm.weight")
+        elif key == "reason":
+            if not isinstance(value, str):
+                raise CueError(f"{where}: sarcasm.reason must be text")
+        elif key in ("praise", "failure", "markers"):
+            if not isinstance(value, list):
+                raise CueError(f"{where}: sarcasm.{key} must be a list of phrases")
+            for phrase in value:
+                _check_phrase(phrase, f"{where}: sarcasm.{key}")
+        else:
+            raise CueError(f"{where}: sarcasm.{key} is not known; use praise, failure, markers")
     return data
+
+
+def _check_number(value: object, where: str) -> None:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise CueError(f"{where} must be a number")
 
 
 def _check_phrase(phrase: object, where: str) -> None:
     if not isinstance(phrase, str) or not phrase.strip():
         raise CueError(f"{where}: every phrase must be non-empty text")
     if phrase.startswith("re:"):
+        if "(?P<" in phrase:
+            raise CueError(f"{where}: {phrase!r}: named groups are not allowed in patterns")
         try:
-            re.compile(phrase[3:])
+            re.compile(f"(?:{phrase[3:]})")
         except re.error as exc:
             raise CueError(f"{where}: bad pattern {phrase!r} ({exc})") from None
 
@@ -437,6 +485,8 @@ class TriageAnalyser:
         return [self.analyse_one(text) for text in texts]
 
     def analyse_one(self, text: str) -> Triage:
+        # What a customer says first decides; a 100,000-character rant is read in part.
+        text = text[:MAX_ANALYSED_CHARS]
         compound = vader_compound(text)
         logit, details = self.rule_logit(text, compound)
         model_logit = 0.0
@@ -473,6 +523,7 @@ class TriageAnalyser:
 
     def rule_logit(self, text: str, compound: float | None = None) -> tuple[float, dict[str, Any]]:
         """The rules' complaint log-odds and what they saw (also the learned model's offset)."""
+        text = text[:MAX_ANALYSED_CHARS]
         if compound is None:
             compound = vader_compound(text)
         norm = normalise_text(text)
@@ -512,14 +563,15 @@ class TriageAnalyser:
             if group.category == "risk":
                 risk_points += group.points
                 risk_reasons.append(group.reason)
-        intent_hint = self._intent(hits, compound, sarcastic)
-        if "spam" in hits or (intent_hint == "spam" and not grievances):
+        intent_hint = self._intent(hits, compound, sarcastic, bool(grievances))
+        strong = [n for n in grievances if n not in _MENTIONS]
+        if intent_hint == "spam":
             # Scams borrow complaint words ("your account is suspended"): a spam cue wins.
             logit -= SPAM_DISCOUNT
         elif "feedback" in hits:
             # "+1 for dark mode", "please add...": an idea, even when it says "still no".
             logit -= FEEDBACK_DISCOUNT
-        elif "question" in hits and not grievances:
+        elif "question" in hits and not strong:
             # A question with no sign of a grievance is a question, however VADER reads it.
             logit -= QUESTION_DISCOUNT
         return logit, {
@@ -532,9 +584,17 @@ class TriageAnalyser:
         }
 
     @staticmethod
-    def _intent(hits: Mapping[str, list[str]], compound: float, sarcastic: bool) -> str:
-        """The intent when the message is not a complaint."""
-        if "spam" in hits or ("abuse" in hits and compound < 0):
+    def _intent(
+        hits: Mapping[str, list[str]], compound: float, sarcastic: bool, grievance: bool
+    ) -> str:
+        """The intent when the message is not a complaint. Spam needs solicitation
+        ("link in bio", "verify now"); words like "crypto" or "giveaway" count only with
+        a link or with nothing else to say; insults only without a grievance."""
+        if "spam" in hits:
+            return "spam"
+        if "spam_words" in hits and ("link" in hits or not grievance):
+            return "spam"
+        if "abuse" in hits and compound < 0 and not grievance:
             return "spam"
         if "feedback" in hits:
             return "feedback"

@@ -165,3 +165,65 @@ def test_bad_brand_cues_are_reported(tmp_path: Path, content: str, message: str)
     (tmp_path / "cues.json").write_text(content, encoding="utf-8")
     with pytest.raises(CueError, match=message):
         CueBook.for_workspace(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"intent": {"spam": {"phrases": ["re:(?i)REFUND"]}}}', "bad pattern"),
+        ('{"intent": {"spam": {"phrases": ["re:(?P<p0>x)"]}}}', "named groups"),
+        ('{"complaint": {"x": {"weight": "high", "phrases": ["a"]}}}', "must be a number"),
+        ('{"complaint": {"x": {"weight": null, "phrases": ["a"]}}}', "must be a number"),
+        ('{"risk": {"x": {"points": "lots", "phrases": ["a"]}}}', "must be a number"),
+        ('{"complaint": ["a"]}', "must be an object"),
+        ('{"topics": ["a"]}', "topics must be an object"),
+        ('{"sarcasm": {"markers": [5]}}', "non-empty text"),
+        ('{"sarcasm": {"praise": "love"}}', "must be a list"),
+        ('{"sarcasm": {"markers": ["re:("]}}', "bad pattern"),
+        ('{"complaint": {"x": {"weight": NaN, "phrases": ["a"]}}}', "must be a number"),
+    ],
+)
+def test_more_bad_brand_cues_are_reported(tmp_path: Path, content: str, message: str) -> None:
+    (tmp_path / "cues.json").write_text(content, encoding="utf-8")
+    with pytest.raises(CueError, match=message):
+        CueBook.for_workspace(tmp_path)
+
+
+def test_a_phrase_in_two_groups_fires_for_both(tmp_path: Path) -> None:
+    (tmp_path / "cues.json").write_text(
+        json.dumps(
+            {
+                "risk": {
+                    "vip_outage": {"reason": "brand outage", "points": 20, "phrases": ["outage"]}
+                }
+            }
+        ),  # fmt: skip
+        encoding="utf-8",
+    )
+    result = TriageAnalyser(CueBook.for_workspace(tmp_path)).analyse_one("total outage here")
+    assert "brand outage" in result.reasons and result.complaint
+
+
+def test_ordinary_questions_and_praise_are_not_complaints(analyser: TriageAnalyser) -> None:
+    for text in (
+        "Are you still open on Sundays?",
+        "What is your cancellation policy?",
+        "How do I request a refund?",
+        "Can't wait for the new collection!",
+        "Best service I've ever had, no complaints at all",
+        "Sorry, dumb question: how do I reset my password?",
+    ):
+        result = analyser.analyse_one(text)
+        assert not result.complaint, (text, result)
+        assert result.intent != "spam"
+    scam = analyser.analyse_one("free crypto giveaway, claim now at crypto-win.xyz")
+    assert scam.intent == "spam"
+    real = analyser.analyse_one("My BTC withdrawal has been stuck for 3 days, nobody answers")
+    assert real.complaint and real.intent == "complaint"
+
+
+def test_a_huge_message_is_read_in_part(analyser: TriageAnalyser) -> None:
+    from socialdesk.triage import MAX_ANALYSED_CHARS
+
+    text = "router is broken and support is awful. " * 10_000
+    assert analyser.analyse_one(text) == analyser.analyse_one(text[:MAX_ANALYSED_CHARS])
