@@ -197,7 +197,7 @@ def test_a_phrase_in_two_groups_fires_for_both(tmp_path: Path) -> None:
                     "vip_outage": {"reason": "brand outage", "points": 20, "phrases": ["outage"]}
                 }
             }
-        ),  # fmt: skip
+        ),
         encoding="utf-8",
     )
     result = TriageAnalyser(CueBook.for_workspace(tmp_path)).analyse_one("total outage here")
