@@ -430,10 +430,9 @@ def _cmd_label(args: argparse.Namespace, workspace: Workspace) -> int:
         raise UsageError(str(exc)) from None
     finally:
         store.close()
-    version = f"model v{lesson.version}" if lesson.version else "no model"
     print(
-        f"message {args.message_id} marked {args.decision}; {version} learned from "
-        f"{plural(lesson.labels, 'label')}; {plural(lesson.rescored, 'open item')} rescored"
+        f"message {args.message_id} marked {args.decision}; {lesson.describe_model()}; "
+        f"{plural(lesson.rescored, 'open item')} rescored"
     )
     return 0
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import delete, func, select, update
+from sqlalchemy.exc import IntegrityError
 
 from socialdesk.domain import (
     ACTIVE_STATUSES,
@@ -35,10 +36,11 @@ from socialdesk.domain import (
     utcnow,
 )
 from socialdesk.models import Contact, Conversation, Label, LearnedModelRow, Message
-from socialdesk.store import Store
+from socialdesk.store import Store, StoreError
 from socialdesk.triage import (
     REPEAT_REASON,
     CueBook,
+    Triage,
     TriageAnalyser,
     TriageScorer,
     normalise_text,
@@ -49,6 +51,12 @@ FEATURE_VERSION = 1
 DIMENSIONS = 1 << 20
 MODEL_KIND = "complaint"
 KEEP_VERSIONS = 5
+# A model needs examples of both kinds before it may overrule the rules: a single label
+# would otherwise tilt the whole queue.
+MIN_LABELS_PER_CLASS = 5
+MAX_CORRECTION = 4.0  # log-odds; the model nudges or overrules, it does not run away
+ANCHOR_L2 = 0.05  # keeps the bias and the rule scale near the rules' own judgement
+AGENT_REASON = "marked by an agent"
 
 _FEATURE_TOKEN = re.compile(r"https?://\S+|@\w+|\w+|[^\w\s]")
 
@@ -87,7 +95,8 @@ class LearnedModel:
     def logit(self, text: str, groups: Iterable[str], rule_logit: float = 0.0) -> float:
         weights = self.weights
         evidence = sum(weights.get(i, 0.0) for i in feature_ids(text, groups))
-        return self.rule_scale * rule_logit + self.bias + evidence
+        correction = self.rule_scale * rule_logit + self.bias + evidence
+        return max(-MAX_CORRECTION, min(MAX_CORRECTION, correction))
 
     def to_json(self) -> str:
         return json.dumps(
@@ -149,9 +158,10 @@ def train(
             z = (1.0 + scale) * offset + bias + sum(weights.get(i, 0.0) for i in ids)
             z = max(-30.0, min(30.0, z))
             error = 1.0 / (1.0 + math.exp(-z)) - target
-            bias_square += error * error
-            bias -= rate * error / math.sqrt(bias_square + 1e-8)
-            grad = error * offset
+            grad = error + ANCHOR_L2 * bias
+            bias_square += grad * grad
+            bias -= rate * grad / math.sqrt(bias_square + 1e-8)
+            grad = error * offset + ANCHOR_L2 * scale
             scale_square += grad * grad
             scale -= rate * grad / math.sqrt(scale_square + 1e-8)
             for i in ids:
@@ -203,11 +213,22 @@ class ModelBook:
     def add_labels(
         self, examples: Iterable[tuple[str, bool]], *, source: str, actor: str | None = None
     ) -> int:
+        """Stores the examples not stored already (the same text with the same verdict),
+        so learning from one file twice changes nothing. Returns how many were new."""
         now = utcnow()
-        rows = [
-            Label(text=text, complaint=complaint, source=source, actor=actor, created_at=now)
-            for text, complaint in examples
-        ]
+        with self.store.session() as session:
+            known = {
+                (text, bool(complaint))
+                for text, complaint in session.execute(select(Label.text, Label.complaint))
+            }
+        rows = []
+        for text, complaint in examples:
+            if (text, complaint) in known:
+                continue
+            known.add((text, complaint))
+            rows.append(
+                Label(text=text, complaint=complaint, source=source, actor=actor, created_at=now)
+            )
         with self.store.session() as session:
             session.add_all(rows)
         return len(rows)
@@ -219,6 +240,10 @@ class ModelBook:
             message = session.get(Message, message_id)
             if message is None:
                 raise LookupError(f"there is no message with id {message_id}")
+            if message.direction != Direction.INBOUND:
+                raise LookupError(
+                    f"message {message_id} is the brand's own reply; label customer messages"
+                )
             session.execute(delete(Label).where(Label.message_id == message_id))
             session.add(
                 Label(
@@ -239,11 +264,25 @@ class ModelBook:
             return [(text, bool(complaint)) for text, complaint in rows]
 
     def retrain(self, analyser: TriageAnalyser) -> LearnedModel | None:
-        """A new model version from every label; None when there are no labels."""
+        """A new model version from every label; None until there are at least
+        MIN_LABELS_PER_CLASS complaints and as many non-complaints."""
         examples = self.examples()
-        if not examples:
+        complaints = sum(1 for _, complaint in examples if complaint)
+        if min(complaints, len(examples) - complaints) < MIN_LABELS_PER_CLASS:
             return None
         model = train(examples, analyser)
+        for attempt in range(5):
+            try:
+                self._save(model, len(examples))
+                break
+            except StoreError as exc:
+                # Another agent saved a version at the same moment: take the next number.
+                if not isinstance(exc.__cause__, IntegrityError) or attempt == 4:
+                    raise
+        return model
+
+    def _save(self, model: LearnedModel, labels: int) -> None:
+        examples_count = labels
         with self.store.session() as session:
             latest = session.scalar(
                 select(func.max(LearnedModelRow.version)).where(LearnedModelRow.kind == MODEL_KIND)
@@ -254,7 +293,7 @@ class ModelBook:
                     kind=MODEL_KIND,
                     version=model.version,
                     feature_version=FEATURE_VERSION,
-                    labels=len(examples),
+                    labels=examples_count,
                     state=model.to_json(),
                     created_at=utcnow(),
                 )
@@ -267,7 +306,6 @@ class ModelBook:
             ).all()
             if stale:
                 session.execute(delete(LearnedModelRow).where(LearnedModelRow.id.in_(stale)))
-        return model
 
     def reset(self) -> tuple[int, int]:
         """Forget the model and every label. Returns (models, labels) deleted."""
@@ -311,7 +349,26 @@ def parse_label_line(line: str, number: int) -> tuple[str, bool]:
         raise ValueError(f"line {number}: text must be a string")
     if not isinstance(complaint, bool):
         raise ValueError(f"line {number}: complaint must be true or false")
+    if "\x00" in text:
+        raise ValueError(f"line {number}: text contains a NUL character, which cannot be stored")
     return text, complaint
+
+
+def with_agent_label(triage: Triage, complaint: bool) -> Triage:
+    """An agent's decision on a message stands, whatever the rules or the model say."""
+    reasons = [r for r in triage.reasons if not r.startswith("complaint (")]
+    intent = triage.intent
+    if complaint:
+        intent = "complaint"
+    elif intent == "complaint":
+        intent = "other"
+    return triage._replace(
+        complaint=complaint,
+        complaint_score=1.0 if complaint else 0.0,
+        intent=intent,
+        topic=triage.topic if complaint else "",
+        reasons=(AGENT_REASON, *reasons),
+    )
 
 
 def workspace_scorer(store: Store, data_dir: Path | None, expected_items: int = 0) -> TriageScorer:
@@ -342,6 +399,15 @@ def rescore_open(store: Store, analyser: TriageAnalyser) -> int:
             .where(Conversation.status.in_(active))
         ).all()
         triages = analyser.analyse([row[5] for row in rows])
+        decided: dict[int, bool] = {}
+        ids = [row[0] for row in rows]
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            for message_id, complaint in session.execute(
+                select(Label.message_id, Label.complaint).where(Label.message_id.in_(chunk))
+            ):
+                if message_id is not None:
+                    decided[message_id] = bool(complaint)
         for row, triage in zip(rows, triages, strict=True):
             message_id, conversation_id, network, kind, public, text, reasons, followers = row
             item = IncomingMessage(
@@ -355,6 +421,8 @@ def rescore_open(store: Store, analyser: TriageAnalyser) -> int:
                 text=text,
                 public=bool(public),
             )
+            if message_id in decided:
+                triage = with_agent_label(triage, bool(decided[message_id]))
             score = prioritise(item, triage, repeat=REPEAT_REASON in json.loads(reasons))
             session.execute(
                 update(Message)
@@ -387,6 +455,14 @@ class Lesson:
     labels: int
     rescored: int
 
+    def describe_model(self) -> str:
+        if self.version is None:
+            return (
+                f"no model yet (it learns once it has {MIN_LABELS_PER_CLASS} complaints and "
+                f"{MIN_LABELS_PER_CLASS} non-complaints)"
+            )
+        return f"model v{self.version} learned from {self.labels} labels"
+
 
 def teach(
     store: Store, data_dir: Path | None, message_id: int, complaint: bool, *, actor: str | None
@@ -402,6 +478,6 @@ def teach(
         message_id=message_id,
         complaint=complaint,
         version=model.version if model else None,
-        labels=model.labels if model else 0,
+        labels=model.labels if model else len(book.examples()),
         rescored=rescored,
     )

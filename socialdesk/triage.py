@@ -179,7 +179,8 @@ class PhraseMatcher:
         for i in candidates:
             if i < taken_until:
                 continue
-            best_end, best_groups = 0, ()
+            best_end = 0
+            best_groups: tuple[str, ...] = ()
             node = root.get(words[i])
             j = i
             while node is not None:

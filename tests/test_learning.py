@@ -53,8 +53,12 @@ def test_model_versions_status_and_reset(store: Store) -> None:
     book = ModelBook(store)
     assert book.active() is None and book.status().version is None
     book.add_labels(TEAM_LABELS[:10], source="import")
+    assert book.retrain(TriageAnalyser()) is None  # no non-complaints yet: rules alone
+    book.add_labels(TEAM_LABELS[30:34], source="import")
+    assert book.retrain(TriageAnalyser()) is None  # four of them are not enough
+    book.add_labels(TEAM_LABELS[34:40], source="import")
     first = book.retrain(TriageAnalyser())
-    book.add_labels(TEAM_LABELS[30:40], source="import")
+    assert book.add_labels(TEAM_LABELS[:10], source="import") == 0  # already known
     second = book.retrain(TriageAnalyser())
     assert first is not None and second is not None
     assert (first.version, second.version) == (1, 2)
@@ -76,11 +80,14 @@ def test_teaching_a_message_relabels_and_rescores(
     [row] = Inbox(store).page()
     assert not row.complaint
     lesson = teach(store, None, row.id, True, actor="agent")
-    assert (lesson.version, lesson.labels, lesson.rescored) == (1, 1, 1)
+    assert (lesson.version, lesson.labels, lesson.rescored) == (None, 1, 1)
     [after] = Inbox(store).page()
-    assert after.complaint and after.priority > row.priority - 1
+    assert after.complaint and after.priority > row.priority
+    assert after.reasons[0] == "marked by an agent"
     lesson = teach(store, None, row.id, False, actor="agent")
     assert ModelBook(store).status().labels == 1  # the second decision replaced the first
+    [undone] = Inbox(store).page()
+    assert not undone.complaint and undone.intent != "complaint"
     with pytest.raises(LookupError, match="no message with id 999"):
         teach(store, None, 999, True, actor="agent")
 
@@ -138,7 +145,7 @@ def test_label_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     main(["--data-dir", data, "inbox", "--json"])
     [row] = json.loads(capsys.readouterr().out)
     assert main(["--data-dir", data, "label", str(row["id"]), "complaint"]) == 0
-    assert "marked complaint; model v1 learned from 1 label; 1 open item rescored" in (
+    assert "marked complaint; no model yet (it learns once it has 5 complaints" in (
         capsys.readouterr().out
     )
     assert main(["--data-dir", data, "label", "4242", "complaint"]) == 1

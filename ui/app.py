@@ -95,10 +95,9 @@ class MainWindow(QMainWindow):
         if current >= 0 and self.model.rowCount():
             self.table.selectRow(min(current, self.model.rowCount() - 1))
         verdict = "a complaint" if lesson.complaint else "not a complaint"
-        model = f"model v{lesson.version}" if lesson.version else "no model"
         self.statusBar().showMessage(
-            f"Message {lesson.message_id} marked {verdict}; {model} learned from "
-            f"{lesson.labels} labels; {lesson.rescored} open items rescored"
+            f"Message {lesson.message_id} marked {verdict}; {lesson.describe_model()}; "
+            f"{lesson.rescored} open items rescored"
         )
 
     def on_notice(self, text: str) -> None:
