@@ -11,6 +11,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 
+from sqlalchemy.engine import make_url
+
 from socialdesk import __version__
 from socialdesk.config import DATA_DIR_ENV, DB_URL_ENV, Workspace, resolve_workspace
 from socialdesk.domain import IncomingMessage
@@ -26,7 +28,7 @@ from socialdesk.learning import (
 )
 from socialdesk.logs import configure_logging
 from socialdesk.sources import desktop_app
-from socialdesk.store import Store, StoreError
+from socialdesk.store import Store, StoreError, head_revision
 from socialdesk.text import dumps_for_terminal, one_line
 from socialdesk.triage import CueBook, CueError, TriageAnalyser
 
@@ -361,11 +363,16 @@ def _cmd_score(args: argparse.Namespace, workspace: Workspace) -> int:
 def _workspace_analyser(workspace: Workspace) -> TriageAnalyser:
     """The workspace's cues and model if the workspace exists; `score` never creates one."""
     cues = CueBook.for_workspace(workspace.data_dir)
-    exists = not workspace.db_is_default or (workspace.data_dir / "socialdesk.db").exists()
-    if not exists:
+    if workspace.db_is_default and not (workspace.data_dir / "socialdesk.db").exists():
         return TriageAnalyser(cues)
-    store = open_store(workspace)
+    if workspace.is_sqlite and not workspace.db_is_default:
+        database = make_url(workspace.db_url).database
+        if not database or not Path(database).exists():
+            return TriageAnalyser(cues)
+    store = Store.open(workspace.db_url, migrate=False, create_folder=False)
     try:
+        if store.current_revision() != head_revision():
+            return TriageAnalyser(cues)  # not a current workspace: the rules alone
         return TriageAnalyser(cues, ModelBook(store).active())
     finally:
         store.close()

@@ -115,11 +115,18 @@ def _live_priority(dialect: str, now: datetime) -> Any:
         *((Conversation.network == net, secs) for net, secs in DEFAULT_TARGET_SECONDS.items()),
         else_=FALLBACK_TARGET_SECONDS,
     )
-    points = _waited_seconds(dialect, now) * (MAX_WAITING_POINTS / 2) / target
     smaller = func.min if dialect == "sqlite" else func.least
-    capped = smaller(MAX_WAITING_POINTS, points)
-    live = smaller(100, Conversation.priority + capped)
-    return case((Conversation.awaiting_since.is_(None), Conversation.priority), else_=live)
+    larger = func.max if dialect == "sqlite" else func.greatest
+    # A clock running ahead (a timestamp from the future) waits zero, not less.
+    waited = larger(0, _waited_seconds(dialect, now))
+    points = smaller(MAX_WAITING_POINTS, waited * (MAX_WAITING_POINTS / 2) / target)
+    live = smaller(100, Conversation.priority + points)
+    # Spam does not climb by waiting.
+    return case(
+        (Conversation.awaiting_since.is_(None), Conversation.priority),
+        (Message.intent == "spam", Conversation.priority),
+        else_=live,
+    )
 
 
 def _base_query(live_priority: Any) -> Any:
@@ -242,15 +249,17 @@ def _row(r: Any, now: datetime) -> InboxRow:
         sentiment=r[13],
         complaint=bool(r[14]),
         priority=round(r[15]),
-        reasons=tuple(json.loads(r[16])) + _waiting_reason(r[2], r[17], now),
+        reasons=tuple(json.loads(r[16])) + _waiting_reason(r[2], r[17], now, r[18]),
         awaiting_since=r[17],
         intent=r[18] or "",
         topic=r[19] or "",
     )
 
 
-def _waiting_reason(network: str, since: datetime | None, now: datetime) -> tuple[str, ...]:
-    if since is None:
+def _waiting_reason(
+    network: str, since: datetime | None, now: datetime, intent: str | None
+) -> tuple[str, ...]:
+    if since is None or intent == "spam":
         return ()
     waited = max(0.0, (now - since).total_seconds())
     return (

@@ -143,3 +143,27 @@ def test_waiting_against_the_target_raises_priority_as_time_passes(
     assert "waiting 1 min, target 15 min" in by_id["bob"].reasons
     # capped at twice the target: after hours both carry the full 20 waiting points
     assert [r.priority for r in late] == [by_id["bob"].priority + 20 - 1] * 2
+
+
+def test_a_message_from_the_future_waits_zero_and_spam_does_not_climb(
+    store: Store, ingestor: Ingestor, make_message: MessageFactory
+) -> None:
+    from datetime import timedelta
+
+    from .conftest import T0
+
+    ingestor.ingest(
+        [
+            make_message("f", minutes=27 * 60, text="my parcel never arrived, worst service"),
+            make_message("s", text="follow back for free followers, link in bio",
+                         author=Author("u9", "spammer", "S", 10)),
+        ]
+    )  # fmt: skip
+    rows = {r.author_handle: r for r in Inbox(store).page(now=T0 + timedelta(hours=30))}
+    assert rows["alice"].priority > 0  # stored while the clock said T0 + 27 h
+    early = {r.author_handle: r for r in Inbox(store).page(now=T0)}
+    assert early["alice"].priority >= 0 and "waiting 0 min, target 15 min" in (
+        early["alice"].reasons
+    )
+    assert rows["spammer"].priority <= 5
+    assert not any(r.startswith("waiting") for r in rows["spammer"].reasons)

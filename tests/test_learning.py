@@ -151,3 +151,13 @@ def test_label_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert main(["--data-dir", data, "label", "4242", "complaint"]) == 1
     assert "no message with id 4242" in capsys.readouterr().err
     assert main(["--data-dir", data, "label", "1", "maybe"]) == 2
+
+
+def test_score_never_creates_a_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    probe = tmp_path / "probe.txt"
+    probe.write_text("still no refund\n", encoding="utf-8")
+    target = tmp_path / "other" / "new.db"
+    target.parent.mkdir()
+    assert main(["--db", f"sqlite:///{target}", "score", str(probe)]) == 0
+    assert "COMPLAINT" in capsys.readouterr().out
+    assert not target.exists()

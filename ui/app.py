@@ -85,15 +85,21 @@ class MainWindow(QMainWindow):
         if self.marker is None or not index.isValid():
             return
         row = self.model.index(index.row(), 0).data(Role.ROW)
-        self.marker.mark(row.id, not row.complaint)
+        if not self.marker.mark(row.id, not row.complaint):
+            self.statusBar().showMessage("Still recording the previous label; press m again")
+            return
         verdict = "not a complaint" if row.complaint else "a complaint"
         self.statusBar().showMessage(f"Marking message {row.id} as {verdict}…")
 
     def on_lesson_learned(self, lesson: Lesson) -> None:
         current = self.table.currentIndex().row()
         self.refresh()
-        if current >= 0 and self.model.rowCount():
-            self.table.selectRow(min(current, self.model.rowCount() - 1))
+        # Rescoring reorders the queue: keep the agent on the message they marked.
+        row = self.model.row_of_message(lesson.message_id)
+        if row is None and current >= 0:
+            row = min(current, self.model.rowCount() - 1)
+        if row is not None and row >= 0:
+            self.table.selectRow(row)
         verdict = "a complaint" if lesson.complaint else "not a complaint"
         self.statusBar().showMessage(
             f"Message {lesson.message_id} marked {verdict}; {lesson.describe_model()}; "

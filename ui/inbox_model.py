@@ -64,6 +64,12 @@ class InboxTableModel(QAbstractTableModel):
         while self.canFetchMore(QModelIndex()) and len(self._rows) < keep:
             self.fetchMore(QModelIndex())
 
+    def row_of_message(self, message_id: int) -> int | None:
+        for number, row in enumerate(self._rows):
+            if row.id == message_id:
+                return number
+        return None
+
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 

@@ -31,9 +31,10 @@ class ComplaintMarker(QObject):
         self._runner = runner
         self.busy = False
 
-    def mark(self, message_id: int, complaint: bool) -> None:
+    def mark(self, message_id: int, complaint: bool) -> bool:
+        """False when a label is still being recorded; the agent presses again."""
         if self.busy:
-            return
+            return False
         self.busy = True
         actor = _agent()
         self._runner(
@@ -41,6 +42,7 @@ class ComplaintMarker(QObject):
             self._on_done,
             self._on_error,
         )
+        return True
 
     def _on_done(self, lesson: Lesson) -> None:
         self.busy = False
