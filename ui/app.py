@@ -52,8 +52,8 @@ class MainWindow(QMainWindow):
             (Column.PRIORITY, 70),
             (Column.NETWORK, 70),
             (Column.AUTHOR, 170),
-            (Column.INTENT, 170),
-            (Column.WHY, 260),
+            (Column.INTENT, 150),
+            (Column.WHY, 230),
         )
         for column, width in widths:
             self.table.setColumnWidth(column, width)
@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
             marker.learned.connect(self.on_lesson_learned)
             marker.failed.connect(self.on_notice)
         self.statusBar().showMessage("m: mark the selected message as a complaint or not")
-        self.resize(1100, 700)
+        self.resize(1280, 760)
         self.refresh()
 
     def on_mark_triggered(self) -> None:
