@@ -55,14 +55,7 @@ class InboxRow:
     def waiting_label(self, now: datetime) -> str:
         """'answered', '14 min', '3.5 h' or '2.1 d'."""
         seconds = self.waiting_seconds(now)
-        if seconds is None:
-            return "answered"
-        minutes = seconds / 60
-        if minutes < 60:
-            return f"{minutes:.0f} min"
-        if minutes < 48 * 60:
-            return f"{minutes / 60:.1f} h"
-        return f"{minutes / 1440:.1f} d"
+        return "answered" if seconds is None else format_duration(seconds)
 
     def as_json(self, now: datetime | None = None) -> dict[str, Any]:
         now = now or utcnow()

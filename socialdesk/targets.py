@@ -20,12 +20,6 @@ def target_seconds(network: str) -> int:
     return DEFAULT_TARGET_SECONDS.get(network, FALLBACK_TARGET_SECONDS)
 
 
-def waiting_points(waited_seconds: float, network: str) -> float:
-    return min(
-        MAX_WAITING_POINTS, MAX_WAITING_POINTS / 2 * waited_seconds / target_seconds(network)
-    )
-
-
 def format_duration(seconds: float) -> str:
     minutes = seconds / 60
     if minutes < 60:
