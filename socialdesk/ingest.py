@@ -151,7 +151,8 @@ class _Raw:
         if value.tzinfo is not UTC:
             value = value.astimezone(UTC)
         if self.sqlite:
-            return value.replace(tzinfo=None).isoformat(" ", "microseconds")
+            # "YYYY-MM-DD HH:MM:SS.ffffff+00:00" less the zone, the ORM's own format.
+            return value.isoformat(" ", "microseconds")[:26]
         return value
 
     def parse(self, value: Any) -> datetime | None:
@@ -398,9 +399,10 @@ class Ingestor:
             if item.inbound:
                 contact = contact_ids.get((item.network, item.msg.author.id))
                 others = recent.get(contact, []) if contact is not None else []
+                # Times compared as the database holds them (text on SQLite sorts right).
+                since = sql.dt(item.at - REPEAT_WINDOW)
                 repeat = any(
-                    cid != item.conversation_id and item.at - REPEAT_WINDOW <= at <= item.at
-                    for cid, at in others
+                    cid != item.conversation_id and since <= at <= item.at_sql for cid, at in others
                 )
                 item.score = self.scorer.score(item.msg, item.signals, ScoreContext(repeat=repeat))
 
@@ -447,14 +449,14 @@ class Ingestor:
 
     def _recent_conversations(
         self, sql: _Raw, fresh: list[_Item], contact_ids: dict[tuple[str, str], int]
-    ) -> dict[int, list[tuple[int, datetime]]]:
+    ) -> dict[int, list[tuple[int, Any]]]:
         """Each author's conversations started in the repeat window before this batch:
         someone writing about a second thing this week is a repeat contact."""
         ids = sorted(set(contact_ids.values()))
         if not ids:
             return {}
         since = sql.dt(min(item.at for item in fresh) - REPEAT_WINDOW)
-        found: dict[int, list[tuple[int, datetime]]] = {}
+        found: dict[int, list[tuple[int, Any]]] = {}
         for chunk in _chunks(ids):
             marks = ", ".join([sql.ph] * len(chunk))
             rows = sql.query(
@@ -463,9 +465,7 @@ class Ingestor:
                 (*chunk, since),
             )
             for contact, cid, created in rows:
-                at = sql.parse(created)
-                if at is not None:
-                    found.setdefault(contact, []).append((cid, at))
+                found.setdefault(contact, []).append((cid, created))
         return found
 
     def _accounts(self, sql: _Raw, fresh: list[_Item], now: datetime) -> dict[tuple[str, str], int]:

@@ -269,3 +269,16 @@ def test_parallel_scorer_gives_the_same_scores(store: Store, make_message: Messa
     finally:
         pooled.close()
         inline.close()
+
+
+def test_a_second_conversation_within_a_week_is_a_repeat_contact(
+    store: Store, ingestor: Ingestor, make_message: MessageFactory
+) -> None:
+    ingestor.ingest([make_message("a", text="my router keeps dropping")])
+    ingestor.ingest([make_message("b", minutes=60 * 24 * 3, text="and now my bill is wrong")])
+    ingestor.ingest([make_message("c", minutes=60 * 24 * 12, text="another thing entirely")])
+    with store.session() as s:
+        reasons = dict(s.execute(select(Message.external_id, Message.reasons)).all())
+    assert "wrote before this week" not in reasons["a"]
+    assert "wrote before this week" in reasons["b"]
+    assert "wrote before this week" not in reasons["c"]  # nine days after the last one
