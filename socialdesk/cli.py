@@ -192,19 +192,15 @@ def open_store(workspace: Workspace) -> Store:
 def _dispatch(args: argparse.Namespace, workspace: Workspace) -> int:
     if args.command is None:
         return _run_app(workspace, [])
-    if args.command == "demo":
-        return _cmd_demo(args, workspace)
-    if args.command == "import":
-        return _cmd_import(args, workspace)
-    if args.command == "inbox":
-        return _cmd_inbox(args, workspace)
-    if args.command == "score":
-        return _cmd_score(args, workspace)
-    if args.command == "label":
-        return _cmd_label(args, workspace)
-    if args.command == "learn":
-        return _cmd_learn(args, workspace)
-    raise UsageError(f"unknown command {args.command}")  # pragma: no cover
+    commands = {
+        "demo": _cmd_demo,
+        "import": _cmd_import,
+        "inbox": _cmd_inbox,
+        "score": _cmd_score,
+        "label": _cmd_label,
+        "learn": _cmd_learn,
+    }
+    return commands[args.command](args, workspace)
 
 
 def _run_app(workspace: Workspace, qt_args: list[str]) -> int:

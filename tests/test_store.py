@@ -67,10 +67,8 @@ def _migrate_to(url: str, revision: str) -> None:
         engine.dispose()
 
 
-def test_upgrade_from_previous_schema_keeps_data_and_indexes_it(
-    db_url: str, tmp_path: Path
-) -> None:
-    _migrate_to(db_url, "0001")
+def _seed_message(db_url: str, body: str, handle: str, name: str) -> None:
+    """One conversation with one message, written with the old schema's plain SQL."""
     engine = sa.create_engine(db_url)
     with engine.begin() as conn:
         conn.execute(
@@ -84,13 +82,20 @@ def test_upgrade_from_previous_schema_keeps_data_and_indexes_it(
             text(
                 "INSERT INTO messages (id, network, external_id, conversation_id, kind, "
                 "direction, public, author_handle, author_name, text, created_at, url, reasons, "
-                "ingested_at) VALUES (1, 'x', 'root', 1, 'mention', 'inbound', true, 'carol', "
-                "'Carol', 'router firmware bricked', '2026-01-01 10:00:00', '', '[]', "
-                "'2026-01-01 10:00:00')"
-            )
+                "ingested_at) VALUES (1, 'x', 'root', 1, 'mention', 'inbound', true, :handle, "
+                ":name, :body, '2026-01-01 10:00:00', '', '[]', '2026-01-01 10:00:00')"
+            ),
+            {"handle": handle, "name": name, "body": body},
         )
         conn.execute(text("UPDATE conversations SET last_inbound_message_id = 1"))
     engine.dispose()
+
+
+def test_upgrade_from_previous_schema_keeps_data_and_indexes_it(
+    db_url: str, tmp_path: Path
+) -> None:
+    _migrate_to(db_url, "0001")
+    _seed_message(db_url, "router firmware bricked", "carol", "Carol")
 
     store = Store.open(db_url, backup_dir=tmp_path / "backups")
     try:
@@ -268,24 +273,7 @@ def test_upgrade_from_0002_adds_triage_tables_and_keeps_messages(
     db_url: str, tmp_path: Path
 ) -> None:
     _migrate_to(db_url, "0002")
-    engine = sa.create_engine(db_url)
-    with engine.begin() as conn:
-        conn.execute(
-            text(
-                "INSERT INTO conversations (id, network, external_key, public, status, "
-                "created_at, last_message_at, priority) VALUES "
-                "(1, 'x', 'r', true, 'new', '2026-01-01 10:00:00', '2026-01-01 10:00:00', 5)"
-            )
-        )
-        conn.execute(
-            text(
-                "INSERT INTO messages (id, network, external_id, conversation_id, kind, "
-                "direction, public, author_handle, author_name, text, created_at, url, reasons, "
-                "ingested_at) VALUES (1, 'x', 'r', 1, 'mention', 'inbound', true, 'dee', 'Dee', "
-                "'still no refund', '2026-01-01 10:00:00', '', '[]', '2026-01-01 10:00:00')"
-            )
-        )
-    engine.dispose()
+    _seed_message(db_url, "still no refund", "dee", "Dee")
     store = Store.open(db_url, backup_dir=tmp_path / "backups")
     try:
         columns = {c["name"] for c in sa.inspect(store.engine).get_columns("messages")}
