@@ -142,6 +142,12 @@ def build_parser() -> argparse.ArgumentParser:
     action.add_argument(
         "--reset", action="store_true", help="delete the learned model and every label"
     )
+    action.add_argument(
+        "--rescore",
+        action="store_true",
+        help="score the open queue again with the current cues and model (after editing "
+        "the workspace's cues.json)",
+    )
     return parser
 
 
@@ -450,10 +456,10 @@ def _agent_name() -> str | None:
 
 
 def _cmd_learn(args: argparse.Namespace, workspace: Workspace) -> int:
-    if not (args.file or args.status or args.reset):
-        raise UsageError("give a FILE to learn from, or --status, or --reset")
-    if args.file and (args.status or args.reset):
-        raise UsageError("give either a FILE or --status/--reset, not both")
+    if not (args.file or args.status or args.reset or args.rescore):
+        raise UsageError("give a FILE to learn from, or --status, --reset or --rescore")
+    if args.file and (args.status or args.reset or args.rescore):
+        raise UsageError("give either a FILE or one of --status, --reset, --rescore")
     store = open_store(workspace)
     try:
         book = ModelBook(store)
@@ -461,6 +467,10 @@ def _cmd_learn(args: argparse.Namespace, workspace: Workspace) -> int:
             _print_model_status(book)
             return 0
         cues = CueBook.for_workspace(workspace.data_dir)
+        if args.rescore:
+            rescored = rescore_open(store, TriageAnalyser(cues, book.active()))
+            print(f"{plural(rescored, 'open item')} rescored")
+            return 0
         if args.reset:
             models, labels = book.reset()
             rescored = rescore_open(store, TriageAnalyser(cues))

@@ -379,26 +379,43 @@ def workspace_scorer(store: Store, data_dir: Path | None, expected_items: int = 
 
 
 def rescore_open(store: Store, analyser: TriageAnalyser) -> int:
-    """After the model changes, the queue's messages are scored again (the latest
-    inbound message of every active conversation). Returns how many were rescored."""
+    """After the model or the cues change, the queue's messages are scored again (the
+    latest inbound message of every active conversation). Returns how many."""
+    return rescore(store, analyser)
+
+
+def rescore(
+    store: Store, analyser: TriageAnalyser, message_ids: Sequence[int] | None = None
+) -> int:
+    """Score stored inbound messages again: the open queue, or the messages named. An
+    agent's label on a message stands. A conversation's priority follows its latest
+    inbound message."""
     active = [s.value for s in ACTIVE_STATUSES]
+    stmt = (
+        select(
+            Message.id,
+            Conversation.id,
+            Conversation.last_inbound_message_id,
+            Message.network,
+            Message.kind,
+            Message.public,
+            Message.text,
+            Message.reasons,
+            Contact.followers,
+        )
+        .join(Conversation, Conversation.id == Message.conversation_id)
+        .outerjoin(Contact, Contact.id == Message.contact_id)
+        .where(Message.direction == Direction.INBOUND.value)
+    )
+    if message_ids is None:
+        stmt = stmt.where(
+            Conversation.last_inbound_message_id == Message.id, Conversation.status.in_(active)
+        )
+    else:
+        stmt = stmt.where(Message.id.in_(list(message_ids)))
     with store.session() as session:
-        rows = session.execute(
-            select(
-                Message.id,
-                Conversation.id,
-                Message.network,
-                Message.kind,
-                Message.public,
-                Message.text,
-                Message.reasons,
-                Contact.followers,
-            )
-            .join(Conversation, Conversation.last_inbound_message_id == Message.id)
-            .outerjoin(Contact, Contact.id == Message.contact_id)
-            .where(Conversation.status.in_(active))
-        ).all()
-        triages = analyser.analyse([row[5] for row in rows])
+        rows = session.execute(stmt).all()
+        triages = analyser.analyse([row[6] for row in rows])
         decided: dict[int, bool] = {}
         ids = [row[0] for row in rows]
         for start in range(0, len(ids), 500):
@@ -409,7 +426,9 @@ def rescore_open(store: Store, analyser: TriageAnalyser) -> int:
                 if message_id is not None:
                     decided[message_id] = bool(complaint)
         for row, triage in zip(rows, triages, strict=True):
-            message_id, conversation_id, network, kind, public, text, reasons, followers = row
+            message_id, conversation_id, latest, network, kind, public, text, reasons, followers = (
+                row
+            )
             item = IncomingMessage(
                 network=Network(network),
                 external_id=str(message_id),
@@ -422,7 +441,7 @@ def rescore_open(store: Store, analyser: TriageAnalyser) -> int:
                 public=bool(public),
             )
             if message_id in decided:
-                triage = with_agent_label(triage, bool(decided[message_id]))
+                triage = with_agent_label(triage, decided[message_id])
             score = prioritise(item, triage, repeat=REPEAT_REASON in json.loads(reasons))
             session.execute(
                 update(Message)
@@ -437,11 +456,12 @@ def rescore_open(store: Store, analyser: TriageAnalyser) -> int:
                     topic=score.topic or None,
                 )
             )
-            session.execute(
-                update(Conversation)
-                .where(Conversation.id == conversation_id)
-                .values(priority=score.priority)
-            )
+            if latest == message_id:
+                session.execute(
+                    update(Conversation)
+                    .where(Conversation.id == conversation_id)
+                    .values(priority=score.priority)
+                )
     return len(rows)
 
 
@@ -473,7 +493,9 @@ def teach(
     book.label_message(message_id, complaint, actor=actor)
     cues = CueBook.for_workspace(data_dir)
     model = book.retrain(TriageAnalyser(cues))
-    rescored = rescore_open(store, TriageAnalyser(cues, model))
+    analyser = TriageAnalyser(cues, model)
+    rescore(store, analyser, [message_id])  # the marked message, wherever it sits
+    rescored = rescore_open(store, analyser)
     return Lesson(
         message_id=message_id,
         complaint=complaint,

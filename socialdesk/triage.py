@@ -413,6 +413,8 @@ def _merge(base: dict[str, Any], extra: dict[str, Any], where: str) -> None:
                     target[key] = value
             if section in ("complaint", "positive") and "weight" not in target:
                 raise CueError(f"{where}: the new group {section}.{name} needs a weight")
+            if section == "risk" and "points" not in target:
+                raise CueError(f"{where}: the new group risk.{name} needs points")
     for name, phrases in extra.get("topics", {}).items():
         base.setdefault("topics", {}).setdefault(name, []).extend(phrases)
     for key, value in extra.get("sarcasm", {}).items():

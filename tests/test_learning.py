@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from socialdesk.cli import main
 from socialdesk.inbox import Inbox
@@ -161,3 +162,47 @@ def test_score_never_creates_a_database(tmp_path: Path, capsys: pytest.CaptureFi
     assert main(["--db", f"sqlite:///{target}", "score", str(probe)]) == 0
     assert "COMPLAINT" in capsys.readouterr().out
     assert not target.exists()
+
+
+def test_labelling_an_earlier_message_updates_it_and_new_cues_rescore(
+    tmp_path: Path, store: Store, ingestor: Ingestor, make_message: MessageFactory,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    from socialdesk.models import Message
+
+    ingestor.ingest(
+        [
+            make_message("q", text="how do I pair the new remote?"),
+            make_message("f", minutes=5, in_reply_to="q", text="the Zephyr kettle went kaput"),
+        ]
+    )
+    with store.session() as s:
+        first = s.scalars(select(Message).where(Message.external_id == "q")).one()
+        first_id = first.id
+    teach(store, None, first_id, True, actor="agent")
+    with store.session() as s:
+        marked = s.get(Message, first_id)
+        assert marked is not None and marked.complaint and marked.intent == "complaint"
+        assert json.loads(marked.reasons)[0] == "marked by an agent"
+    [row] = Inbox(store).page()
+    assert row.text == "the Zephyr kettle went kaput" and not row.complaint
+
+
+def test_learn_rescore_applies_new_brand_cues(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from .test_importer import GOOD, write_jsonl
+
+    data = tmp_path / "ws"
+    path = write_jsonl(tmp_path / "in.jsonl", [{**GOOD, "text": "the Zephyr kettle went kaput"}])
+    main(["--data-dir", str(data), "import", str(path)])
+    main(["--data-dir", str(data), "inbox", "--json"])
+    capsys.readouterr()
+    (data / "cues.json").write_text(
+        json.dumps({"complaint": {"service_failure": {"phrases": ["kaput"]}}}), encoding="utf-8"
+    )
+    assert main(["--data-dir", str(data), "learn", "--rescore"]) == 0
+    assert "1 open item rescored" in capsys.readouterr().out
+    main(["--data-dir", str(data), "inbox", "--json"])
+    [row] = json.loads(capsys.readouterr().out)
+    assert row["complaint"] is True

@@ -181,6 +181,7 @@ def test_bad_brand_cues_are_reported(tmp_path: Path, content: str, message: str)
         ('{"sarcasm": {"praise": "love"}}', "must be a list"),
         ('{"sarcasm": {"markers": ["re:("]}}', "bad pattern"),
         ('{"complaint": {"x": {"weight": NaN, "phrases": ["a"]}}}', "must be a number"),
+        ('{"risk": {"r": {"phrases": ["recall"]}}}', "needs points"),
     ],
 )
 def test_more_bad_brand_cues_are_reported(tmp_path: Path, content: str, message: str) -> None:
