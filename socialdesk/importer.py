@@ -21,22 +21,6 @@ from socialdesk.domain import Author, Direction, IncomingMessage, MessageKind, N
 MAX_KEY_LENGTH = 255
 # Far beyond any network's limit (Reddit allows 40,000): a bigger value is a broken export.
 MAX_TEXT_LENGTH = 1_000_000
-CSV_COLUMNS = (
-    "network",
-    "external_id",
-    "kind",
-    "direction",
-    "in_reply_to",
-    "conversation",
-    "author_id",
-    "author_handle",
-    "author_name",
-    "author_followers",
-    "account",
-    "created_at",
-    "text",
-    "url",
-)
 REQUIRED = ("network", "external_id", "kind", "direction", "account", "created_at", "text")
 KIND_ALIASES = {
     "dm": "direct_message",

@@ -209,9 +209,6 @@ class PhraseMatcher:
                 found.append((group, hit.group()))
         return found
 
-    def find(self, norm: str, original: str) -> list[tuple[str, str]]:
-        return self.find_words(tokens(norm), original)
-
 
 @dataclass(frozen=True)
 class CueBook:
@@ -509,6 +506,10 @@ class TriageAnalyser:
         if intent == "spam":
             reasons.append("looks like spam or abuse")
         topic = self.cues.topic(details["words"], text) if complaint else ""
+        if complaint and not topic:
+            # No topic word, but a cue that implies one ("charged twice" is billing).
+            groups = self.cues.groups
+            topic = next((groups[g].topic or "" for g in details["groups"] if groups[g].topic), "")
         if topic:
             reasons.append(f"about {_TOPIC_WORDS.get(topic, topic)}")
         reasons.extend(details["risk_reasons"])
