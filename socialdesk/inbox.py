@@ -158,12 +158,10 @@ class Inbox:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def _filtered(
-        self, status: str, search: str, waiting: bool = False, now: datetime | None = None
-    ) -> Any:
+    def _filtered(self, status: str, search: str, live: Any, waiting: bool = False) -> Any:
         if status not in STATUS_FILTERS:
             raise ValueError(f"unknown status filter {status!r}; use one of {STATUS_FILTERS}")
-        stmt = _base_query(_live_priority(self.store.dialect, now or utcnow()))
+        stmt = _base_query(live)
         if status == "open":
             stmt = stmt.where(Conversation.status.in_([s.value for s in ACTIVE_STATUSES]))
         elif status != "all":
@@ -204,7 +202,7 @@ class Inbox:
         now = now or utcnow()
         live = _live_priority(self.store.dialect, now)
         stmt = (
-            self._filtered(status, search, now=now)
+            self._filtered(status, search, live)
             .order_by(
                 Conversation.awaiting_since.is_(None),
                 live.desc(),
@@ -219,7 +217,9 @@ class Inbox:
 
     def count(self, *, status: str = "open", search: str = "", waiting: bool = False) -> int:
         """How many conversations; with ``waiting``, only those whose customer awaits a reply."""
-        stmt = select(func.count()).select_from(self._filtered(status, search, waiting).subquery())
+        # Counting needs no waiting points: the stored priority stands in for the live one.
+        filtered = self._filtered(status, search, Conversation.priority, waiting)
+        stmt = select(func.count()).select_from(filtered.subquery())
         with self.store.connect() as conn:
             return int(conn.execute(stmt).scalar_one())
 

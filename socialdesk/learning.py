@@ -23,7 +23,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from socialdesk.domain import (
@@ -282,7 +282,6 @@ class ModelBook:
         return model
 
     def _save(self, model: LearnedModel, labels: int) -> None:
-        examples_count = labels
         with self.store.session() as session:
             latest = session.scalar(
                 select(func.max(LearnedModelRow.version)).where(LearnedModelRow.kind == MODEL_KIND)
@@ -293,7 +292,7 @@ class ModelBook:
                     kind=MODEL_KIND,
                     version=model.version,
                     feature_version=FEATURE_VERSION,
-                    labels=examples_count,
+                    labels=labels,
                     state=model.to_json(),
                     created_at=utcnow(),
                 )
@@ -378,18 +377,11 @@ def workspace_scorer(store: Store, data_dir: Path | None, expected_items: int = 
     return TriageScorer(cues, model, workers=TriageScorer.workers_for(expected_items))
 
 
-def rescore_open(store: Store, analyser: TriageAnalyser) -> int:
+def rescore_open(store: Store, analyser: TriageAnalyser, also: Sequence[int] = ()) -> int:
     """After the model or the cues change, the queue's messages are scored again (the
-    latest inbound message of every active conversation). Returns how many."""
-    return rescore(store, analyser)
-
-
-def rescore(
-    store: Store, analyser: TriageAnalyser, message_ids: Sequence[int] | None = None
-) -> int:
-    """Score stored inbound messages again: the open queue, or the messages named. An
-    agent's label on a message stands. A conversation's priority follows its latest
-    inbound message."""
+    latest inbound message of every active conversation), and any messages named in
+    ``also`` wherever they sit. An agent's label on a message stands. A conversation's
+    priority follows its latest inbound message. Returns how many were scored."""
     active = [s.value for s in ACTIVE_STATUSES]
     stmt = (
         select(
@@ -407,12 +399,10 @@ def rescore(
         .outerjoin(Contact, Contact.id == Message.contact_id)
         .where(Message.direction == Direction.INBOUND.value)
     )
-    if message_ids is None:
-        stmt = stmt.where(
-            Conversation.last_inbound_message_id == Message.id, Conversation.status.in_(active)
-        )
-    else:
-        stmt = stmt.where(Message.id.in_(list(message_ids)))
+    in_queue = and_(
+        Conversation.last_inbound_message_id == Message.id, Conversation.status.in_(active)
+    )
+    stmt = stmt.where(or_(in_queue, Message.id.in_(list(also))) if also else in_queue)
     with store.session() as session:
         rows = session.execute(stmt).all()
         triages = analyser.analyse([row[6] for row in rows])
@@ -494,8 +484,8 @@ def teach(
     cues = CueBook.for_workspace(data_dir)
     model = book.retrain(TriageAnalyser(cues))
     analyser = TriageAnalyser(cues, model)
-    rescore(store, analyser, [message_id])  # the marked message, wherever it sits
-    rescored = rescore_open(store, analyser)
+    # The marked message too, wherever it sits in its thread.
+    rescored = rescore_open(store, analyser, also=[message_id])
     return Lesson(
         message_id=message_id,
         complaint=complaint,

@@ -25,7 +25,13 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from socialdesk.domain import IncomingMessage, Score
-from socialdesk.scoring import Done, ScoreContext, format_followers, vader_compound
+from socialdesk.scoring import (
+    Done,
+    ScoreContext,
+    format_followers,
+    sentiment_label,
+    vader_compound,
+)
 
 CUES_RESOURCE = "triage/cues.json"
 BRAND_CUES_FILENAME = "cues.json"
@@ -445,11 +451,7 @@ class Triage(NamedTuple):
 
     @property
     def label(self) -> str:
-        if self.sentiment <= -0.05:
-            return "negative"
-        if self.sentiment >= 0.05:
-            return "positive"
-        return "neutral"
+        return sentiment_label(self.sentiment)
 
     def as_json(self) -> dict[str, Any]:
         return {
