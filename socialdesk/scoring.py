@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 from socialdesk.domain import IncomingMessage, Score
+from socialdesk.sentiment import VaderCompound
 
 NEGATIVE_THRESHOLD = -0.05
 POSITIVE_THRESHOLD = 0.05
@@ -37,15 +38,13 @@ class Scorer(Protocol):
 
 
 @lru_cache(maxsize=1)
-def _vader() -> Any:
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    return SentimentIntensityAnalyzer()
+def _vader() -> VaderCompound:
+    return VaderCompound()
 
 
 def vader_compound(text: str) -> float:
-    scores: dict[str, float] = _vader().polarity_scores(text)
-    return float(scores["compound"])
+    """VADER's compound score (-1..1), the same number vaderSentiment gives."""
+    return _vader().compound(text)
 
 
 def sentiment_label(compound: float) -> str:
