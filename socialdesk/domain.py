@@ -38,6 +38,8 @@ class ConversationStatus(StrEnum):
 
 
 ACTIVE_STATUSES = (ConversationStatus.NEW, ConversationStatus.OPEN, ConversationStatus.PENDING)
+# What the queue can be filtered by: the active ones ("open"), everything, or one status.
+STATUS_FILTERS = ("open", "all", *(s.value for s in ConversationStatus if s.value != "open"))
 
 
 class EventType(StrEnum):

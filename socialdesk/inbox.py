@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import bindparam, case, func, select, text
 
-from socialdesk.domain import ACTIVE_STATUSES, ConversationStatus, utcnow
+from socialdesk.domain import ACTIVE_STATUSES, STATUS_FILTERS, utcnow
 from socialdesk.models import Contact, Conversation, Message, UTCDateTime
 from socialdesk.store import Store
 from socialdesk.targets import (
@@ -20,8 +20,6 @@ from socialdesk.targets import (
     format_duration,
     target_seconds,
 )
-
-STATUS_FILTERS = ("open", "all", *(s.value for s in ConversationStatus if s.value != "open"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -96,6 +96,7 @@ class Conversation(Base):
     __table_args__ = (
         UniqueConstraint("network", "external_key", name="uq_conversations_network_key"),
         Index("ix_conversations_queue", "status", "priority"),
+        Index("ix_conversations_contact", "contact_id", "last_message_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

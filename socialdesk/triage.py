@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from socialdesk.domain import IncomingMessage, Score
+from socialdesk.prefilter import Prefiltered
 from socialdesk.scoring import (
     Done,
     ScoreContext,
@@ -110,6 +111,9 @@ def normalise_text(text: str) -> str:
     return folded.lower()
 
 
+_WORD_CACHE = 200_000
+
+
 def _with(groups: tuple[str, ...], group: str) -> tuple[str, ...]:
     return groups if group in groups else (*groups, group)
 
@@ -126,16 +130,20 @@ class PhraseMatcher:
         # last word given as a stem]. A phrase listed in several groups fires for each.
         self.root: dict[str, list[Any]] = {}
         self.stems: dict[str, tuple[str, ...]] = {}  # one-word phrases ending in '*'
-        self.patterns: list[tuple[re.Pattern[str], str]] = []
+        self.patterns: list[tuple[Prefiltered, str]] = []
         for group, phrases in groups.items():
             for phrase in phrases:
                 if phrase.startswith("re:"):
-                    self.patterns.append((re.compile(phrase[3:]), group))
+                    self.patterns.append((Prefiltered(phrase[3:]), group))
                 else:
                     self._add(group, phrase)
         ordered = sorted(self.stems, key=len, reverse=True)  # the longest stem wins
         self._stem = re.compile("|".join(map(re.escape, ordered))) if ordered else None
         self._words: dict[str, tuple[str, ...]] = {}
+        # Words that can begin a phrase, and every word already asked about: most
+        # messages are told apart from the cues by two set operations.
+        self._starters: set[str] = set(self.root)
+        self._checked: set[str] = set(self.root)
 
     def _add(self, group: str, phrase: str) -> None:
         star = phrase.endswith("*")
@@ -169,9 +177,24 @@ class PhraseMatcher:
         if self._stem is not None:
             stem = self._stem.match(word)
             groups = self.stems[stem.group()] if stem else ()
-        if len(self._words) < 100_000:  # words repeat a lot; the cache stays bounded
+        if len(self._words) < _WORD_CACHE:  # words repeat a lot; the cache stays bounded
             self._words[word] = groups
         return groups
+
+    def _present(self, words: Sequence[str]) -> set[str]:
+        """The words of ``words`` that can begin a phrase."""
+        unique = set(words)
+        present = unique & self._starters
+        if self._stem is not None:
+            new = unique - self._checked
+            if new:
+                stem = self._stem
+                stemmed = {word for word in new if stem.match(word)}
+                present |= stemmed
+                if len(self._checked) < _WORD_CACHE:
+                    self._checked |= new
+                    self._starters |= stemmed
+        return present
 
     def find_words(self, words: Sequence[str], original: str) -> list[tuple[str, str]]:
         """(group, matched text) pairs, in text order; regex cues after."""
@@ -180,7 +203,8 @@ class PhraseMatcher:
         stem_of = self._stem_of
         count = len(words)
         # Most words start no phrase: find the few that might, then match from those.
-        candidates = [i for i, word in enumerate(words) if word in root or stem_of(word)]
+        present = self._present(words)
+        candidates = [i for i, word in enumerate(words) if word in present] if present else []
         taken_until = 0
         for i in candidates:
             if i < taken_until:

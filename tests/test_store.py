@@ -285,3 +285,19 @@ def test_upgrade_from_0002_adds_triage_tables_and_keeps_messages(
         assert ModelBook(store).status().labels == 1
     finally:
         store.close()
+
+
+def test_upgrade_from_0003_indexes_contacts_conversations_and_keeps_messages(
+    db_url: str, tmp_path: Path
+) -> None:
+    _migrate_to(db_url, "0003")
+    _seed_message(db_url, "parcel lost again", "eve", "Eve")
+    store = Store.open(db_url, backup_dir=tmp_path / "backups")
+    try:
+        indexes = {i["name"] for i in sa.inspect(store.engine).get_indexes("conversations")}
+        assert "ix_conversations_contact" in indexes
+        from socialdesk.inbox import Inbox
+
+        assert [r.text for r in Inbox(store).page(status="all")] == ["parcel lost again"]
+    finally:
+        store.close()

@@ -1,0 +1,368 @@
+"""What each command does. ``socialdesk.cli`` parses and calls ``dispatch``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+
+from socialdesk.cli import UsageError
+from socialdesk.config import Workspace
+from socialdesk.domain import IncomingMessage
+from socialdesk.importer import ImportFileError, RowError, read_import
+from socialdesk.inbox import Inbox, InboxRow
+from socialdesk.ingest import Ingestor, IngestResult
+from socialdesk.learning import (
+    ModelBook,
+    parse_label_line,
+    rescore_open,
+    teach,
+    workspace_scorer,
+)
+from socialdesk.sources import desktop_app
+from socialdesk.store import Store, StoreError, head_revision
+from socialdesk.text import dumps_for_terminal, one_line
+from socialdesk.triage import CueBook, CueError, TriageAnalyser
+
+# Failures that are the user's to fix: one line on standard error, no traceback.
+USER_ERRORS = (StoreError, ImportFileError, UsageError, CueError)
+
+
+def open_store(workspace: Workspace) -> Store:
+    return Store.open(
+        workspace.db_url,
+        backup_dir=workspace.backup_dir,
+        create_folder=workspace.db_is_default,
+    )
+
+
+def dispatch(args: argparse.Namespace, workspace: Workspace) -> int:
+    if args.command is None:
+        return _run_app(workspace, [])
+    commands = {
+        "demo": _cmd_demo,
+        "import": _cmd_import,
+        "inbox": _cmd_inbox,
+        "score": _cmd_score,
+        "label": _cmd_label,
+        "learn": _cmd_learn,
+    }
+    return commands[args.command](args, workspace)
+
+
+def _run_app(workspace: Workspace, qt_args: list[str]) -> int:
+    app = desktop_app()
+    if app is None:
+        raise UsageError(
+            "the desktop app is not installed with this copy of SocialDesk; "
+            "reinstall it with: pip install ."
+        )
+    store = open_store(workspace)
+    try:
+        return int(app(store=store, workspace=workspace, argv=qt_args))
+    finally:
+        store.close()
+
+
+def _cmd_demo(args: argparse.Namespace, workspace: Workspace) -> int:
+    from socialdesk.demo import generate_demo
+
+    if args.conversations < 1:
+        raise UsageError("--conversations must be at least 1")
+    store = open_store(workspace)
+    try:
+        items = generate_demo(seed=args.seed, conversations=args.conversations)
+        result = _ingest(store, workspace, items, len(items))
+        print(
+            f"demo workspace ready in {workspace.data_dir}: "
+            f"{plural(result.inserted, 'new message')}, {result.duplicates} already there, "
+            f"{plural(result.conversations_created, 'new conversation')}"
+        )
+    finally:
+        store.close()
+    if args.open:
+        return _run_app(workspace, [])
+    return 0
+
+
+def _ingest(
+    store: Store, workspace: Workspace, items: Iterable[IncomingMessage], expected: int
+) -> IngestResult:
+    scorer = workspace_scorer(store, workspace.data_dir, expected)
+    try:
+        return Ingestor(store, scorer).ingest_stream(items)
+    finally:
+        scorer.close()
+
+
+def _cmd_import(args: argparse.Namespace, workspace: Workspace) -> int:
+    errors: list[RowError] = []
+
+    def good_rows() -> Iterator[IncomingMessage]:
+        for row in read_import(args.file):
+            if isinstance(row, RowError):
+                errors.append(row)
+                print(f"{args.file}: {row}", file=sys.stderr)
+            else:
+                yield row
+
+    # Roughly 300 bytes a row: large files get scoring worker processes.
+    expected = 0 if args.file == "-" else _file_size(args.file) // 300
+    store = open_store(workspace)
+    try:
+        result = _ingest(store, workspace, good_rows(), expected)
+    finally:
+        store.close()
+    print(
+        f"imported {plural(result.inserted, 'new message')} ({result.duplicates} already there, "
+        f"{plural(len(errors), 'bad row')} skipped) into "
+        f"{plural(result.conversations_created, 'new conversation')}"
+    )
+    return 1 if errors else 0
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def _file_size(path: str) -> int:
+    try:
+        return Path(path).stat().st_size
+    except OSError:
+        return 0  # read_import reports the real problem
+
+
+def _cmd_inbox(args: argparse.Namespace, workspace: Workspace) -> int:
+    if args.limit < 1:
+        raise UsageError("--limit must be at least 1")
+    store = open_store(workspace)
+    try:
+        inbox = Inbox(store)
+        rows = inbox.page(status=args.status, search=args.search, limit=args.limit)
+        total = inbox.count(status=args.status, search=args.search) if not args.json else 0
+    finally:
+        store.close()
+    now = datetime.now().astimezone()
+    if args.json:
+        print(dumps_for_terminal([row.as_json(now) for row in rows]))
+        return 0
+    if not rows:
+        print("nothing in this view")
+        return 0
+    print(_TABLE_FORMAT.format("PRI", "NETWORK", "KIND", "AUTHOR", "WAITING", "STATUS", "MESSAGE"))
+    for row in rows:
+        print(_table_line(row, now))
+    if len(rows) == args.limit and total > args.limit:
+        print(f"... and {total - args.limit} more (use --limit N to see more)")
+    return 0
+
+
+_TABLE_FORMAT = "{:>3}  {:<7} {:<14} {:<20} {:>9}  {:<8} {}"
+
+
+def _table_line(row: InboxRow, now: datetime) -> str:
+    return _TABLE_FORMAT.format(
+        row.priority,
+        row.network,
+        row.kind,
+        one_line(row.author_handle, 20),
+        row.waiting_label(now),
+        row.status,
+        one_line(row.text, 70),
+    )
+
+
+SCORE_CHUNK = 512
+
+
+def _cmd_score(args: argparse.Namespace, workspace: Workspace) -> int:
+    analyser = _workspace_analyser(workspace)
+    errors = 0
+    chunk: list[tuple[int, str | None, str]] = []
+
+    def flush() -> None:
+        texts = [text for _, text, _ in chunk if text is not None]
+        results = iter(analyser.analyse(texts))
+        for number, text, problem in chunk:
+            if text is None:
+                _print_score({"line": number, "error": problem}, args.json)
+            else:
+                _print_score({"line": number, **next(results).as_json()}, args.json, text)
+        sys.stdout.flush()
+        chunk.clear()
+
+    for number, raw in enumerate(_binary_lines(args.file), start=1):
+        text, problem = _score_input(raw)
+        if text is None:
+            errors += 1
+            print(f"{args.file}: line {number}: {problem}", file=sys.stderr)
+        chunk.append((number, text, problem))
+        if len(chunk) >= SCORE_CHUNK:
+            flush()
+    flush()
+    return 1 if errors else 0
+
+
+def _workspace_analyser(workspace: Workspace) -> TriageAnalyser:
+    """The workspace's cues and model if the workspace exists; `score` never creates one."""
+    cues = CueBook.for_workspace(workspace.data_dir)
+    if workspace.db_is_default and not (workspace.data_dir / "socialdesk.db").exists():
+        return TriageAnalyser(cues)
+    if workspace.is_sqlite and not workspace.db_is_default:
+        database = make_url(workspace.db_url).database
+        if not database or not Path(database).exists():
+            return TriageAnalyser(cues)
+    store = Store.open(workspace.db_url, migrate=False, create_folder=False)
+    try:
+        if store.current_revision() != head_revision():
+            return TriageAnalyser(cues)  # not a current workspace: the rules alone
+        return TriageAnalyser(cues, ModelBook(store).active())
+    finally:
+        store.close()
+
+
+def _binary_lines(path: str) -> Iterator[bytes]:
+    if path == "-":
+        yield from sys.stdin.buffer
+        return
+    try:
+        handle = Path(path).open("rb")  # noqa: SIM115 - closed below; errors must be ours
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror}") from exc
+    with handle:
+        yield from handle
+
+
+def _score_input(raw: bytes) -> tuple[str | None, str]:
+    """A line's text, or None and why not."""
+    try:
+        line = raw.decode("utf-8").removeprefix("\ufeff").rstrip("\r\n")
+    except UnicodeDecodeError as exc:
+        return None, f"not valid UTF-8 (bad byte at offset {exc.start})"
+    if line.startswith("{"):
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError:
+            return line, ""  # plain text that happens to start with a brace
+        if isinstance(value, dict) and "text" in value:
+            if not isinstance(value["text"], str):
+                return None, "the text field must be a string"
+            return value["text"], ""
+    return line, ""
+
+
+def _print_score(result: dict[str, object], as_json: bool, text: str = "") -> None:
+    if as_json:
+        print(dumps_for_terminal(result))
+        return
+    if "error" in result:
+        print(f"{result['line']:>5}  error: {result['error']}")
+        return
+    verdict = "COMPLAINT" if result["complaint"] else "-"
+    print(
+        f"{result['line']:>5}  {verdict:<9} {result['complaint_score']:.2f}  "
+        f"{result['intent']!s:<9} {result['topic'] or '-'!s:<15} "
+        f"{result['sentiment']:+.2f}  {one_line(text, 60)}"
+    )
+
+
+def _cmd_label(args: argparse.Namespace, workspace: Workspace) -> int:
+    store = open_store(workspace)
+    try:
+        lesson = teach(
+            store,
+            workspace.data_dir,
+            args.message_id,
+            args.decision == "complaint",
+            actor=_agent_name(),
+        )
+    except LookupError as exc:
+        raise UsageError(str(exc)) from None
+    finally:
+        store.close()
+    print(
+        f"message {args.message_id} marked {args.decision}; {lesson.describe_model()}; "
+        f"{plural(lesson.rescored, 'open item')} rescored"
+    )
+    return 0
+
+
+def _agent_name() -> str | None:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return None
+
+
+def _cmd_learn(args: argparse.Namespace, workspace: Workspace) -> int:
+    if not (args.file or args.status or args.reset or args.rescore):
+        raise UsageError("give a FILE to learn from, or --status, --reset or --rescore")
+    if args.file and (args.status or args.reset or args.rescore):
+        raise UsageError("give either a FILE or one of --status, --reset, --rescore")
+    store = open_store(workspace)
+    try:
+        book = ModelBook(store)
+        if args.status:
+            _print_model_status(book)
+            return 0
+        cues = CueBook.for_workspace(workspace.data_dir)
+        if args.rescore:
+            rescored = rescore_open(store, TriageAnalyser(cues, book.active()))
+            print(f"{plural(rescored, 'open item')} rescored")
+            return 0
+        if args.reset:
+            models, labels = book.reset()
+            rescored = rescore_open(store, TriageAnalyser(cues))
+            print(
+                f"forgot {plural(models, 'model version')} and {plural(labels, 'label')}; "
+                f"{plural(rescored, 'open item')} rescored with the rules alone"
+            )
+            return 0
+        examples, errors = [], 0
+        for number, raw in enumerate(_binary_lines(args.file), start=1):
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                errors += 1
+                print(f"{args.file}: line {number}: not valid UTF-8 (offset {exc.start})",
+                      file=sys.stderr)  # fmt: skip
+                continue
+            if not line.strip():
+                continue
+            try:
+                examples.append(parse_label_line(line, number))
+            except ValueError as exc:
+                errors += 1
+                print(f"{args.file}: {exc}", file=sys.stderr)
+        added = book.add_labels(examples, source="import", actor=_agent_name())
+        model = book.retrain(TriageAnalyser(cues))
+        rescored = rescore_open(store, TriageAnalyser(cues, model)) if model else 0
+    finally:
+        store.close()
+    summary = (
+        f"model v{model.version} from {plural(model.labels, 'label')}" if model else "no model"
+    )
+    print(
+        f"learned {plural(added, 'new label')} ({plural(errors, 'bad line')} skipped): "
+        f"{summary}; {plural(rescored, 'open item')} rescored"
+    )
+    return 1 if errors else 0
+
+
+def _print_model_status(book: ModelBook) -> None:
+    status = book.status()
+    if status.version is None:
+        print(f"no learned model yet; {plural(status.labels, 'label')} stored")
+        return
+    when = status.trained_at.isoformat(timespec="seconds") if status.trained_at else "?"
+    print(
+        f"model v{status.version}, trained {when} from {plural(status.labels, 'label')} "
+        f"({status.complaints} complaints)"
+    )
