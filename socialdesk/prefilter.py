@@ -58,7 +58,8 @@ _Need = _Literals | _Chars
 def _best(needs: Sequence[_Need]) -> _Need | None:
     """The most selective need: long literals first, then a character class, then
     single characters."""
-    literals = [n for n in needs if isinstance(n, _Literals)]
+    # A set holding "" is met by every text: no need at all.
+    literals = [n for n in needs if isinstance(n, _Literals) and "" not in n.strings]
     long = [n for n in literals if n.rank[0] >= 2]
     if long:
         return max(long, key=lambda n: n.rank)
@@ -170,12 +171,12 @@ def _needs(sequence: Any) -> list[_Need]:
             if low >= 1:
                 found.extend(_needs(inner))
                 repeated = _exact_sequence(inner)
-                strings: frozenset[str] | None = _EMPTY
+                strings: frozenset[str] | None = _EMPTY if repeated is not None else None
                 for _ in range(min(low, 4)):
                     if strings is None or repeated is None:
                         break
                     strings = _product(strings, repeated)
-                if strings:
+                if strings is not None:
                     found.append(_Literals(strings))
         elif op is _c.IN:
             chars = _class_chars(value)
