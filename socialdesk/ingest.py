@@ -210,6 +210,27 @@ class _Raw:
         self.cursor.execute(statement, params)
         return [tuple(row) for row in self.cursor.fetchall()]
 
+    def inserted_ids(self, table: str, keys: Sequence[tuple[str, str]]) -> list[int]:
+        """The ids of rows just inserted for ``keys`` (network, external id), in order.
+
+        On SQLite the write lock is ours and each row took the next rowid, so the
+        batch holds the highest ids in insertion order; the first and last rows are
+        checked to be the ones expected. Otherwise, or if that check fails, look
+        each key up."""
+        if self.sqlite and keys:
+            self.cursor.execute(f"SELECT max(id) FROM {table}")
+            (last,) = self.cursor.fetchone()
+            first = last - len(keys) + 1
+            ends = self.query(
+                f"SELECT id, network, external_id FROM {table} WHERE id IN (?, ?)",
+                (first, last),
+            )
+            found = {row[0]: (row[1], row[2]) for row in ends}
+            if found.get(first) == keys[0] and found.get(last) == keys[-1]:
+                return list(range(first, last + 1))
+        stored = self.lookup(table, "external_id", "id", keys)
+        return [stored[key] for key in keys]
+
     def index_for_search(self, ids: Sequence[int]) -> None:
         """SQLite only (PostgreSQL keeps a generated tsvector). The batch's rows hold
         the highest ids and the write lock is ours, so a range covers exactly them."""
@@ -472,10 +493,9 @@ class Ingestor:
                 )
             )
         sql.insert_many("messages", _MESSAGE_COLUMNS, rows)
-        stored = sql.lookup("messages", "external_id", "id", [item.key for item in fresh])
-        for item in fresh:
-            item.message_id = stored[item.key]
-        ids = [item.message_id for item in fresh]
+        ids = sql.inserted_ids("messages", [item.key for item in fresh])
+        for item, message_id in zip(fresh, ids, strict=True):
+            item.message_id = message_id
         sql.index_for_search(ids)
         result.inserted = len(ids)
         result.inserted_ids = ids

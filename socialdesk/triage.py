@@ -111,9 +111,6 @@ def normalise_text(text: str) -> str:
     return folded.lower()
 
 
-_WORD_CACHE = 200_000
-
-
 def _with(groups: tuple[str, ...], group: str) -> tuple[str, ...]:
     return groups if group in groups else (*groups, group)
 
@@ -140,10 +137,9 @@ class PhraseMatcher:
         ordered = sorted(self.stems, key=len, reverse=True)  # the longest stem wins
         self._stem = re.compile("|".join(map(re.escape, ordered))) if ordered else None
         self._words: dict[str, tuple[str, ...]] = {}
-        # Words that can begin a phrase, and every word already asked about: most
-        # messages are told apart from the cues by two set operations.
-        self._starters: set[str] = set(self.root)
-        self._checked: set[str] = set(self.root)
+        # A word can only take a stem's phrase if it begins with a stem's first letters.
+        self._stem_length = min(map(len, self.stems), default=0)
+        self._stem_heads = frozenset(stem[: self._stem_length] for stem in self.stems)
 
     def _add(self, group: str, phrase: str) -> None:
         star = phrase.endswith("*")
@@ -177,24 +173,21 @@ class PhraseMatcher:
         if self._stem is not None:
             stem = self._stem.match(word)
             groups = self.stems[stem.group()] if stem else ()
-        if len(self._words) < _WORD_CACHE:  # words repeat a lot; the cache stays bounded
+        if len(self._words) < 100_000:  # words repeat a lot; the cache stays bounded
             self._words[word] = groups
         return groups
 
-    def _present(self, words: Sequence[str]) -> set[str]:
-        """The words of ``words`` that can begin a phrase."""
-        unique = set(words)
-        present = unique & self._starters
-        if self._stem is not None:
-            new = unique - self._checked
-            if new:
-                stem = self._stem
-                stemmed = {word for word in new if stem.match(word)}
-                present |= stemmed
-                if len(self._checked) < _WORD_CACHE:
-                    self._checked |= new
-                    self._starters |= stemmed
-        return present
+    def _candidates(self, words: Sequence[str]) -> list[int]:
+        """Where a phrase might begin: most words begin none."""
+        root = self.root
+        if self._stem is None:
+            return [i for i, word in enumerate(words) if word in root]
+        stem, heads, length = self._stem, self._stem_heads, self._stem_length
+        return [
+            i
+            for i, word in enumerate(words)
+            if word in root or (word[:length] in heads and stem.match(word))
+        ]
 
     def find_words(self, words: Sequence[str], original: str) -> list[tuple[str, str]]:
         """(group, matched text) pairs, in text order; regex cues after."""
@@ -202,9 +195,7 @@ class PhraseMatcher:
         root = self.root
         stem_of = self._stem_of
         count = len(words)
-        # Most words start no phrase: find the few that might, then match from those.
-        present = self._present(words)
-        candidates = [i for i, word in enumerate(words) if word in present] if present else []
+        candidates = self._candidates(words)
         taken_until = 0
         for i in candidates:
             if i < taken_until:

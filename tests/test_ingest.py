@@ -282,3 +282,29 @@ def test_a_second_conversation_within_a_week_is_a_repeat_contact(
     assert "wrote before this week" not in reasons["a"]
     assert "wrote before this week" in reasons["b"]
     assert "wrote before this week" not in reasons["c"]  # nine days after the last one
+
+
+def test_message_ids_are_right_when_sqlite_cannot_count_up(
+    tmp_path, make_message: MessageFactory
+) -> None:
+    """At the largest rowid SQLite picks ids at random: the batch's ids must then be
+    looked up, not assumed to follow each other."""
+    from socialdesk.triage import TriageScorer
+
+    store = Store.open(f"sqlite:///{tmp_path / 'top.db'}")
+    scorer = TriageScorer()
+    try:
+        Ingestor(store, scorer).ingest([make_message("seed", text="first")])
+        with store.session() as s:
+            s.execute(text("DELETE FROM events"))
+            s.execute(text("UPDATE messages SET id = 9223372036854775807"))
+            s.execute(text("UPDATE conversations SET last_inbound_message_id = NULL"))
+        items = [make_message(f"m{n}", minutes=n, text=f"parcel {n} is late") for n in range(20)]
+        result = Ingestor(store, scorer).ingest(items)
+        with store.session() as s:
+            by_id = dict(s.execute(select(Message.id, Message.external_id)).all())
+        assert [by_id[i] for i in result.inserted_ids] == [f"m{n}" for n in range(20)]
+        assert max(result.inserted_ids) < 9223372036854775807
+    finally:
+        scorer.close()
+        store.close()
