@@ -218,8 +218,7 @@ class _Raw:
         checked to be the ones expected. Otherwise, or if that check fails, look
         each key up."""
         if self.sqlite and keys:
-            self.cursor.execute(f"SELECT max(id) FROM {table}")
-            (last,) = self.cursor.fetchone()
+            last = int(self.query(f"SELECT max(id) FROM {table}", ())[0][0])
             first = last - len(keys) + 1
             ends = self.query(
                 f"SELECT id, network, external_id FROM {table} WHERE id IN (?, ?)",
