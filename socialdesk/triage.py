@@ -694,8 +694,16 @@ def prioritise(
 _WORKER: TriageAnalyser | None = None
 
 
+# Scoring workers run below normal priority: the process that writes to the store
+# (and, in the app, draws the window) is the one that must never wait for a core.
+# They still take every core that is idle, so an otherwise quiet machine loses nothing.
+WORKER_NICENESS = 10
+
+
 def _start_worker(cue_files: tuple[str, ...], model: Any) -> None:
     global _WORKER
+    if hasattr(os, "nice"):  # POSIX; elsewhere the workers keep normal priority
+        os.nice(WORKER_NICENESS)
     cues = CueBook.load([Path(p) for p in cue_files]) if cue_files else default_cues()
     _WORKER = TriageAnalyser(cues, model)
 

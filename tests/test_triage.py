@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -228,3 +229,16 @@ def test_a_huge_message_is_read_in_part(analyser: TriageAnalyser) -> None:
 
     text = "router is broken and support is awful. " * 10_000
     assert analyser.analyse_one(text) == analyser.analyse_one(text[:MAX_ANALYSED_CHARS])
+
+
+@pytest.mark.skipif(not hasattr(os, "nice"), reason="process priority is POSIX-only")
+def test_scoring_workers_run_below_the_writer() -> None:
+    from socialdesk.triage import WORKER_NICENESS, TriageScorer
+
+    scorer = TriageScorer(workers=1)
+    try:
+        assert scorer._pool is not None
+        worker = scorer._pool.submit(os.nice, 0).result()
+    finally:
+        scorer.close()
+    assert worker == min(19, os.nice(0) + WORKER_NICENESS)
