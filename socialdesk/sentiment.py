@@ -46,6 +46,8 @@ class VaderCompound:
     def __init__(self, analyzer: Any | None = None) -> None:
         analyzer = analyzer or _vader.SentimentIntensityAnalyzer()
         self.lexicon: dict[str, float] = analyzer.lexicon
+        # Words that carry a valence of their own (a booster only modifies others).
+        self._scored = {w: v for w, v in self.lexicon.items() if w not in _BOOSTERS}
         # The reference swaps emoji one code point at a time, so only one-character
         # entries can ever match.
         self.emojis: dict[str, str] = {k: v for k, v in analyzer.emojis.items() if len(k) == 1}
@@ -64,19 +66,17 @@ class VaderCompound:
         words = text.split()
         if not words:
             return 0.0
-        for index, word in enumerate(words):
-            stripped = word.strip(_PUNCTUATION)
-            if len(stripped) > 2:  # two or fewer left: an emoticon such as ':)', kept whole
-                words[index] = stripped
-        lowers = [word.lower() for word in words]
-        lexicon = self.lexicon
+        # Punctuation comes off both ends, unless two or fewer characters would be left:
+        # then it was an emoticon such as ':)', kept whole.
+        words = [s if len(s := w.strip(_PUNCTUATION)) > 2 else w for w in words]
+        lowers = list(map(str.lower, words))
         count = len(words)
-        capitals = sum(1 for word in words if word.isupper())
+        capitals = sum(map(str.isupper, words))
         cap_diff = 0 < count - capitals < count
-
+        scored = self._scored
         sentiments: list[float] = [0] * count
         for i, low in enumerate(lowers):
-            if low not in lexicon or low in _BOOSTERS:
+            if low not in scored:
                 continue
             if low == "kind" and i < count - 1 and lowers[i + 1] == "of":
                 continue
