@@ -667,10 +667,15 @@ class Ingestor:
                 )
         events: list[tuple[Any, ...]] = []
         matched = 0
+        # Conversations that got a message older than one already stored: their clock is
+        # worked out again from every message once this batch is written.
+        late: set[int] = set()
         for item in fresh:
             state = states[item.conversation_id]
             at, mid = item.at_sql, item.message_id
-            if state.last_message_at is None or at > state.last_message_at:
+            if state.last_message_at is not None and at < state.last_message_at:
+                late.add(state.id)
+            else:
                 state.last_message_at = at
             if item.inbound:
                 events.append((state.id, mid, _ARRIVED, at, None, None, _NO_DATA))
@@ -680,7 +685,11 @@ class Ingestor:
                     state.priority = item.score.priority if item.score else 0
                 if state.awaiting_since is None or at < state.awaiting_since:
                     state.awaiting_since = at
-                if state.status in (ConversationStatus.RESOLVED, ConversationStatus.PENDING):
+                if state.id not in late and state.status in (
+                    ConversationStatus.RESOLVED,
+                    ConversationStatus.PENDING,
+                ):
+                    # A message older than what is stored is history, not a new contact.
                     change = {"from": state.status, "to": "open", "why": "customer wrote"}
                     events.append(_status_event(state.id, mid, at, None, change))
                     state.status = ConversationStatus.OPEN.value
@@ -718,7 +727,68 @@ class Ingestor:
             ],
         )
         sql.insert_many("events", _EVENT_COLUMNS, events)
+        if late:
+            matched += self._replay_clocks(sql, sorted(late))
         return matched
+
+    def _replay_clocks(self, sql: _Raw, conversation_ids: Sequence[int]) -> int:
+        """Work out the waiting clock of each conversation from all its messages, in time
+        order: for messages that arrived out of order (a reply fetched before the message
+        it answers, a backfill of older history). Returns how many replies in this batch
+        turned out to answer a waiting message, beyond those already counted."""
+        ph = sql.ph
+        updates: list[tuple[Any, ...]] = []
+        responses: list[tuple[Any, ...]] = []
+        newly_matched = 0
+        for chunk in _chunks(conversation_ids):
+            marks = ", ".join([ph] * len(chunk))
+            rows = sql.query(
+                "SELECT m.conversation_id, m.id, m.direction, m.created_at, m.priority, "
+                "e.response_seconds FROM messages m LEFT JOIN events e "
+                f"ON e.message_id = m.id AND e.type = {ph} "
+                f"WHERE m.conversation_id IN ({marks}) "
+                "ORDER BY m.conversation_id, m.created_at, m.id",
+                (_REPLIED, *chunk),
+            )
+            by_conversation: dict[int, list[tuple[Any, ...]]] = {}
+            for row in rows:
+                by_conversation.setdefault(row[0], []).append(row)
+            for cid, messages in by_conversation.items():
+                awaiting: Any = None
+                first_response: Any = None
+                last_inbound: tuple[Any, ...] | None = None
+                for _cid, mid, direction, at, priority, recorded in messages:
+                    at = sql.stored(at)
+                    if direction == Direction.INBOUND.value:
+                        last_inbound = (mid, priority)
+                        if awaiting is None:
+                            awaiting = at
+                        continue
+                    response = None
+                    if awaiting is not None:
+                        waited = sql.parse(at) - sql.parse(awaiting)  # type: ignore[operator]
+                        response = waited.total_seconds()
+                        awaiting = None
+                        if first_response is None:
+                            first_response = at
+                    if response != recorded:
+                        responses.append((response, mid, _REPLIED))
+                        if recorded is None:
+                            newly_matched += 1
+                inbound_id, priority = last_inbound if last_inbound else (None, 0)
+                last = sql.stored(messages[-1][3])
+                updates.append((awaiting, first_response, inbound_id, priority or 0, last, cid))
+        sql.execute_many(
+            f"UPDATE conversations SET awaiting_since = {ph}, first_response_at = {ph}, "
+            f"last_inbound_message_id = {ph}, priority = {ph}, last_message_at = {ph} "
+            f"WHERE id = {ph}",
+            updates,
+        )
+        sql.execute_many(
+            f"UPDATE events SET response_seconds = {ph} WHERE message_id = {ph} AND type = {ph}",
+            responses,
+        )
+        return newly_matched
 
     def _save_cursor(self, conn: Connection, cursor: CursorUpdate) -> None:
         now = self.clock()

@@ -142,6 +142,60 @@ def test_brand_reply_sent_elsewhere_before_a_later_fetch_still_counts(
         assert replied.response_seconds == 600
 
 
+def test_a_reply_fetched_before_the_message_it_answers_stops_its_clock(
+    store: Store, ingestor: Ingestor, make_message: MessageFactory
+) -> None:
+    """The brand's reply arrives in one fetch, the customer's message in a later one."""
+    ingestor.ingest([make_message("r1", minutes=10, direction=OUT, in_reply_to="p1")])
+    ingestor.ingest([make_message("p1", text="my order never came")])
+    with store.session() as s:
+        conv = s.scalars(select(Conversation)).one()
+        assert conv.awaiting_since is None
+        assert conv.first_response_at == T0 + timedelta(minutes=10)
+        assert conv.last_message_at == T0 + timedelta(minutes=10)
+        inbound = s.scalar(select(Message.id).where(Message.external_id == "p1"))
+        assert conv.last_inbound_message_id == inbound
+        assert conv.priority > 0
+        replied = s.scalars(select(Event).where(Event.type == "replied")).one()
+        assert replied.response_seconds == 600
+    assert [row.awaiting_since for row in Inbox(store).page(status="all")] == [None]
+
+
+def test_a_late_reply_leaves_a_newer_message_waiting(
+    store: Store, ingestor: Ingestor, make_message: MessageFactory
+) -> None:
+    ingestor.ingest([make_message("1"), make_message("3", minutes=20, in_reply_to="1")])
+    ingestor.ingest([make_message("2", minutes=10, direction=OUT, in_reply_to="1")])
+    with store.session() as s:
+        conv = s.scalars(select(Conversation)).one()
+        assert conv.awaiting_since == T0 + timedelta(minutes=20)
+        assert conv.first_response_at == T0 + timedelta(minutes=10)
+        assert conv.last_message_at == T0 + timedelta(minutes=20)
+        replied = s.scalars(select(Event).where(Event.type == "replied")).one()
+        assert replied.response_seconds == 600
+
+
+def test_older_history_arriving_late_does_not_reopen_a_resolved_conversation(
+    store: Store, ingestor: Ingestor, make_message: MessageFactory
+) -> None:
+    ingestor.ingest(
+        [
+            make_message("2", minutes=30),
+            make_message("3", minutes=35, direction=OUT, in_reply_to="2"),
+        ]
+    )
+    with store.session() as s:
+        s.execute(text("UPDATE conversations SET status = 'resolved'"))
+    # A backfill brings an earlier message of the same thread.
+    ingestor.ingest([make_message("1", minutes=5, conversation="2")])
+    with store.session() as s:
+        conv = s.get(Conversation, conversation_of(store, "2"))
+        assert conv is not None
+        assert conv.status == "resolved"
+        assert conv.awaiting_since is None
+        assert conv.first_response_at == T0 + timedelta(minutes=35)
+
+
 def test_customer_writing_again_reopens_a_resolved_conversation(
     store: Store, ingestor: Ingestor, make_message: MessageFactory
 ) -> None:
