@@ -148,7 +148,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"socialdesk: error: {exc}", file=sys.stderr)
         return 2
     workspace = resolve_workspace(args.data_dir, args.db)
-    log_file = configure_logging(workspace.log_dir, verbose=args.verbose)
+    # `score` only reads: it logs into a workspace that exists but never makes one.
+    creates_nothing = args.command == "score" and not workspace.data_dir.is_dir()
+    log_dir = None if creates_nothing else workspace.log_dir
+    log_file = configure_logging(log_dir, verbose=args.verbose)
     try:
         # Imported here, not at the top: see the module's docstring.
         from socialdesk import commands

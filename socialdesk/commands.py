@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from datetime import datetime
@@ -196,13 +197,14 @@ def _cmd_score(args: argparse.Namespace, workspace: Workspace) -> int:
         sys.stdout.flush()
         chunk.clear()
 
-    for number, raw in enumerate(_binary_lines(args.file), start=1):
+    for number, (raw, caught_up) in enumerate(_lines_as_they_come(args.file), start=1):
         text, problem = _score_input(raw)
         if text is None:
             errors += 1
             print(f"{args.file}: line {number}: {problem}", file=sys.stderr)
         chunk.append((number, text, problem))
-        if len(chunk) >= SCORE_CHUNK:
+        # Score in chunks, but never hold back a result while waiting for more input.
+        if len(chunk) >= SCORE_CHUNK or caught_up:
             flush()
     flush()
     return 1 if errors else 0
@@ -224,6 +226,37 @@ def _workspace_analyser(workspace: Workspace) -> TriageAnalyser:
         return TriageAnalyser(cues, ModelBook(store).active())
     finally:
         store.close()
+
+
+def _lines_as_they_come(path: str) -> Iterator[tuple[bytes, bool]]:
+    """Each line, and whether it is the last one that was waiting to be read: standard
+    input from a pipe or a terminal gives what it has so far, and the caller can answer
+    before asking for more. A file is all there; only its last line is "caught up"."""
+    if path != "-":
+        previous: bytes | None = None
+        for line in _binary_lines(path):
+            if previous is not None:
+                yield previous, False
+            previous = line
+        if previous is not None:
+            yield previous, True
+        return
+    try:
+        descriptor = sys.stdin.buffer.fileno()
+    except (AttributeError, OSError, ValueError):  # not a real stream (tests, embedding)
+        for line in sys.stdin.buffer:
+            yield line, False
+        return
+    pending = b""
+    while True:
+        received = os.read(descriptor, 1 << 16)
+        if not received:
+            break
+        *lines, pending = (pending + received).split(b"\n")
+        for index, line in enumerate(lines):
+            yield line + b"\n", index == len(lines) - 1
+    if pending:
+        yield pending, True
 
 
 def _binary_lines(path: str) -> Iterator[bytes]:
@@ -249,7 +282,9 @@ def _score_input(raw: bytes) -> tuple[str | None, str]:
             value = json.loads(line)
         except json.JSONDecodeError:
             return line, ""  # plain text that happens to start with a brace
-        if isinstance(value, dict) and "text" in value:
+        if isinstance(value, dict):
+            if "text" not in value:
+                return None, 'a JSON object needs a "text" field'
             if not isinstance(value["text"], str):
                 return None, "the text field must be a string"
             return value["text"], ""

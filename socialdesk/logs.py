@@ -24,6 +24,8 @@ def configure_logging(log_dir: Path | None, *, verbose: bool) -> Path | None:
         root.addHandler(logging.NullHandler())
     # Alembic narrates every connection at INFO; the store logs what matters.
     logging.getLogger("alembic").setLevel(logging.DEBUG if verbose else logging.WARNING)
+    # ... and lists its plugins on every start, which says nothing about this run.
+    logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
     log_file: Path | None = None
     if log_dir is not None:
         try:

@@ -187,16 +187,46 @@ def test_score_streams_every_line_in_order(
         b"\xff\xfe broken bytes\n"
         b'{"text": 42}\n'
         b"\n" + ("x" * 100_000).encode() + b"\n\xf0\x9f\x99\x84\n"
+        b'{"id": 5}\n'
     )
     code, out, err = run(capsys, "--data-dir", str(tmp_path), "score", str(source), "--json")
     rows = [json.loads(line) for line in out.splitlines()]
-    assert code == 1 and [r["line"] for r in rows] == [1, 2, 3, 4, 5, 6, 7]
+    assert code == 1 and [r["line"] for r in rows] == [1, 2, 3, 4, 5, 6, 7, 8]
     assert rows[0]["complaint"] is True and rows[0]["intent"] == "complaint"
     assert rows[1]["intent"] == "praise" and rows[1]["label"] == "positive"
     assert rows[2] == {"line": 3, "error": "not valid UTF-8 (bad byte at offset 0)"}
     assert rows[3] == {"line": 4, "error": "the text field must be a string"}
+    assert rows[7] == {"line": 8, "error": 'a JSON object needs a "text" field'}
     assert set(rows[0]) == {"line", "sentiment", "label", "complaint", "complaint_score",
                             "intent", "topic", "reasons"}  # fmt: skip
     assert "line 3: not valid UTF-8" in err and "line 4:" in err
     code, out, _ = run(capsys, "--data-dir", str(tmp_path), "score", str(source))
     assert out.splitlines()[0].split()[:2] == ["1", "COMPLAINT"]
+
+
+def test_score_answers_each_line_before_the_next_arrives(tmp_path: Path) -> None:
+    """A person typing into `socialdesk score`, or a slow pipe, sees each result at once."""
+    import threading
+
+    workspace = tmp_path / "nowhere"
+    command = [sys.executable, "-m", "socialdesk", "--data-dir", str(workspace), "score", "--json"]
+    pipes = {"stdin": subprocess.PIPE, "stdout": subprocess.PIPE, "stderr": subprocess.DEVNULL}
+    with subprocess.Popen(command, **pipes) as child:  # type: ignore[call-overload]
+        assert child.stdin is not None and child.stdout is not None
+        answers: list[bytes] = []
+        reader = threading.Thread(target=lambda: answers.append(child.stdout.readline()))
+        try:
+            child.stdin.write(b"where is my refund, third time asking\n")
+            child.stdin.flush()
+            reader.start()
+            reader.join(timeout=60)  # input stays open: the answer must not wait for it
+            assert answers and json.loads(answers[0])["complaint"] is True
+            child.stdin.write(b"thanks, all sorted\n")
+            child.stdin.close()
+            rest = child.stdout.read()
+            assert child.wait(timeout=60) == 0
+        finally:
+            if child.poll() is None:
+                child.kill()
+    assert [json.loads(line)["line"] for line in rest.splitlines()] == [2]
+    assert not workspace.exists()  # score reads; it makes no workspace, not even logs
