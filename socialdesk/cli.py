@@ -12,6 +12,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from socialdesk import __version__
 from socialdesk.config import DATA_DIR_ENV, DB_URL_ENV, resolve_workspace
@@ -25,9 +26,40 @@ class UsageError(Exception):
     """A mistake in how the command was called or what it was given."""
 
 
+MAX_ID = 2**63 - 1  # the largest id either database stores
+MAX_DEMO_CONVERSATIONS = 100_000
+MAX_INBOX_ROWS = 1_000_000
+
+
+def _whole_number(low: int, high: int) -> Any:
+    """An argparse type: a whole number from ``low`` to ``high``, or a clear error."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{text} is out of range: use {low} to {high:,}")
+        return value
+
+    return parse
+
+
+_GLOBAL_OPTIONS = ("--data-dir", "--db", "--verbose", "-v")
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
+        if message.startswith("unrecognized arguments:"):
+            given = message.split(":", 1)[1].split()
+            misplaced = [o for o in _GLOBAL_OPTIONS if any(g.split("=")[0] == o for g in given)]
+            if misplaced:
+                message += (
+                    f" ({misplaced[0]} is a global option: it goes before the command, "
+                    f"as in: socialdesk {misplaced[0]} ... inbox)"
+                )
         raise UsageError(message)
 
 
@@ -59,10 +91,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="Create, or refresh idempotently, a realistic demo workspace: two brand "
         "accounts and hundreds of conversations over the last 14 days.",
     )
-    demo.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
+    demo.add_argument(
+        "--seed", type=_whole_number(0, MAX_ID), default=7, help="random seed (default 7)"
+    )
     demo.add_argument(
         "--conversations",
-        type=int,
+        type=_whole_number(1, MAX_DEMO_CONVERSATIONS),
         default=640,
         metavar="N",
         help="customer threads to start (default 640); a few move to DMs, adding threads",
@@ -91,7 +125,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="open (new, open and pending; the default), all, or one status",
     )
     inbox.add_argument(
-        "--limit", type=int, default=50, metavar="N", help="at most N rows (default 50)"
+        "--limit",
+        type=_whole_number(1, MAX_INBOX_ROWS),
+        default=50,
+        metavar="N",
+        help="at most N rows (default 50)",
     )
     inbox.add_argument("--search", default="", metavar="WORDS", help="full-text search")
     inbox.add_argument("--json", action="store_true", help="print one JSON array")
@@ -112,8 +150,13 @@ def build_parser() -> argparse.ArgumentParser:
         description="Record an agent's decision on message ID (see `inbox --json`), retrain "
         "the workspace's model from all its labels, and rescore the open queue.",
     )
-    label.add_argument("message_id", type=int, metavar="MESSAGE_ID")
-    label.add_argument("decision", choices=("complaint", "not-complaint"))
+    label.add_argument("message_id", type=_whole_number(1, MAX_ID), metavar="MESSAGE_ID")
+    label.add_argument(
+        "decision",
+        choices=("complaint", "not-complaint"),
+        metavar="DECISION",
+        help="complaint or not-complaint",
+    )
 
     learn = commands.add_parser(
         "learn",
@@ -171,6 +214,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+    except OSError as exc:
+        # The machine refused (a full disk, a vanished device): say what, in one line.
+        log.exception("system error")
+        where = f": {exc.filename}" if exc.filename else ""
+        print(f"socialdesk: error: {exc.strerror or exc}{where}", file=sys.stderr)
+        return 1
     except Exception as exc:
         log.exception("unexpected error")
         where = f" (details in {log_file})" if log_file else ""

@@ -73,8 +73,6 @@ def _run_app(workspace: Workspace, qt_args: list[str]) -> int:
 def _cmd_demo(args: argparse.Namespace, workspace: Workspace) -> int:
     from socialdesk.demo import generate_demo
 
-    if args.conversations < 1:
-        raise UsageError("--conversations must be at least 1")
     store = open_store(workspace)
     try:
         items = generate_demo(seed=args.seed, conversations=args.conversations)
@@ -139,8 +137,6 @@ def _file_size(path: str) -> int:
 
 
 def _cmd_inbox(args: argparse.Namespace, workspace: Workspace) -> int:
-    if args.limit < 1:
-        raise UsageError("--limit must be at least 1")
     store = open_store(workspace)
     try:
         inbox = Inbox(store)

@@ -9,8 +9,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -27,6 +28,9 @@ KIND_ALIASES = {
     "direct message": "direct_message",
     "keyword hit": "keyword_hit",
 }
+
+
+_SURROGATE = re.compile("[\udc80-\udcff]")
 
 
 class ImportFileError(Exception):
@@ -139,8 +143,14 @@ def parse_row(row: Mapping[str, Any]) -> IncomingMessage:
     )
 
 
-def _jsonl_rows(stream: TextIO) -> Iterator[tuple[int, Mapping[str, Any] | RowError]]:
-    for number, line in enumerate(stream, start=1):
+def _jsonl_rows(lines: Iterable[bytes]) -> Iterator[tuple[int, Mapping[str, Any] | RowError]]:
+    """Each line decoded on its own: a bad byte costs its line, not the file."""
+    for number, raw in enumerate(lines, start=1):
+        try:
+            line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            yield number, RowError(number, f"not valid UTF-8 (bad byte at offset {exc.start})")
+            continue
         if not line.strip():
             continue
         try:
@@ -154,18 +164,30 @@ def _jsonl_rows(stream: TextIO) -> Iterator[tuple[int, Mapping[str, Any] | RowEr
         yield number, value
 
 
-def _csv_rows(stream: TextIO) -> Iterator[tuple[int, Mapping[str, Any] | RowError]]:
+def _csv_rows(stream: TextIO, path: str) -> Iterator[tuple[int, Mapping[str, Any] | RowError]]:
+    """The stream decodes with surrogateescape: a bad byte shows up in its row's fields
+    as a lone surrogate, and costs that row only."""
     reader = csv.DictReader(stream)
-    header = reader.fieldnames or []
+    header = reader.fieldnames
+    if not header:
+        raise ImportFileError(f"{path} is empty: a CSV import needs a header row first")
     missing = [c for c in REQUIRED if c not in header] + (
         ["author_handle"] if "author_handle" not in header else []
     )
     if missing:
-        raise ImportFileError(f"the CSV header lacks the column(s): {', '.join(missing)}")
+        raise ImportFileError(f"{path}: the CSV header lacks the column(s): {', '.join(missing)}")
     for row in reader:
         number = reader.line_num
         if None in row:
             yield number, RowError(number, "more fields than the header has columns")
+            continue
+        values = list(row.values())
+        if None in values:
+            given = len(header) - values.count(None)
+            yield number, RowError(number, f"{given} fields where the header has {len(header)}")
+            continue
+        if any(_SURROGATE.search(v) for v in values if v):
+            yield number, RowError(number, "not valid UTF-8")
             continue
         nested: dict[str, Any] = {k: v for k, v in row.items() if not k.startswith("author_")}
         nested["author"] = {
@@ -180,7 +202,7 @@ def _csv_rows(stream: TextIO) -> Iterator[tuple[int, Mapping[str, Any] | RowErro
 def read_import(path: str) -> Iterator[IncomingMessage | RowError]:
     """Stream a JSON Lines or CSV file (by extension; '-' is JSON Lines on stdin)."""
     if path == "-":
-        yield from _parse(_jsonl_rows(sys.stdin))
+        yield from _parse(_jsonl_rows(sys.stdin.buffer))
         return
     file = Path(path)
     if file.is_dir():
@@ -190,14 +212,12 @@ def read_import(path: str) -> Iterator[IncomingMessage | RowError]:
     except OSError as exc:
         raise ImportFileError(f"cannot read {path}: {exc.strerror}") from exc
     with raw:
-        stream = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="strict", newline="")
-        rows = _csv_rows(stream) if file.suffix.lower() == ".csv" else _jsonl_rows(stream)
+        if file.suffix.lower() != ".csv":
+            yield from _parse(_jsonl_rows(raw))
+            return
+        stream = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="surrogateescape", newline="")
         try:
-            yield from _parse(rows)
-        except UnicodeDecodeError as exc:
-            raise ImportFileError(
-                f"{path} is not UTF-8 text (bad byte at offset {exc.start}); save it as UTF-8"
-            ) from exc
+            yield from _parse(_csv_rows(stream, path))
         except csv.Error as exc:
             raise ImportFileError(f"{path} is not valid CSV: {exc}") from exc
 

@@ -95,6 +95,13 @@ class Store:
         self.engine = engine
         self.label = label
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # The hot ingestion path talks to the driver directly, so its own errors (PEP 249's
+        # Error: sqlite3's or psycopg's) must read as clearly as SQLAlchemy's.
+        dbapi = getattr(engine.dialect, "loaded_dbapi", None) or engine.dialect.dbapi
+        error = getattr(dbapi, "Error", None)
+        self._errors: tuple[type[BaseException], ...] = (OperationalError, DBAPIError) + (
+            (error,) if isinstance(error, type) else ()
+        )
 
     @property
     def dialect(self) -> str:
@@ -212,7 +219,7 @@ class Store:
         try:
             yield session
             session.commit()
-        except (OperationalError, DBAPIError) as exc:
+        except self._errors as exc:
             session.rollback()
             raise StoreError(describe_db_error(exc, self.label)) from exc
         except BaseException:
@@ -227,7 +234,7 @@ class Store:
         try:
             with self.engine.connect() as conn:
                 yield conn
-        except (OperationalError, DBAPIError) as exc:
+        except self._errors as exc:
             raise StoreError(describe_db_error(exc, self.label)) from exc
 
     def close(self) -> None:

@@ -230,3 +230,38 @@ def test_score_answers_each_line_before_the_next_arrives(tmp_path: Path) -> None
                 child.kill()
     assert [json.loads(line)["line"] for line in rest.splitlines()] == [2]
     assert not workspace.exists()  # score reads; it makes no workspace, not even logs
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["inbox", "--limit", "99999999999999999999"], "out of range: use 1 to 1,000,000"),
+        (["inbox", "--limit", "0"], "out of range"),
+        (["inbox", "--limit", "many"], "'many' is not a whole number"),
+        (["label", "99999999999999999999999", "complaint"], "MESSAGE_ID: 9999"),
+        (["label", "3", "maybe"], "DECISION: invalid choice: 'maybe'"),
+        (["demo", "--conversations", "1000000000"], "out of range: use 1 to 100,000"),
+        (["inbox", "--data-dir", "x"], "--data-dir is a global option: it goes before"),
+    ],
+)
+def test_a_bad_argument_gets_a_one_line_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    code, _, err = run(capsys, "--data-dir", str(tmp_path), *argv)
+    assert code == 2
+    assert message in err
+    assert "Traceback" not in err and "unexpected" not in err
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+def test_output_that_cannot_be_written_is_a_one_line_error(tmp_path: Path) -> None:
+    with Path("/dev/full").open("w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "socialdesk", "--data-dir", str(tmp_path), "inbox", "--json"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    assert done.returncode == 1
+    assert done.stderr.strip() == "socialdesk: error: No space left on device"

@@ -111,9 +111,48 @@ def test_unreadable_files(tmp_path: Path) -> None:
         list(read_import(str(tmp_path / "missing.jsonl")))
     with pytest.raises(ImportFileError, match="is a folder"):
         list(read_import(str(tmp_path)))
-    latin = tmp_path / "latin.jsonl"
-    latin.write_bytes(
-        json.dumps({**GOOD, "text": "caf\u00e9"}, ensure_ascii=False).encode("latin-1")
+
+
+def test_a_line_that_is_not_utf8_costs_that_line_only(tmp_path: Path) -> None:
+    latin = json.dumps({**GOOD, "text": "caf\u00e9"}, ensure_ascii=False).encode("latin-1")
+    path = tmp_path / "mixed.jsonl"
+    good = json.dumps({**GOOD, "external_id": "102"}).encode()
+    path.write_bytes(b"\xef\xbb\xbf" + good + b"\n" + latin + b"\n" + good.replace(b"102", b"103"))
+    first, second, third = list(read_import(str(path)))
+    assert not isinstance(first, RowError) and first.external_id == "102"  # BOM skipped
+    assert isinstance(second, RowError) and second.line == 2
+    assert str(second).startswith("line 2: not valid UTF-8 (bad byte at offset")
+    assert not isinstance(third, RowError) and third.external_id == "103"
+
+
+CSV_HEADER = (
+    "network,external_id,kind,direction,in_reply_to,conversation,author_id,author_handle,"
+    "author_name,author_followers,account,created_at,text,url\n"
+)
+
+
+def test_csv_rows_with_bad_bytes_or_missing_fields_are_reported_alone(tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    good = "x,1,mention,inbound,,,u1,ann,Ann,3,@Brand,2026-11-20T09:00:00Z,hello,\n"
+    path.write_bytes(
+        (CSV_HEADER + good).encode()
+        + "x,2,mention,inbound,,,u1,ann,Ann,3,@Brand,2026-11-20T09:00:00Z,caf\u00e9,\n".encode(
+            "latin-1"
+        )
+        + b"x,3,mention,inbound,,,u1,ann\n"
+        + good.replace(",1,", ",4,").encode()
     )
-    with pytest.raises(ImportFileError, match="not UTF-8"):
-        list(read_import(str(latin)))
+    results = list(read_import(str(path)))
+    assert [r.line for r in results if isinstance(r, RowError)] == [3, 4]
+    assert [str(r) for r in results if isinstance(r, RowError)] == [
+        "line 3: not valid UTF-8",
+        "line 4: 8 fields where the header has 14",
+    ]
+    assert [m.external_id for m in results if not isinstance(m, RowError)] == ["1", "4"]
+
+
+def test_an_empty_csv_file_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "empty.csv"
+    path.write_bytes(b"")
+    with pytest.raises(ImportFileError, match=r"empty.csv is empty: a CSV import needs a header"):
+        list(read_import(str(path)))

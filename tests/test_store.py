@@ -172,11 +172,12 @@ def test_truncated_sqlite_file_gives_specific_error(tmp_path: Path) -> None:
 def read_only_folder(folder: Path) -> Iterator[None]:
     """chmod for ordinary users; root ignores modes, so it gets the immutable flag."""
     if os.geteuid() != 0:
-        folder.chmod(0o500)
+        mode = 0o500 if folder.is_dir() else 0o400
+        folder.chmod(mode)
         try:
             yield
         finally:
-            folder.chmod(0o700)
+            folder.chmod(0o700 if folder.is_dir() else 0o600)
         return
     if shutil.which("chattr") is None:
         pytest.skip("running as root without chattr: cannot make a folder read-only")
@@ -209,6 +210,25 @@ def test_existing_workspace_in_read_only_folder_loses_nothing(tmp_path: Path) ->
         assert Inbox(store).count(status="all") == 0
     finally:
         store.close()
+
+
+def test_writing_to_a_read_only_database_file_is_a_store_error(
+    tmp_path: Path, make_message
+) -> None:
+    """The ingestion path talks to the driver directly; its errors read as clearly."""
+    from socialdesk.ingest import Ingestor
+    from socialdesk.triage import TriageScorer
+
+    path = tmp_path / "ws" / "socialdesk.db"
+    store = Store.open(f"sqlite:///{path}")
+    store.close()
+    with read_only_folder(path):
+        store = Store.open(f"sqlite:///{path}", migrate=False)
+        try:
+            with pytest.raises(StoreError, match="read-only"):
+                Ingestor(store, TriageScorer()).ingest([make_message("1")])
+        finally:
+            store.close()
 
 
 def test_data_dir_that_cannot_be_created(tmp_path: Path) -> None:
