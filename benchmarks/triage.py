@@ -37,7 +37,11 @@ HELD_OUT_SHARE = 0.4
 
 
 def load(path: Path) -> list[tuple[str, bool]]:
-    with path.open(encoding="utf-8", newline="") as handle:
+    try:
+        handle = path.open(encoding="utf-8", newline="")
+    except OSError as exc:
+        raise SystemExit(f"cannot read {path}: {exc.strerror}") from None
+    with handle:
         reader = csv.DictReader(handle)
         missing = {"text", "airline_sentiment"} - set(reader.fieldnames or [])
         if missing:

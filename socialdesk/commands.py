@@ -373,8 +373,12 @@ def _cmd_learn(args: argparse.Namespace, workspace: Workspace) -> int:
                 errors += 1
                 print(f"{args.file}: {exc}", file=sys.stderr)
         added = book.add_labels(examples, source="import", actor=_agent_name())
-        model = book.retrain(TriageAnalyser(cues))
-        rescored = rescore_open(store, TriageAnalyser(cues, model)) if model else 0
+        model = book.active() if not added else None
+        if model is None:  # something new to learn from, or no model yet
+            model = book.retrain(TriageAnalyser(cues))
+            rescored = rescore_open(store, TriageAnalyser(cues, model)) if model else 0
+        else:
+            rescored = 0  # nothing new: the model and the queue stay as they are
     finally:
         store.close()
     summary = (

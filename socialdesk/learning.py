@@ -344,6 +344,9 @@ def parse_label_line(line: str, number: int) -> tuple[str, bool]:
     if not isinstance(value, dict):
         raise ValueError(f"line {number}: each line must be a JSON object")
     text, complaint = value.get("text"), value.get("complaint")
+    for field in ("text", "complaint"):
+        if field not in value:
+            raise ValueError(f'line {number}: the "{field}" field is missing')
     if not isinstance(text, str):
         raise ValueError(f"line {number}: text must be a string")
     if not isinstance(complaint, bool):

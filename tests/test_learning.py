@@ -100,6 +100,7 @@ def test_teaching_a_message_relabels_and_rescores(
         ("[1]", "must be a JSON object"),
         ('{"text": 5, "complaint": true}', "text must be a string"),
         ('{"text": "x", "complaint": "yes"}', "complaint must be true or false"),
+        ('{"text": "no verdict"}', 'the "complaint" field is missing'),
     ],
 )
 def test_bad_label_lines(line: str, message: str) -> None:
@@ -121,6 +122,9 @@ def test_learn_label_and_score_commands(tmp_path: Path, capsys: pytest.CaptureFi
     assert "line 61: not valid JSON" in err
     assert main(["--data-dir", data, "learn", "--status"]) == 0
     assert "model v1" in capsys.readouterr().out
+    assert main(["--data-dir", data, "learn", str(labels)]) == 1  # the same file again
+    out, _ = capsys.readouterr()
+    assert "learned 0 new labels (1 bad line skipped): model v1 from 60 labels" in out
 
     probe = tmp_path / "probe.txt"
     probe.write_text("my widget is borked\n", encoding="utf-8")
