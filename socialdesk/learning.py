@@ -36,8 +36,10 @@ from socialdesk.domain import (
     utcnow,
 )
 from socialdesk.models import Contact, Conversation, Label, LearnedModelRow, Message
+from socialdesk.scoring import vader_compound
 from socialdesk.store import Store, StoreError
 from socialdesk.triage import (
+    MAX_ANALYSED_CHARS,
     REPEAT_REASON,
     CueBook,
     Triage,
@@ -57,6 +59,11 @@ MIN_LABELS_PER_CLASS = 5
 MAX_CORRECTION = 4.0  # log-odds; the model nudges or overrules, it does not run away
 ANCHOR_L2 = 0.05  # keeps the bias and the rule scale near the rules' own judgement
 AGENT_REASON = "marked by an agent"
+DEFAULT_THRESHOLD = 0.5
+MIN_THRESHOLD = 0.35  # a learned model may lower the bar, never below this
+THRESHOLD_FOLDS = 5
+MIN_LABELS_FOR_THRESHOLD = 20  # of each kind, before the bar moves at all
+MAX_THRESHOLD_LABELS = 3000  # the most recent labels are enough to estimate it
 
 _FEATURE_TOKEN = re.compile(r"https?://\S+|@\w+|\w+|[^\w\s]")
 
@@ -83,7 +90,9 @@ def feature_ids(text: str, groups: Iterable[str]) -> list[int]:
 
 @dataclass
 class LearnedModel:
-    """A correction to the rules' log-odds: rescales them, then adds word evidence."""
+    """A correction to the rules' log-odds: rescales them, weighs VADER's sentiment
+    again, then adds word evidence. ``threshold`` is where a complaint score becomes a
+    complaint (see ``_threshold``)."""
 
     version: int
     labels: int
@@ -91,11 +100,20 @@ class LearnedModel:
     weights: dict[int, float]
     rule_scale: float = 0.0  # added to 1: how much more (or less) to trust the rules
     feature_version: int = FEATURE_VERSION
+    sentiment_weight: float = 0.0  # on VADER's compound score, beyond what the rules give it
+    threshold: float = DEFAULT_THRESHOLD
 
-    def logit(self, text: str, groups: Iterable[str], rule_logit: float = 0.0) -> float:
+    def logit(
+        self, text: str, groups: Iterable[str], rule_logit: float = 0.0, sentiment: float = 0.0
+    ) -> float:
+        return self.correction(feature_ids(text, groups), rule_logit, sentiment)
+
+    def correction(self, ids: Iterable[int], rule_logit: float, sentiment: float) -> float:
         weights = self.weights
-        evidence = sum(weights.get(i, 0.0) for i in feature_ids(text, groups))
-        correction = self.rule_scale * rule_logit + self.bias + evidence
+        evidence = sum(weights.get(i, 0.0) for i in ids)
+        correction = (
+            self.rule_scale * rule_logit + self.sentiment_weight * sentiment + self.bias + evidence
+        )
         return max(-MAX_CORRECTION, min(MAX_CORRECTION, correction))
 
     def to_json(self) -> str:
@@ -104,6 +122,8 @@ class LearnedModel:
                 "feature_version": self.feature_version,
                 "bias": self.bias,
                 "rule_scale": self.rule_scale,
+                "sentiment_weight": self.sentiment_weight,
+                "threshold": self.threshold,
                 "weights": {str(k): round(v, 6) for k, v in self.weights.items() if v},
             }
         )
@@ -122,7 +142,13 @@ class LearnedModel:
             bias=float(data["bias"]),
             weights={int(k): float(v) for k, v in data["weights"].items()},
             rule_scale=float(data.get("rule_scale", 0.0)),
+            # Models saved before these existed used neither.
+            sentiment_weight=float(data.get("sentiment_weight", 0.0)),
+            threshold=float(data.get("threshold", DEFAULT_THRESHOLD)),
         )
+
+
+_Row = tuple[list[int], float, float, float]  # feature ids, rule log-odds, sentiment, target
 
 
 def train(
@@ -134,28 +160,42 @@ def train(
     l2: float = 1e-4,
     seed: int = 13,
 ) -> LearnedModel:
-    """Logistic regression on top of the rules' log-odds, by AdaGrad, with the weights
-    averaged over the second half of the epochs (steadier on a few hundred labels).
+    """Logistic regression on top of the rules' log-odds, then its decision threshold.
 
-    Deterministic for the same examples: the shuffle has its own seed."""
-    rows = []
+    Deterministic for the same examples: the shuffles have their own seed."""
+    rows: list[_Row] = []
     rules = TriageAnalyser(analyser.cues)  # the offset is the rules alone
     for text, complaint in examples:
-        offset, details = rules.rule_logit(text)
-        rows.append((feature_ids(text, details["groups"]), offset, 1.0 if complaint else 0.0))
+        sentiment = vader_compound(text[:MAX_ANALYSED_CHARS])
+        offset, details = rules.rule_logit(text, sentiment)
+        ids = feature_ids(text, details["groups"])
+        rows.append((ids, offset, sentiment, 1.0 if complaint else 0.0))
+    model = _fit(rows, epochs=epochs, rate=rate, l2=l2, seed=seed)
+    model.threshold = _threshold(rows, epochs=epochs, rate=rate, l2=l2, seed=seed)
+    return model
+
+
+def _fit(rows: Sequence[_Row], *, epochs: int, rate: float, l2: float, seed: int) -> LearnedModel:
+    """AdaGrad, with the weights averaged over the second half of the epochs (steadier
+    on a few hundred labels)."""
     weights: dict[int, float] = {}
     squares: dict[int, float] = {}
-    bias = bias_square = scale = scale_square = 0.0
+    bias = bias_square = scale = scale_square = tone = tone_square = 0.0
     totals: dict[int, float] = {}
-    bias_total = scale_total = 0.0
+    bias_total = scale_total = tone_total = 0.0
     averaged = 0
     order = list(range(len(rows)))
     shuffler = random.Random(seed)
     for epoch in range(epochs):
         shuffler.shuffle(order)
         for index in order:
-            ids, offset, target = rows[index]
-            z = (1.0 + scale) * offset + bias + sum(weights.get(i, 0.0) for i in ids)
+            ids, offset, sentiment, target = rows[index]
+            z = (
+                (1.0 + scale) * offset
+                + tone * sentiment
+                + bias
+                + sum(weights.get(i, 0.0) for i in ids)
+            )
             z = max(-30.0, min(30.0, z))
             error = 1.0 / (1.0 + math.exp(-z)) - target
             grad = error + ANCHOR_L2 * bias
@@ -164,6 +204,9 @@ def train(
             grad = error * offset + ANCHOR_L2 * scale
             scale_square += grad * grad
             scale -= rate * grad / math.sqrt(scale_square + 1e-8)
+            grad = error * sentiment + ANCHOR_L2 * tone
+            tone_square += grad * grad
+            tone -= rate * grad / math.sqrt(tone_square + 1e-8)
             for i in ids:
                 w = weights.get(i, 0.0)
                 grad = error + l2 * w
@@ -173,6 +216,7 @@ def train(
             averaged += 1
             bias_total += bias
             scale_total += scale
+            tone_total += tone
             for i, w in weights.items():
                 totals[i] = totals.get(i, 0.0) + w
     return LearnedModel(
@@ -181,7 +225,40 @@ def train(
         bias=bias_total / averaged,
         weights={i: w / averaged for i, w in totals.items()},
         rule_scale=scale_total / averaged,
+        sentiment_weight=tone_total / averaged,
     )
+
+
+def _threshold(rows: Sequence[_Row], *, epochs: int, rate: float, l2: float, seed: int) -> float:
+    """The complaint score above which a message counts as a complaint.
+
+    For a well-calibrated score the threshold that maximises F1 is half the best F1
+    reachable (Lipton, Elkan and Naryanaswamy, "Thresholding classifiers to maximize F1
+    score", 2014). The model's F1 is estimated on its own labels by cross-validation:
+    each fold is scored by a model that never saw it. With few labels, or when the
+    estimate is poor, the plain 0.5 stays."""
+    recent = list(rows[-MAX_THRESHOLD_LABELS:])
+    complaints = sum(1 for row in recent if row[3])
+    if min(complaints, len(recent) - complaints) < MIN_LABELS_FOR_THRESHOLD:
+        return DEFAULT_THRESHOLD
+    true_positive = false_positive = false_negative = 0
+    for fold in range(THRESHOLD_FOLDS):
+        trained = _fit(
+            [row for n, row in enumerate(recent) if n % THRESHOLD_FOLDS != fold],
+            epochs=epochs,
+            rate=rate,
+            l2=l2,
+            seed=seed + fold,
+        )
+        for ids, offset, sentiment, target in recent[fold::THRESHOLD_FOLDS]:
+            predicted = offset + trained.correction(ids, offset, sentiment) >= 0.0
+            true_positive += predicted and bool(target)
+            false_positive += predicted and not target
+            false_negative += bool(target) and not predicted
+    if not true_positive:
+        return DEFAULT_THRESHOLD
+    f1 = 2 * true_positive / (2 * true_positive + false_positive + false_negative)
+    return round(max(MIN_THRESHOLD, min(DEFAULT_THRESHOLD, f1 / 2)), 3)
 
 
 @dataclass(frozen=True, slots=True)

@@ -508,9 +508,10 @@ class TriageAnalyser:
         logit, details = self.rule_logit(text, compound)
         model_logit = 0.0
         if self.model is not None:
-            model_logit = self.model.logit(text, details["groups"], logit)
+            model_logit = self.model.logit(text, details["groups"], logit, compound)
         score = _sigmoid(logit + model_logit)
-        complaint = score >= 0.5
+        # A learned model may set the bar lower than even odds (see learning._threshold).
+        complaint = score >= getattr(self.model, "threshold", 0.5)
         reasons: list[str] = []
         if complaint:
             reasons.append(f"complaint ({score:.2f})")

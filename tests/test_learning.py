@@ -47,7 +47,55 @@ def test_training_learns_what_the_rules_do_not_know() -> None:
     again = train(TEAM_LABELS, analyser)
     assert again == model  # deterministic
     restored = LearnedModel.from_json(model.to_json(), version=0, labels=60)
-    assert restored.logit(probe, [], 1.5) == pytest.approx(model.logit(probe, [], 1.5), abs=1e-4)
+    assert restored.logit(probe, [], 1.5, -0.4) == pytest.approx(
+        model.logit(probe, [], 1.5, -0.4), abs=1e-4
+    )
+    assert (restored.threshold, restored.sentiment_weight) == pytest.approx(
+        (model.threshold, model.sentiment_weight), abs=1e-6
+    )
+
+
+def test_a_model_saved_before_thresholds_loads_with_even_odds() -> None:
+    old = json.dumps({"feature_version": 1, "bias": 0.2, "rule_scale": 0.1, "weights": {"7": 1.0}})
+    model = LearnedModel.from_json(old, version=3, labels=40)
+    assert (model.threshold, model.sentiment_weight) == (0.5, 0.0)
+
+
+def test_the_threshold_stays_at_even_odds_until_there_are_enough_labels() -> None:
+    few = TEAM_LABELS[:19] + TEAM_LABELS[30:49]  # 19 of each kind
+    assert train(few, TriageAnalyser()).threshold == 0.5
+
+
+def test_the_threshold_is_half_the_cross_validated_f1() -> None:
+    """Lipton et al. (2014): for calibrated scores the F1-best threshold is F1 / 2. Labels
+    that even a perfect reader could not get all right (the same words marked both ways,
+    as real teams do) keep the estimate below 1, so the bar drops below even odds."""
+    import random
+
+    from socialdesk.learning import MIN_THRESHOLD
+
+    rng = random.Random(5)
+    words = ["parcel", "router", "bill", "app", "seat", "card", "screen", "order"]
+    labels = []
+    for n in range(300):
+        word = rng.choice(words)
+        plain = rng.random() < 0.5
+        text = f"my {word} is broken again {n}" if plain else f"about my {word} {n}"
+        # Plain complaints are complaints; the vague ones are, one time in two.
+        labels.append((text, plain or rng.random() < 0.5))
+    model = train(labels, TriageAnalyser())
+    assert MIN_THRESHOLD <= model.threshold < 0.5
+
+
+def test_a_lower_threshold_makes_a_middling_score_a_complaint() -> None:
+    analyser = TriageAnalyser()
+    model = train(TEAM_LABELS, analyser)
+    probe = "the widget 7 is here"
+    score = TriageAnalyser(model=model).analyse_one(probe).complaint_score
+    model.threshold = score - 0.01
+    assert TriageAnalyser(model=model).analyse_one(probe).complaint
+    model.threshold = min(0.99, score + 0.01)
+    assert not TriageAnalyser(model=model).analyse_one(probe).complaint
 
 
 def test_model_versions_status_and_reset(store: Store) -> None:
