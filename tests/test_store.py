@@ -290,35 +290,37 @@ def test_explicit_database_needs_its_folder(tmp_path: Path) -> None:
     assert not (tmp_path / "nope").exists()
 
 
+@contextmanager
+def _upgraded_from(revision: str, db_url: str, tmp_path: Path, body: str) -> Iterator[Store]:
+    """A workspace at an older revision holding one message, opened (so migrated)."""
+    _migrate_to(db_url, revision)
+    _seed_message(db_url, body, "dee", "Dee")
+    store = Store.open(db_url, backup_dir=tmp_path / "backups")
+    try:
+        yield store
+    finally:
+        store.close()
+
+
 def test_upgrade_from_0002_adds_triage_tables_and_keeps_messages(
     db_url: str, tmp_path: Path
 ) -> None:
-    _migrate_to(db_url, "0002")
-    _seed_message(db_url, "still no refund", "dee", "Dee")
-    store = Store.open(db_url, backup_dir=tmp_path / "backups")
-    try:
+    from socialdesk.learning import ModelBook
+
+    with _upgraded_from("0002", db_url, tmp_path, "still no refund") as store:
         columns = {c["name"] for c in sa.inspect(store.engine).get_columns("messages")}
         assert {"intent", "topic"} <= columns
         assert {"labels", "learned_models"} <= set(sa.inspect(store.engine).get_table_names())
-        from socialdesk.learning import ModelBook
-
         ModelBook(store).label_message(1, True, actor="t")
         assert ModelBook(store).status().labels == 1
-    finally:
-        store.close()
 
 
 def test_upgrade_from_0003_indexes_contacts_conversations_and_keeps_messages(
     db_url: str, tmp_path: Path
 ) -> None:
-    _migrate_to(db_url, "0003")
-    _seed_message(db_url, "parcel lost again", "eve", "Eve")
-    store = Store.open(db_url, backup_dir=tmp_path / "backups")
-    try:
+    from socialdesk.inbox import Inbox
+
+    with _upgraded_from("0003", db_url, tmp_path, "parcel lost again") as store:
         indexes = {i["name"] for i in sa.inspect(store.engine).get_indexes("conversations")}
         assert "ix_conversations_contact" in indexes
-        from socialdesk.inbox import Inbox
-
         assert [r.text for r in Inbox(store).page(status="all")] == ["parcel lost again"]
-    finally:
-        store.close()
