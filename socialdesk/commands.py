@@ -243,16 +243,23 @@ def _lines_as_they_come(path: str) -> Iterator[tuple[bytes, bool]]:
         for line in sys.stdin.buffer:
             yield line, False
         return
-    pending = b""
+    pending: list[bytes] = []  # the start of a line not finished yet, read by read
     while True:
         received = os.read(descriptor, 1 << 16)
         if not received:
             break
-        *lines, pending = (pending + received).split(b"\n")
+        if b"\n" not in received:
+            pending.append(received)  # a long line: gathered once, never re-joined
+            continue
+        lines = received.split(b"\n")
+        pending.append(lines[0])
+        lines[0] = b"".join(pending)
+        pending = [lines.pop()]
         for index, line in enumerate(lines):
             yield line + b"\n", index == len(lines) - 1
-    if pending:
-        yield pending, True
+    rest = b"".join(pending)
+    if rest:
+        yield rest, True
 
 
 def _binary_lines(path: str) -> Iterator[bytes]:

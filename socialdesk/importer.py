@@ -143,9 +143,18 @@ def parse_row(row: Mapping[str, Any]) -> IncomingMessage:
     )
 
 
+def _text_lines(stream: Iterable[bytes]) -> Iterator[bytes]:
+    """Lines ended by LF, CR LF or a lone CR (old Mac exports), as text mode reads them.
+    JSON text cannot hold a raw carriage return, so splitting on one is safe."""
+    for raw in stream:
+        line = raw[:-1] if raw.endswith(b"\n") else raw
+        line = line[:-1] if line.endswith(b"\r") else line
+        yield from line.split(b"\r") if b"\r" in line else (line,)
+
+
 def _jsonl_rows(lines: Iterable[bytes]) -> Iterator[tuple[int, Mapping[str, Any] | RowError]]:
     """Each line decoded on its own: a bad byte costs its line, not the file."""
-    for number, raw in enumerate(lines, start=1):
+    for number, raw in enumerate(_text_lines(lines), start=1):
         try:
             line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
         except UnicodeDecodeError as exc:
@@ -181,11 +190,23 @@ def _csv_rows(stream: TextIO, path: str) -> Iterator[tuple[int, Mapping[str, Any
         if None in row:
             yield number, RowError(number, "more fields than the header has columns")
             continue
+        absent = [column for column, value in row.items() if value is None]
+        if absent:
+            # Trailing optional columns may be left out, as many exporters do.
+            needed = [c for c in absent if c in REQUIRED or c == "author_handle"]
+            if needed:
+                given = len(header) - len(absent)
+                yield (
+                    number,
+                    RowError(
+                        number,
+                        f"{given} fields where the header has {len(header)} "
+                        f"({', '.join(needed)} missing)",
+                    ),
+                )
+                continue
+            row = {column: value or "" for column, value in row.items()}
         values = list(row.values())
-        if None in values:
-            given = len(header) - values.count(None)
-            yield number, RowError(number, f"{given} fields where the header has {len(header)}")
-            continue
         if any(_SURROGATE.search(v) for v in values if v):
             yield number, RowError(number, "not valid UTF-8")
             continue

@@ -440,12 +440,15 @@ class Ingestor:
             )
         if not fresh:
             return result
-        fresh.sort(key=lambda item: item.at)
+        # Time order; at the same instant the customer's message comes before the reply,
+        # and the external id settles the rest, so arrival order never decides.
+        fresh.sort(key=lambda item: (item.at, not item.inbound, item.msg.external_id))
         now = self.clock()
 
         account_ids = self._accounts(sql, fresh, now)
         contact_ids = self._contacts(sql, fresh)
-        result.conversations_created = self._conversations(sql, fresh, account_ids, contact_ids)
+        created = self._conversations(sql, fresh, account_ids, contact_ids)
+        result.conversations_created = len(created)
         recent = self._recent_conversations(sql, fresh, contact_ids)
         for item in fresh:
             if item.inbound:
@@ -498,7 +501,7 @@ class Ingestor:
         sql.index_for_search(ids)
         result.inserted = len(ids)
         result.inserted_ids = ids
-        result.replies_matched = self._advance_conversations(sql, fresh)
+        result.replies_matched = self._advance_conversations(sql, fresh, created)
         return result
 
     def _recent_conversations(
@@ -583,10 +586,11 @@ class Ingestor:
         fresh: list[_Item],
         account_ids: dict[tuple[str, str], int],
         contact_ids: dict[tuple[str, str], int],
-    ) -> int:
+    ) -> set[int]:
         """Thread each message: an explicit conversation wins, then the parent's
         conversation, then the parent's id (so a reply that arrives before its parent
-        lands where the parent will), then the message's own id."""
+        lands where the parent will), then the message's own id. Returns the ids of the
+        conversations this batch created."""
         in_batch = {item.key for item in fresh}
         parent_refs = {
             (item.network, item.msg.in_reply_to)
@@ -638,9 +642,9 @@ class Ingestor:
         for item in fresh:
             conv_key = key_of.get(item.key)
             item.conversation_id = conv_ids[conv_key] if conv_key else direct[item.key]
-        return len(missing)
+        return {conv_ids[key] for key in missing}
 
-    def _advance_conversations(self, sql: _Raw, fresh: list[_Item]) -> int:
+    def _advance_conversations(self, sql: _Raw, fresh: list[_Item], created: set[int]) -> int:
         """Walk the new messages in time order: arrivals start the waiting clock,
         replies stop it, and a customer writing into a closed thread reopens it."""
         conv_ids = sorted({item.conversation_id for item in fresh})
@@ -666,16 +670,21 @@ class Ingestor:
                     priority=prio,
                 )
         events: list[tuple[Any, ...]] = []
-        matched = 0
-        # Conversations that got a message older than one already stored: their clock is
-        # worked out again from every message once this batch is written.
+        matched: dict[int, int] = {}
+        # What each conversation held before this batch: a message no newer than that
+        # (a reply fetched before its parent, a backfill) arrived out of order.
+        stored_last = {cid: s.last_message_at for cid, s in states.items() if cid not in created}
+        # Conversations that got such a message: their clock is worked out again from
+        # every message once this batch is written.
         late: set[int] = set()
         for item in fresh:
             state = states[item.conversation_id]
             at, mid = item.at_sql, item.message_id
-            if state.last_message_at is not None and at < state.last_message_at:
+            before = stored_last.get(state.id)
+            item_late = before is not None and at <= before
+            if item_late:
                 late.add(state.id)
-            else:
+            if state.last_message_at is None or at > state.last_message_at:
                 state.last_message_at = at
             if item.inbound:
                 events.append((state.id, mid, _ARRIVED, at, None, None, _NO_DATA))
@@ -685,7 +694,7 @@ class Ingestor:
                     state.priority = item.score.priority if item.score else 0
                 if state.awaiting_since is None or at < state.awaiting_since:
                     state.awaiting_since = at
-                if state.id not in late and state.status in (
+                if not item_late and state.status in (
                     ConversationStatus.RESOLVED,
                     ConversationStatus.PENDING,
                 ):
@@ -701,7 +710,7 @@ class Ingestor:
                 state.awaiting_since = None
                 if state.first_response_at is None:
                     state.first_response_at = at
-                matched += 1
+                matched[state.id] = matched.get(state.id, 0) + 1
             actor = item.msg.author.handle
             events.append((state.id, mid, _REPLIED, at, actor, response, _NO_DATA))
             if state.status == ConversationStatus.NEW:
@@ -727,19 +736,22 @@ class Ingestor:
             ],
         )
         sql.insert_many("events", _EVENT_COLUMNS, events)
+        # Replayed conversations count what the replay found, not the walk above.
+        total = sum(n for cid, n in matched.items() if cid not in late)
         if late:
-            matched += self._replay_clocks(sql, sorted(late))
-        return matched
+            batch = {item.message_id for item in fresh if item.conversation_id in late}
+            total += self._replay_clocks(sql, sorted(late), batch)
+        return total
 
-    def _replay_clocks(self, sql: _Raw, conversation_ids: Sequence[int]) -> int:
+    def _replay_clocks(self, sql: _Raw, conversation_ids: Sequence[int], batch: set[int]) -> int:
         """Work out the waiting clock of each conversation from all its messages, in time
         order: for messages that arrived out of order (a reply fetched before the message
-        it answers, a backfill of older history). Returns how many replies in this batch
-        turned out to answer a waiting message, beyond those already counted."""
+        it answers, a backfill of older history). Returns how many of the ``batch``'s
+        replies answer a waiting message."""
         ph = sql.ph
         updates: list[tuple[Any, ...]] = []
         responses: list[tuple[Any, ...]] = []
-        newly_matched = 0
+        matched = 0
         for chunk in _chunks(conversation_ids):
             marks = ", ".join([ph] * len(chunk))
             rows = sql.query(
@@ -747,7 +759,9 @@ class Ingestor:
                 "e.response_seconds FROM messages m LEFT JOIN events e "
                 f"ON e.message_id = m.id AND e.type = {ph} "
                 f"WHERE m.conversation_id IN ({marks}) "
-                "ORDER BY m.conversation_id, m.created_at, m.id",
+                # The order ingestion uses (see _write_batch).
+                "ORDER BY m.conversation_id, m.created_at, m.direction, m.external_id"
+                + ("" if sql.sqlite else ' COLLATE "C"'),  # code-point order, as Python's
                 (_REPLIED, *chunk),
             )
             by_conversation: dict[int, list[tuple[Any, ...]]] = {}
@@ -773,8 +787,8 @@ class Ingestor:
                             first_response = at
                     if response != recorded:
                         responses.append((response, mid, _REPLIED))
-                        if recorded is None:
-                            newly_matched += 1
+                    if response is not None and mid in batch:
+                        matched += 1
                 inbound_id, priority = last_inbound if last_inbound else (None, 0)
                 last = sql.stored(messages[-1][3])
                 updates.append((awaiting, first_response, inbound_id, priority or 0, last, cid))
@@ -788,7 +802,7 @@ class Ingestor:
             f"UPDATE events SET response_seconds = {ph} WHERE message_id = {ph} AND type = {ph}",
             responses,
         )
-        return newly_matched
+        return matched
 
     def _save_cursor(self, conn: Connection, cursor: CursorUpdate) -> None:
         now = self.clock()

@@ -236,7 +236,7 @@ def _threshold(rows: Sequence[_Row], *, epochs: int, rate: float, l2: float, see
     reachable (Lipton, Elkan and Naryanaswamy, "Thresholding classifiers to maximize F1
     score", 2014). The model's F1 is estimated on its own labels by cross-validation:
     each fold is scored by a model that never saw it. With few labels, or when the
-    estimate is poor, the plain 0.5 stays."""
+    model is no better than calling everything a complaint, the plain 0.5 stays."""
     recent = list(rows[-MAX_THRESHOLD_LABELS:])
     complaints = sum(1 for row in recent if row[3])
     if min(complaints, len(recent) - complaints) < MIN_LABELS_FOR_THRESHOLD:
@@ -255,9 +255,17 @@ def _threshold(rows: Sequence[_Row], *, epochs: int, rate: float, l2: float, see
             true_positive += predicted and bool(target)
             false_positive += predicted and not target
             false_negative += bool(target) and not predicted
-    if not true_positive:
+    f1 = 2 * true_positive / (2 * true_positive + false_positive + false_negative or 1)
+    return threshold_for(f1, complaints / len(recent))
+
+
+def threshold_for(f1: float, complaint_share: float) -> float:
+    """Half the estimated F1, kept between MIN_THRESHOLD and even odds. A model that does
+    no better than calling everything a complaint (F1 = 2p / (1 + p) for a share p of
+    complaints) has not earned a lower bar: it keeps 0.5."""
+    trivial = 2 * complaint_share / (1 + complaint_share)
+    if f1 <= trivial:
         return DEFAULT_THRESHOLD
-    f1 = 2 * true_positive / (2 * true_positive + false_positive + false_negative)
     return round(max(MIN_THRESHOLD, min(DEFAULT_THRESHOLD, f1 / 2)), 3)
 
 

@@ -12,6 +12,9 @@ _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 def configure_logging(log_dir: Path | None, *, verbose: bool) -> Path | None:
     """Returns the log file's path, or None when the folder cannot be written."""
+    # A log that cannot be written (a full disk) must not print tracebacks over the
+    # command's own one-line error: the standard library's production setting.
+    logging.raiseExceptions = False
     root = logging.getLogger()
     for handler in list(root.handlers):
         if getattr(handler, "_socialdesk", False):

@@ -255,6 +255,9 @@ def test_a_bad_argument_gets_a_one_line_error(
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
 def test_output_that_cannot_be_written_is_a_one_line_error(tmp_path: Path) -> None:
+    # The log sits on the same full disk, as it would.
+    (tmp_path / "logs").mkdir()
+    (tmp_path / "logs" / "socialdesk.log").symlink_to("/dev/full")
     with Path("/dev/full").open("w") as full:
         done = subprocess.run(
             [sys.executable, "-m", "socialdesk", "--data-dir", str(tmp_path), "inbox", "--json"],
@@ -265,3 +268,39 @@ def test_output_that_cannot_be_written_is_a_one_line_error(tmp_path: Path) -> No
         )
     assert done.returncode == 1
     assert done.stderr.strip() == "socialdesk: error: No space left on device"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        b"one\ntwo\n",
+        b"no newline at the end",
+        b"crlf\r\nlines\r\n\n",
+        b"x" * 200_000 + b"\nshort\n" + b"y" * 70_000,  # lines longer than a read
+    ],
+)
+def test_standard_input_lines_come_back_whole(data: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import os
+    import threading
+
+    from socialdesk.commands import _lines_as_they_come
+
+    read_end, write_end = os.pipe()
+
+    def feed() -> None:
+        with os.fdopen(write_end, "wb") as pipe:
+            for start in range(0, len(data), 50_000):
+                pipe.write(data[start : start + 50_000])
+                pipe.flush()
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    with os.fdopen(read_end, "rb") as source:
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(source))
+        lines = list(_lines_as_they_come("-"))
+    writer.join()
+    assert b"".join(line for line, _ in lines) == data
+    assert all(line.endswith(b"\n") for line, _ in lines[:-1])
+    assert not lines or lines[-1][1]  # the last line read is always answered

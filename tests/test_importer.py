@@ -146,7 +146,7 @@ def test_csv_rows_with_bad_bytes_or_missing_fields_are_reported_alone(tmp_path: 
     assert [r.line for r in results if isinstance(r, RowError)] == [3, 4]
     assert [str(r) for r in results if isinstance(r, RowError)] == [
         "line 3: not valid UTF-8",
-        "line 4: 8 fields where the header has 14",
+        "line 4: 8 fields where the header has 14 (account, created_at, text missing)",
     ]
     assert [m.external_id for m in results if not isinstance(m, RowError)] == ["1", "4"]
 
@@ -156,3 +156,25 @@ def test_an_empty_csv_file_says_so(tmp_path: Path) -> None:
     path.write_bytes(b"")
     with pytest.raises(ImportFileError, match=r"empty.csv is empty: a CSV import needs a header"):
         list(read_import(str(path)))
+
+
+def test_csv_rows_may_leave_out_trailing_optional_columns(tmp_path: Path) -> None:
+    path = tmp_path / "short.csv"
+    path.write_text(
+        "network,external_id,kind,direction,author_id,author_handle,account,created_at,text,url,"
+        "in_reply_to\n"
+        "x,1,mention,inbound,u1,ann,@Brand,2026-11-20T09:00:00Z,hello\n",
+        encoding="utf-8",
+    )
+    [message] = list(read_import(str(path)))
+    assert not isinstance(message, RowError)
+    assert (message.text, message.url, message.in_reply_to) == ("hello", "", None)
+
+
+@pytest.mark.parametrize("ending", [b"\n", b"\r\n", b"\r"])
+def test_json_lines_with_any_line_ending(tmp_path: Path, ending: bytes) -> None:
+    rows = [json.dumps({**GOOD, "external_id": str(n)}).encode() for n in range(3)]
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(ending.join(rows) + ending)
+    results = list(read_import(str(path)))
+    assert [getattr(r, "external_id", str(r)) for r in results] == ["0", "1", "2"]

@@ -7,7 +7,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select, text
 
-from socialdesk.domain import Author, ConversationStatus, Direction, MessageKind, Network
+from socialdesk.domain import (
+    Author,
+    ConversationStatus,
+    Direction,
+    IncomingMessage,
+    MessageKind,
+    Network,
+)
 from socialdesk.inbox import Inbox
 from socialdesk.ingest import CursorUpdate, Ingestor, read_cursor
 from socialdesk.models import Contact, Conversation, Event, Message, SyncCursor
@@ -194,6 +201,150 @@ def test_older_history_arriving_late_does_not_reopen_a_resolved_conversation(
         assert conv.status == "resolved"
         assert conv.awaiting_since is None
         assert conv.first_response_at == T0 + timedelta(minutes=35)
+
+
+def test_new_complaint_reopens_even_beside_older_history_in_the_same_batch(
+    store: Store, ingestor: Ingestor, make_message: MessageFactory
+) -> None:
+    ingestor.ingest(
+        [
+            make_message("2", minutes=30),
+            make_message("3", minutes=35, direction=OUT, in_reply_to="2"),
+        ]
+    )
+    with store.session() as s:
+        s.execute(text("UPDATE conversations SET status = 'resolved'"))
+    ingestor.ingest(
+        [
+            make_message("1", minutes=5, conversation="2"),  # older history
+            make_message("4", minutes=60, conversation="2", text="still broken!!"),
+        ]
+    )
+    with store.session() as s:
+        conv = s.get(Conversation, conversation_of(store, "2"))
+        assert conv is not None
+        assert conv.status == "open"
+        assert conv.awaiting_since == T0 + timedelta(minutes=60)
+
+
+def test_a_reply_fetched_first_with_the_same_timestamp_as_its_parent_answers_it(
+    store: Store, ingestor: Ingestor, make_message: MessageFactory
+) -> None:
+    ingestor.ingest([make_message("R", minutes=10, direction=OUT, in_reply_to="P")])
+    result = ingestor.ingest([make_message("P", minutes=10)])
+    with store.session() as s:
+        conv = s.scalars(select(Conversation)).one()
+        assert conv.awaiting_since is None
+        assert conv.first_response_at == T0 + timedelta(minutes=10)
+        assert s.scalars(select(Event).where(Event.type == "replied")).one().response_seconds == 0
+    assert result.replies_matched == 0  # the reply was stored before; nothing new answered
+
+
+def test_replay_with_equal_times_and_a_later_message(
+    store: Store, ingestor: Ingestor, make_message: MessageFactory
+) -> None:
+    ingestor.ingest(
+        [
+            make_message("R", minutes=10, direction=OUT, in_reply_to="P"),
+            make_message("I2", minutes=20, in_reply_to="P"),
+        ]
+    )
+    ingestor.ingest([make_message("P", minutes=10)])
+    with store.session() as s:
+        conv = s.scalars(select(Conversation)).one()
+        assert conv.first_response_at == T0 + timedelta(minutes=10)
+        assert conv.awaiting_since == T0 + timedelta(minutes=20)
+
+
+def test_replies_matched_counts_what_the_replay_found(
+    store: Store, ingestor: Ingestor, make_message: MessageFactory
+) -> None:
+    ingestor.ingest(
+        [
+            make_message("R1", minutes=20, direction=OUT, in_reply_to="P"),
+            make_message("B", minutes=30, in_reply_to="P"),
+        ]
+    )
+    result = ingestor.ingest(
+        [
+            make_message("P", minutes=10),
+            make_message("R2", minutes=25, direction=OUT, in_reply_to="P"),
+        ]
+    )
+    # P (10) is answered by R1 (20, stored before); R2 (25) answers nothing; B (30) waits.
+    assert result.replies_matched == 0
+    with store.session() as s:
+        conv = s.scalars(select(Conversation)).one()
+        assert conv.awaiting_since == T0 + timedelta(minutes=30)
+        responses = dict(
+            s.execute(
+                select(Message.external_id, Event.response_seconds)
+                .join(Event, Event.message_id == Message.id)
+                .where(Event.type == "replied")
+            ).all()
+        )
+    assert responses == {"R1": 600, "R2": None}
+
+
+def test_any_arrival_order_gives_the_clock_of_the_in_order_history(
+    tmp_path, make_message: MessageFactory
+) -> None:
+    """Messages fetched in any order and batching, timestamps often equal, end with the
+    same clocks, first responses and response times as one in-order import."""
+    import random
+
+    from socialdesk.triage import TriageScorer
+
+    def clocks(order: list[list[IncomingMessage]], name: str) -> tuple[object, ...]:
+        store = Store.open(f"sqlite:///{tmp_path / name}")
+        scorer = TriageScorer()
+        try:
+            for batch in order:
+                Ingestor(store, scorer).ingest(batch)
+            with store.session() as s:
+                convs = sorted(
+                    (c.external_key, c.awaiting_since, c.first_response_at, c.last_message_at)
+                    for c in s.scalars(select(Conversation))
+                )
+                replies = sorted(
+                    s.execute(
+                        select(Message.external_id, Event.response_seconds)
+                        .join(Event, Event.message_id == Message.id)
+                        .where(Event.type == "replied")
+                    ).all()
+                )
+            return tuple(convs), tuple(replies)
+        finally:
+            scorer.close()
+            store.close()
+
+    rng = random.Random(11)
+    for case in range(25):
+        history = []
+        for thread in range(3):
+            root = f"t{thread}"
+            minute = rng.randrange(5)
+            for step in range(rng.randrange(2, 6)):
+                out = step % 2 == 1
+                history.append(
+                    make_message(
+                        f"{root}m{step}",
+                        minutes=minute,
+                        direction=OUT if out else Direction.INBOUND,
+                        conversation=root,
+                        text="where is my parcel" if not out else "sorry, checking",
+                    )
+                )
+                minute += rng.choice((0, 0, 1, 5))  # equal timestamps are common
+        expected = clocks([history], f"in-order-{case}.db")
+        shuffled = history[:]
+        rng.shuffle(shuffled)
+        batches, start = [], 0
+        while start < len(shuffled):
+            size = rng.randrange(1, 5)
+            batches.append(shuffled[start : start + size])
+            start += size
+        assert clocks(batches, f"shuffled-{case}.db") == expected, case
 
 
 def test_customer_writing_again_reopens_a_resolved_conversation(

@@ -79,10 +79,10 @@ def test_the_threshold_is_half_the_cross_validated_f1() -> None:
     labels = []
     for n in range(300):
         word = rng.choice(words)
-        plain = rng.random() < 0.5
+        plain = rng.random() < 0.3
         text = f"my {word} is broken again {n}" if plain else f"about my {word} {n}"
-        # Plain complaints are complaints; the vague ones are, one time in two.
-        labels.append((text, plain or rng.random() < 0.5))
+        # Plain complaints are complaints; the vague ones are, one time in four.
+        labels.append((text, plain or rng.random() < 0.25))
     model = train(labels, TriageAnalyser())
     assert MIN_THRESHOLD <= model.threshold < 0.5
 
@@ -258,3 +258,27 @@ def test_learn_rescore_applies_new_brand_cues(
     main(["--data-dir", str(data), "inbox", "--json"])
     [row] = json.loads(capsys.readouterr().out)
     assert row["complaint"] is True
+
+
+@pytest.mark.parametrize(
+    ("f1", "share", "threshold"),
+    [
+        (0.84, 0.6, 0.42),  # half the F1
+        (0.99, 0.6, 0.495),
+        (0.5, 0.2, 0.35),  # never below the floor
+        (0.74, 0.6, 0.5),  # no better than "all complaints" (F1 0.75): even odds
+        (0.0, 0.5, 0.5),
+    ],
+)
+def test_threshold_for(f1: float, share: float, threshold: float) -> None:
+    from socialdesk.learning import threshold_for
+
+    assert threshold_for(f1, share) == pytest.approx(threshold)
+
+
+def test_labels_that_say_nothing_keep_even_odds() -> None:
+    import random
+
+    rng = random.Random(3)
+    noise = [(f"message {rng.randrange(10**6)} about {n}", rng.random() < 0.5) for n in range(400)]
+    assert train(noise, TriageAnalyser()).threshold == 0.5
