@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Connection, insert, select, update
 
+from socialdesk import queue
 from socialdesk.domain import (
     ConversationStatus,
     Direction,
@@ -95,7 +96,8 @@ def _batches(items: Iterable[IncomingMessage], size: int) -> Iterator[list[Incom
 @dataclass(slots=True)
 class _ConvState:
     """A conversation's clock while a batch is applied. Times stay as the database
-    holds them (``_Raw.dt``): they order correctly and need no converting back."""
+    holds them (``_Raw.dt``): they order correctly and need no converting back. A
+    conversation this batch starts has id 0 until it is written, with its final state."""
 
     id: int
     status: str
@@ -105,6 +107,46 @@ class _ConvState:
     last_inbound_at: Any
     first_response_at: Any
     priority: int
+    # The latest customer message's facts, which the queue orders and filters by.
+    network: str
+    kind: str | None
+    complaint: bool | None
+    intent: str | None
+    # Set while the batch runs: the batch's own latest customer message, if it has one,
+    # and the queue priority as of the batch.
+    last_inbound_item: _Item | None = None
+    queue_priority: int = 0
+
+
+@dataclass(slots=True)
+class _ContactCache:
+    """Contacts one stream has written, so later batches need not look them up: a big
+    import sees the same customers again and again. Rows join ``rows`` only once their
+    batch has committed. Another writer changing a contact meanwhile can, at worst,
+    leave it with this import's name and follower count."""
+
+    rows: dict[tuple[str, str], tuple[Any, ...]] = field(default_factory=dict)
+    pending: dict[tuple[str, str], tuple[Any, ...]] = field(default_factory=dict)
+    limit: int = 200_000
+
+    def commit(self) -> None:
+        if len(self.rows) < self.limit:
+            self.rows.update(self.pending)
+        self.pending.clear()
+
+
+@dataclass(slots=True)
+class _Clocks:
+    """The batch's walk: every conversation's state (by id, or by key for those the
+    batch starts), its events waiting for message ids, replies that answered someone, and
+    conversations whose clock must be replayed."""
+
+    states: dict[Any, _ConvState]
+    events: list[tuple[Any, ...]] = field(default_factory=list)
+    matched: dict[Any, int] = field(default_factory=dict)
+    late: set[Any] = field(default_factory=set)
+    # Whether the messages took the ids the new conversations were written with.
+    predicted: bool = False
 
 
 _MESSAGE_COLUMNS = (
@@ -210,7 +252,18 @@ class _Raw:
         self.cursor.execute(statement, params)
         return [tuple(row) for row in self.cursor.fetchall()]
 
-    def inserted_ids(self, table: str, keys: Sequence[tuple[str, str]]) -> list[int]:
+    def next_id(self, table: str) -> int | None:
+        """The id SQLite gives the next row of ``table`` (the write lock is ours); None on
+        PostgreSQL, whose sequences promise no such thing."""
+        if not self.sqlite:
+            return None
+        last = int(self.query(f"SELECT coalesce(max(id), 0) FROM {table}", ())[0][0])
+        # At the largest rowid SQLite picks ids at random: no prediction then.
+        return last + 1 if last < 2**63 - 1 else None
+
+    def inserted_ids(
+        self, table: str, keys: Sequence[tuple[str, str]], *, key_column: str = "external_id"
+    ) -> list[int]:
         """The ids of rows just inserted for ``keys`` (network, external id), in order.
 
         On SQLite the write lock is ours and each row took the next rowid, so the
@@ -221,13 +274,13 @@ class _Raw:
             last = int(self.query(f"SELECT max(id) FROM {table}", ())[0][0])
             first = last - len(keys) + 1
             ends = self.query(
-                f"SELECT id, network, external_id FROM {table} WHERE id IN (?, ?)",
+                f"SELECT id, network, {key_column} FROM {table} WHERE id IN (?, ?)",
                 (first, last),
             )
             found = {row[0]: (row[1], row[2]) for row in ends}
             if found.get(first) == keys[0] and found.get(last) == keys[-1]:
                 return list(range(first, last + 1))
-        stored = self.lookup(table, "external_id", "id", keys)
+        stored = self.lookup(table, key_column, "id", keys)
         return [stored[key] for key in keys]
 
     def index_for_search(self, ids: Sequence[int]) -> None:
@@ -289,21 +342,17 @@ _CONVERSATION_COLUMNS = (
     "created_at",
     "last_message_at",
     "priority",
+    "awaiting_since",
+    "first_response_at",
+    "queue_priority",
+    "complaint",
+    "kind",
+    "last_inbound_message_id",
 )
 
 
-def _status_event(
-    conversation_id: int, message_id: int, at_sql: Any, actor: str | None, change: dict[str, str]
-) -> tuple[Any, ...]:
-    return (
-        conversation_id,
-        message_id,
-        EventType.STATUS_CHANGED.value,
-        at_sql,
-        actor,
-        None,
-        json.dumps(change),
-    )
+def _status_change(item: Any, actor: str | None, change: dict[str, str]) -> tuple[Any, ...]:
+    return (item, EventType.STATUS_CHANGED.value, actor, None, json.dumps(change))
 
 
 @dataclass(slots=True)
@@ -321,6 +370,9 @@ class _Item:
     conversation_id: int = 0
     message_id: int = 0
     score: Score | None = None
+    # The conversation: its id when stored before this batch, else its key until the
+    # batch writes it.
+    conv: Any = None
 
 
 class Ingestor:
@@ -365,12 +417,18 @@ class Ingestor:
         is written."""
         total = IngestResult()
         pending: deque[tuple[list[IncomingMessage], int, Future[list[Any]]]] = deque()
+        contacts = _ContactCache()
 
         def flush_one() -> None:
             batch, known, future = pending.popleft()
             signals = future.result()
-            with self.store.session() as session:
-                result = self._write_batch(session.connection(), batch, signals)
+            try:
+                with self.store.session() as session:
+                    result = self._write_batch(session.connection(), batch, signals, contacts)
+            except BaseException:
+                contacts.pending.clear()  # rolled back: nothing of it was written
+                raise
+            contacts.commit()
             result.received += known
             result.duplicates += known
             total.add(result)
@@ -406,8 +464,14 @@ class Ingestor:
     # per-row bookkeeping costs more than scoring does at 100k messages.
 
     def _write_batch(
-        self, conn: Connection, batch: list[IncomingMessage], signals: list[Any]
+        self,
+        conn: Connection,
+        batch: list[IncomingMessage],
+        signals: list[Any],
+        contacts: _ContactCache | None = None,
     ) -> IngestResult:
+        if contacts is None:
+            contacts = _ContactCache()
         sql = _Raw(conn)
         result = IngestResult(received=len(batch))
         inbound_signals = iter(signals)
@@ -446,10 +510,13 @@ class Ingestor:
         now = self.clock()
 
         account_ids = self._accounts(sql, fresh, now)
-        contact_ids = self._contacts(sql, fresh)
-        created = self._conversations(sql, fresh, account_ids, contact_ids)
-        result.conversations_created = len(created)
+        contact_ids = self._contacts(sql, fresh, contacts)
+        starts = self._thread(sql, fresh, account_ids, contact_ids)
+        result.conversations_created = len(starts)
         recent = self._recent_conversations(sql, fresh, contact_ids)
+        for conv_key, row in starts.items():  # conversations this batch starts count too
+            if row[3] is not None:
+                recent.setdefault(row[3], []).append((conv_key, row[6]))
         for item in fresh:
             if item.inbound:
                 contact = contact_ids.get((item.network, item.msg.author.id))
@@ -459,11 +526,20 @@ class Ingestor:
                     # Times compared as the database holds them (text on SQLite sorts right).
                     since = sql.days_before(item.at, item.at_sql, REPEAT_WINDOW.days)
                     repeat = any(
-                        cid != item.conversation_id and since <= at <= item.at_sql
-                        for cid, at in others
+                        ref != item.conv and since <= at <= item.at_sql for ref, at in others
                     )
                 item.score = self.scorer.score(item.msg, item.signals, ScoreContext(repeat=repeat))
 
+        clocks = self._run_clocks(sql, fresh, starts, now)
+        # On SQLite the batch's messages will take the next ids in order (checked once
+        # they are written), so a new conversation can name its latest message already.
+        predicted = sql.next_id("messages")
+        if predicted is not None:
+            for offset, item in enumerate(fresh):
+                item.message_id = predicted + offset
+        self._write_started(sql, starts, clocks)
+        for item in fresh:
+            item.conversation_id = clocks.states[item.conv].id
         ingested_at = sql.dt(now)
         rows = []
         for item in fresh:
@@ -496,24 +572,25 @@ class Ingestor:
             )
         sql.insert_many("messages", _MESSAGE_COLUMNS, rows)
         ids = sql.inserted_ids("messages", [item.key for item in fresh])
+        clocks.predicted = predicted is not None and ids[0] == predicted
         for item, message_id in zip(fresh, ids, strict=True):
             item.message_id = message_id
         sql.index_for_search(ids)
         result.inserted = len(ids)
         result.inserted_ids = ids
-        result.replies_matched = self._advance_conversations(sql, fresh, created)
+        result.replies_matched = self._finish_clocks(sql, fresh, clocks, now)
         return result
 
     def _recent_conversations(
         self, sql: _Raw, fresh: list[_Item], contact_ids: dict[tuple[str, str], int]
-    ) -> dict[int, list[tuple[int, Any]]]:
+    ) -> dict[int, list[tuple[Any, Any]]]:
         """Each author's conversations started in the repeat window before this batch:
         someone writing about a second thing this week is a repeat contact."""
         ids = sorted(set(contact_ids.values()))
         if not ids:
             return {}
         since = sql.dt(min(item.at for item in fresh) - REPEAT_WINDOW)
-        found: dict[int, list[tuple[int, Any]]] = {}
+        found: dict[int, list[tuple[Any, Any]]] = {}
         for chunk in _chunks(ids):
             marks = ", ".join([sql.ph] * len(chunk))
             rows = sql.query(
@@ -541,16 +618,29 @@ class Ingestor:
             ids.update(sql.lookup("accounts", "handle", "id", missing))
         return ids
 
-    def _contacts(self, sql: _Raw, fresh: list[_Item]) -> dict[tuple[str, str], int]:
+    def _contacts(
+        self, sql: _Raw, fresh: list[_Item], known: _ContactCache
+    ) -> dict[tuple[str, str], int]:
+        """Each author's contact id, created or brought up to date. ``known`` holds what
+        earlier batches of this stream wrote; it gets this batch's rows in ``pending``."""
         latest: dict[tuple[str, str], _Item] = {}
         for item in fresh:
             if item.inbound and item.msg.author.id:
                 latest[(item.network, item.msg.author.id)] = item  # time order: last wins
         if not latest:
             return {}
-        stored = sql.lookup(
-            "contacts", "external_id", "id, handle, name, followers", latest, whole_row=True
-        )
+        stored = {key: known.rows[key] for key in latest if key in known.rows}
+        unknown = [key for key in latest if key not in stored]
+        if unknown:
+            stored.update(
+                sql.lookup(
+                    "contacts",
+                    "external_id",
+                    "id, handle, name, followers",
+                    unknown,
+                    whole_row=True,
+                )
+            )
         ids: dict[tuple[str, str], int] = {}
         changed = []
         for key, (cid, handle, name, followers) in stored.items():
@@ -558,6 +648,7 @@ class Ingestor:
             item = latest[key]
             author = item.msg.author
             new_followers = author.followers if author.followers is not None else followers
+            known.pending[key] = (cid, author.handle, author.name, new_followers)
             if (author.handle, author.name, new_followers) != (handle, name, followers):
                 changed.append((author.handle, author.name, new_followers, item.at_sql, cid))
         ph = sql.ph
@@ -578,19 +669,23 @@ class Ingestor:
                 )
             sql.insert_many("contacts", _CONTACT_COLUMNS, rows)
             ids.update(sql.lookup("contacts", "external_id", "id", missing))
+            for key in missing:
+                author = latest[key].msg.author
+                known.pending[key] = (ids[key], author.handle, author.name, author.followers)
         return ids
 
-    def _conversations(
+    def _thread(
         self,
         sql: _Raw,
         fresh: list[_Item],
         account_ids: dict[tuple[str, str], int],
         contact_ids: dict[tuple[str, str], int],
-    ) -> set[int]:
+    ) -> dict[tuple[str, str], tuple[Any, ...]]:
         """Thread each message: an explicit conversation wins, then the parent's
         conversation, then the parent's id (so a reply that arrives before its parent
-        lands where the parent will), then the message's own id. Returns the ids of the
-        conversations this batch created."""
+        lands where the parent will), then the message's own id. Sets each item's
+        ``conv``: a stored conversation's id, or the key of one this batch starts. Returns
+        the conversations to start: key -> their row's first columns."""
         in_batch = {item.key for item in fresh}
         parent_refs = {
             (item.network, item.msg.in_reply_to)
@@ -619,46 +714,58 @@ class Ingestor:
                 key_of[item.key] = (item.network, msg.in_reply_to or msg.external_id)
 
         conv_ids = sql.lookup("conversations", "external_key", "id", set(key_of.values()))
-        missing: dict[tuple[str, str], tuple[Any, ...]] = {}
+        starts: dict[tuple[str, str], tuple[Any, ...]] = {}
         for item in fresh:
             wanted = key_of.get(item.key)
-            if wanted is None or wanted in conv_ids or wanted in missing:
-                continue
-            contact = contact_ids.get((item.network, item.msg.author.id)) if item.inbound else None
-            missing[wanted] = (
-                wanted[0],
-                wanted[1],
-                account_ids.get(item.account),
-                contact,
-                item.msg.is_public,
-                ConversationStatus.NEW.value,
-                item.at_sql,
-                item.at_sql,
-                0,
-            )
-        if missing:
-            sql.insert_many("conversations", _CONVERSATION_COLUMNS, list(missing.values()))
-            conv_ids.update(sql.lookup("conversations", "external_key", "id", missing))
-        for item in fresh:
-            conv_key = key_of.get(item.key)
-            item.conversation_id = conv_ids[conv_key] if conv_key else direct[item.key]
-        return {conv_ids[key] for key in missing}
+            if wanted is None:
+                item.conv = item.conversation_id = direct[item.key]
+            elif wanted in conv_ids:
+                item.conv = item.conversation_id = conv_ids[wanted]
+            else:
+                item.conv = wanted
+                if wanted not in starts:
+                    contact = (
+                        contact_ids.get((item.network, item.msg.author.id))
+                        if item.inbound
+                        else None
+                    )
+                    starts[wanted] = (
+                        wanted[0],
+                        wanted[1],
+                        account_ids.get(item.account),
+                        contact,
+                        item.msg.is_public,
+                        ConversationStatus.NEW.value,
+                        item.at_sql,
+                    )
+        return starts
 
-    def _advance_conversations(self, sql: _Raw, fresh: list[_Item], created: set[int]) -> int:
-        """Walk the new messages in time order: arrivals start the waiting clock,
-        replies stop it, and a customer writing into a closed thread reopens it."""
-        conv_ids = sorted({item.conversation_id for item in fresh})
-        states: dict[int, _ConvState] = {}
-        for chunk in _chunks(conv_ids):
+    def _load_clocks(self, sql: _Raw, conversation_ids: Sequence[int]) -> dict[Any, _ConvState]:
+        states: dict[Any, _ConvState] = {}
+        for chunk in _chunks(sorted(conversation_ids)):
             marks = ", ".join([sql.ph] * len(chunk))
             rows = sql.query(
                 "SELECT c.id, c.status, c.awaiting_since, c.last_message_at, "
-                "c.last_inbound_message_id, m.created_at, c.first_response_at, c.priority "
+                "c.last_inbound_message_id, m.created_at, c.first_response_at, c.priority, "
+                "c.network, m.kind, m.complaint, m.intent "
                 "FROM conversations c LEFT JOIN messages m ON m.id = c.last_inbound_message_id "
                 f"WHERE c.id IN ({marks})",
                 chunk,
             )
-            for cid, status, awaiting, last, inbound_id, inbound_at, first, prio in rows:
+            for (
+                cid,
+                status,
+                awaiting,
+                last,
+                inbound_id,
+                inbound_at,
+                first,
+                prio,
+                network,
+                kind,
+                complaint,
+                intent,
+            ) in rows:
                 states[cid] = _ConvState(
                     id=cid,
                     status=status,
@@ -668,30 +775,65 @@ class Ingestor:
                     last_inbound_at=sql.stored(inbound_at),
                     first_response_at=sql.stored(first),
                     priority=prio,
+                    network=network,
+                    kind=kind,
+                    complaint=None if complaint is None else bool(complaint),
+                    intent=intent,
                 )
-        events: list[tuple[Any, ...]] = []
-        matched: dict[int, int] = {}
-        # What each conversation held before this batch: a message no newer than that
-        # (a reply fetched before its parent, a backfill) arrived out of order.
-        stored_last = {cid: s.last_message_at for cid, s in states.items() if cid not in created}
-        # Conversations that got such a message: their clock is worked out again from
-        # every message once this batch is written.
-        late: set[int] = set()
+        return states
+
+    def _run_clocks(
+        self,
+        sql: _Raw,
+        fresh: list[_Item],
+        starts: dict[tuple[str, str], tuple[Any, ...]],
+        now: datetime,
+    ) -> _Clocks:
+        """Walk the new messages in time order: arrivals start the waiting clock,
+        replies stop it, and a customer writing into a closed thread reopens it. Runs
+        before anything is written, so a conversation this batch starts is written once,
+        in its final state. Events wait for their message ids (``_finish_clocks``)."""
+        stored = sorted({item.conv for item in fresh if isinstance(item.conv, int)})
+        states = self._load_clocks(sql, stored)
+        for key in starts:
+            states[key] = _ConvState(
+                id=0,
+                status=ConversationStatus.NEW.value,
+                awaiting_since=None,
+                last_message_at=None,
+                last_inbound_message_id=None,
+                last_inbound_at=None,
+                first_response_at=None,
+                priority=0,
+                network=key[0],
+                kind=None,
+                complaint=None,
+                intent=None,
+            )
+        clocks = _Clocks(states=states)
+        # What each stored conversation held before this batch: a message no newer than
+        # that (a reply fetched before its parent, a backfill) arrived out of order, and
+        # the conversation's clock is worked out again from every message afterwards.
+        stored_last = {ref: states[ref].last_message_at for ref in stored if ref in states}
         for item in fresh:
-            state = states[item.conversation_id]
-            at, mid = item.at_sql, item.message_id
-            before = stored_last.get(state.id)
+            state = states[item.conv]
+            at = item.at_sql
+            before = stored_last.get(item.conv)
             item_late = before is not None and at <= before
             if item_late:
-                late.add(state.id)
+                clocks.late.add(item.conv)
             if state.last_message_at is None or at > state.last_message_at:
                 state.last_message_at = at
             if item.inbound:
-                events.append((state.id, mid, _ARRIVED, at, None, None, _NO_DATA))
+                clocks.events.append((item, _ARRIVED, None, None, _NO_DATA))
                 if state.last_inbound_at is None or at >= state.last_inbound_at:
-                    state.last_inbound_message_id = mid
+                    state.last_inbound_item = item
                     state.last_inbound_at = at
-                    state.priority = item.score.priority if item.score else 0
+                    score = item.score
+                    state.priority = score.priority if score else 0
+                    state.kind = item.msg.kind.value
+                    state.complaint = score.complaint if score else None
+                    state.intent = score.intent if score else None
                 if state.awaiting_since is None or at < state.awaiting_since:
                     state.awaiting_since = at
                 if not item_late and state.status in (
@@ -700,7 +842,7 @@ class Ingestor:
                 ):
                     # A message older than what is stored is history, not a new contact.
                     change = {"from": state.status, "to": "open", "why": "customer wrote"}
-                    events.append(_status_event(state.id, mid, at, None, change))
+                    clocks.events.append(_status_change(item, None, change))
                     state.status = ConversationStatus.OPEN.value
                 continue
             response = None
@@ -710,37 +852,101 @@ class Ingestor:
                 state.awaiting_since = None
                 if state.first_response_at is None:
                     state.first_response_at = at
-                matched[state.id] = matched.get(state.id, 0) + 1
+                clocks.matched[item.conv] = clocks.matched.get(item.conv, 0) + 1
             actor = item.msg.author.handle
-            events.append((state.id, mid, _REPLIED, at, actor, response, _NO_DATA))
+            clocks.events.append((item, _REPLIED, actor, response, _NO_DATA))
             if state.status == ConversationStatus.NEW:
                 change = {"from": "new", "to": "open", "why": "brand replied"}
-                events.append(_status_event(state.id, mid, at, actor, change))
+                clocks.events.append(_status_change(item, actor, change))
                 state.status = ConversationStatus.OPEN.value
+        for state in states.values():
+            state.queue_priority = _queue_priority(sql, state, now)
+        return clocks
+
+    def _write_started(
+        self, sql: _Raw, starts: dict[tuple[str, str], tuple[Any, ...]], clocks: _Clocks
+    ) -> None:
+        """Write the conversations this batch starts, each once and in its final state
+        (all but its latest message's id, which does not exist yet): every queue index
+        takes one insert, not an insert and an update."""
+        if not starts:
+            return
+        rows = []
+        for key, first in starts.items():
+            state = clocks.states[key]
+            rows.append(
+                (
+                    *first[:5],
+                    state.status,
+                    first[6],
+                    state.last_message_at,
+                    state.priority,
+                    state.awaiting_since,
+                    state.first_response_at,
+                    state.queue_priority,
+                    state.complaint,
+                    state.kind,
+                    latest.message_id or None if (latest := state.last_inbound_item) else None,
+                )
+            )
+        sql.insert_many("conversations", _CONVERSATION_COLUMNS, rows)
+        ids = sql.inserted_ids("conversations", list(starts), key_column="external_key")
+        for key, conversation_id in zip(starts, ids, strict=True):
+            clocks.states[key].id = conversation_id
+
+    def _finish_clocks(self, sql: _Raw, fresh: list[_Item], clocks: _Clocks, now: datetime) -> int:
+        """Once the messages have ids: the stored conversations' new state, the new
+        ones' latest message, the events, and any clock that must be replayed."""
+        states = clocks.states
         ph = sql.ph
+        changed, started = [], []
+        for ref, s in states.items():
+            latest = s.last_inbound_item
+            if latest is not None:
+                s.last_inbound_message_id = latest.message_id
+            if isinstance(ref, int):
+                changed.append(
+                    (
+                        s.status,
+                        s.awaiting_since,
+                        s.last_message_at,
+                        s.last_inbound_message_id,
+                        s.first_response_at,
+                        s.priority,
+                        s.queue_priority,
+                        s.complaint,
+                        s.kind,
+                        s.id,
+                    )
+                )
+            elif s.last_inbound_message_id is not None and not clocks.predicted:
+                started.append((s.last_inbound_message_id, s.id))
         sql.execute_many(
             f"UPDATE conversations SET status = {ph}, awaiting_since = {ph}, "
             f"last_message_at = {ph}, last_inbound_message_id = {ph}, "
-            f"first_response_at = {ph}, priority = {ph} WHERE id = {ph}",
+            f"first_response_at = {ph}, priority = {ph}, queue_priority = {ph}, "
+            f"complaint = {ph}, kind = {ph} WHERE id = {ph}",
+            changed,
+        )
+        # No queue index holds this column: writing it costs the row, not the indexes.
+        sql.execute_many(
+            f"UPDATE conversations SET last_inbound_message_id = {ph} WHERE id = {ph}", started
+        )
+        sql.insert_many(
+            "events",
+            _EVENT_COLUMNS,
             [
-                (
-                    s.status,
-                    s.awaiting_since,
-                    s.last_message_at,
-                    s.last_inbound_message_id,
-                    s.first_response_at,
-                    s.priority,
-                    s.id,
-                )
-                for s in states.values()
+                (states[item.conv].id, item.message_id, kind, item.at_sql, actor, seconds, data)
+                for item, kind, actor, seconds, data in clocks.events
             ],
         )
-        sql.insert_many("events", _EVENT_COLUMNS, events)
         # Replayed conversations count what the replay found, not the walk above.
-        total = sum(n for cid, n in matched.items() if cid not in late)
+        late = {states[ref].id for ref in clocks.late}
+        total = sum(n for ref, n in clocks.matched.items() if ref not in clocks.late)
         if late:
-            batch = {item.message_id for item in fresh if item.conversation_id in late}
+            batch = {item.message_id for item in fresh if item.conv in clocks.late}
             total += self._replay_clocks(sql, sorted(late), batch)
+            queue.refresh(sql.conn, late, now)
         return total
 
     def _replay_clocks(self, sql: _Raw, conversation_ids: Sequence[int], batch: set[int]) -> int:
@@ -837,6 +1043,15 @@ class Ingestor:
                     "updated_at": now,
                 },
             )
+
+
+def _queue_priority(sql: _Raw, state: _ConvState, now: datetime) -> int:
+    waited = None
+    if state.awaiting_since is not None:
+        since = sql.parse(state.awaiting_since)
+        assert since is not None
+        waited = (now - since).total_seconds()
+    return queue.live_priority(state.priority, waited, state.network, state.intent or "")
 
 
 def _inbound_texts(batch: list[IncomingMessage]) -> list[str]:

@@ -7,18 +7,30 @@ from typing import Any, ClassVar
 
 from sqlalchemy import (
     Boolean,
+    Computed,
     DateTime,
     Dialect,
     Float,
     ForeignKey,
     Index,
     Integer,
+    SmallInteger,
     String,
     Text,
     TypeDecorator,
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# Generated columns (migration 0005): the queue's bucket (0 the working inbox: new or
+# open; 1 pending; 2 resolved; 3 spam) and its rank, waiting conversations first.
+BUCKET_SQL = (
+    "CASE WHEN status IN ('new', 'open') THEN 0 WHEN status = 'pending' THEN 1 "
+    "WHEN status = 'resolved' THEN 2 ELSE 3 END"
+)
+INBOX, PENDING, RESOLVED, SPAM = 0, 1, 2, 3
+RANK_SQL = "CASE WHEN awaiting_since IS NULL THEN queue_priority ELSE 1000 + queue_priority END"
+WAITING_RANK = 1000
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -95,8 +107,8 @@ class Conversation(Base):
     __tablename__ = "conversations"
     __table_args__ = (
         UniqueConstraint("network", "external_key", name="uq_conversations_network_key"),
-        Index("ix_conversations_queue", "status", "priority"),
         Index("ix_conversations_contact", "contact_id", "last_message_at"),
+        # The queue's indexes, one per view and sort, are in migration 0005.
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -115,6 +127,13 @@ class Conversation(Base):
     awaiting_since: Mapped[datetime | None]
     first_response_at: Mapped[datetime | None]
     priority: Mapped[int] = mapped_column(Integer, default=0)
+    # What the queue orders and filters by (see socialdesk.queue): the priority with the
+    # waiting points as last worked out, and the latest customer message's facts.
+    queue_priority: Mapped[int] = mapped_column(Integer, default=0)
+    complaint: Mapped[bool | None] = mapped_column(Boolean)
+    kind: Mapped[str | None] = mapped_column(String(32))
+    bucket: Mapped[int] = mapped_column(SmallInteger, Computed(BUCKET_SQL))
+    queue_rank: Mapped[int] = mapped_column(Integer, Computed(RANK_SQL))
 
 
 class Message(Base):
@@ -223,3 +242,33 @@ class LearnedModelRow(Base):
     labels: Mapped[int] = mapped_column(Integer)
     state: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime]
+
+
+class QueueState(Base):
+    """Until when the queue's waiting points were last worked out (one row)."""
+
+    __tablename__ = "queue_state"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    aged_at: Mapped[datetime | None]
+
+
+class OutboxItem(Base):
+    """A reply an agent queued. The Drafting issue sends it, exactly once."""
+
+    __tablename__ = "outbox"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"))
+    in_reply_to_message_id: Mapped[int | None] = mapped_column(
+        ForeignKey("messages.id", ondelete="SET NULL")
+    )
+    network: Mapped[str] = mapped_column(String(32))
+    public: Mapped[bool] = mapped_column(Boolean)
+    text: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16))
+    idempotency_key: Mapped[str] = mapped_column(String(64), unique=True)
+    actor: Mapped[str | None] = mapped_column(String(255))
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    error: Mapped[str | None] = mapped_column(Text)

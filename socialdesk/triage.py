@@ -177,6 +177,17 @@ class PhraseMatcher:
             self._words[word] = groups
         return groups
 
+    def starts(self, word: str) -> bool:
+        """Whether a phrase might begin with this word."""
+        if word in self.root:
+            return True
+        stem = self._stem
+        return (
+            stem is not None
+            and word[: self._stem_length] in self._stem_heads
+            and (stem.match(word) is not None)
+        )
+
     def _candidates(self, words: Sequence[str]) -> list[int]:
         """Where a phrase might begin: most words begin none."""
         root = self.root
@@ -189,46 +200,74 @@ class PhraseMatcher:
             if word in root or (word[:length] in heads and stem.match(word))
         ]
 
-    def find_words(self, words: Sequence[str], original: str) -> list[tuple[str, str]]:
-        """(group, matched text) pairs, in text order; regex cues after."""
+    def find_words(
+        self, words: Sequence[str], original: str, candidates: Sequence[int] | None = None
+    ) -> list[tuple[str, str]]:
+        """(group, matched text) pairs, in text order; regex cues after. ``candidates``
+        (where a phrase might begin) saves working them out again."""
         found: list[tuple[str, str]] = []
         root = self.root
-        stem_of = self._stem_of
-        count = len(words)
-        candidates = self._candidates(words)
+        heads, length = self._stem_heads, self._stem_length
+        last = len(words) - 1
         taken_until = 0
+        if candidates is None:
+            candidates = self._candidates(words)
         for i in candidates:
             if i < taken_until:
                 continue
+            word = words[i]
             best_end = 0
             best_groups: tuple[str, ...] = ()
-            node = root.get(words[i])
+            node = root.get(word)
             j = i
             while node is not None:
                 if node[1]:
                     best_end, best_groups = j + 1, node[1]
-                if j + 1 < count:
-                    following = words[j + 1]
+                if j == last:
+                    break
+                following = words[j + 1]
+                if node[2]:
                     for stem, groups in node[2]:
                         if following.startswith(stem):
                             best_end, best_groups = j + 2, groups
                             break
-                    node = node[0].get(following)
-                else:
-                    node = None
+                node = node[0].get(following)
                 j += 1
             if not best_groups:
-                best_groups = stem_of(words[i])
+                if not heads or word[:length] not in heads:
+                    continue  # no phrase from here, and no stem the word could take
+                best_groups = self._stem_of(word)
+                if not best_groups:
+                    continue
                 best_end = i + 1
-            if best_groups:
-                text = " ".join(words[i:best_end])
-                found.extend((group, text) for group in best_groups)
-                taken_until = best_end
+            text = word if best_end == i + 1 else " ".join(words[i:best_end])
+            found.extend((group, text) for group in best_groups)
+            taken_until = best_end
         for pattern, group in self.patterns:
             hit = pattern.search(original)
             if hit:
                 found.append((group, hit.group()))
         return found
+
+
+class _StartMasks(dict[str, int]):
+    """word -> which matchers' phrases might begin with it (bit n for matcher n), worked
+    out on first sight. Words repeat a lot; the cache stops growing at a bound."""
+
+    LIMIT = 200_000
+
+    def __init__(self, matchers: Sequence[PhraseMatcher]) -> None:
+        super().__init__()
+        self.matchers = matchers
+
+    def __missing__(self, word: str) -> int:
+        mask = 0
+        for bit, matcher in enumerate(self.matchers):
+            if matcher.starts(word):
+                mask |= 1 << bit
+        if len(self) < self.LIMIT:
+            self[word] = mask
+        return mask
 
 
 @dataclass(frozen=True)
@@ -246,6 +285,7 @@ class CueBook:
     _main: PhraseMatcher = field(init=False, repr=False, compare=False)
     _sarcasm: PhraseMatcher = field(init=False, repr=False, compare=False)
     _topics: PhraseMatcher = field(init=False, repr=False, compare=False)
+    _starts: _StartMasks = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         main = PhraseMatcher({n: g.phrases for n, g in self.groups.items()})
@@ -259,6 +299,7 @@ class CueBook:
         object.__setattr__(self, "_main", main)
         object.__setattr__(self, "_sarcasm", sarcasm)
         object.__setattr__(self, "_topics", PhraseMatcher(self.topics))
+        object.__setattr__(self, "_starts", _StartMasks((main, sarcasm, self._topics)))
 
     # -- loading --------------------------------------------------------------------
 
@@ -325,21 +366,38 @@ class CueBook:
 
     # -- matching ---------------------------------------------------------------------
 
-    def match(self, words: Sequence[str], original: str) -> dict[str, list[str]]:
+    def starts(self, words: Sequence[str]) -> list[int]:
+        """For each word, which of the cue, sarcasm and topic phrases (bits 1, 2, 4) might
+        begin there: worked out once a text for all three."""
+        return list(map(self._starts.__getitem__, words))
+
+    @staticmethod
+    def _where(starts: Sequence[int] | None, bit: int) -> list[int] | None:
+        if starts is None:
+            return None
+        return [i for i, mask in enumerate(starts) if mask & bit]
+
+    def match(
+        self, words: Sequence[str], original: str, starts: Sequence[int] | None = None
+    ) -> dict[str, list[str]]:
         hits: dict[str, list[str]] = {}
-        for group, text in self._main.find_words(words, original):
+        for group, text in self._main.find_words(words, original, self._where(starts, 1)):
             hits.setdefault(group, []).append(text)
         return hits
 
-    def sarcasm(self, words: Sequence[str], original: str) -> dict[str, list[str]]:
+    def sarcasm(
+        self, words: Sequence[str], original: str, starts: Sequence[int] | None = None
+    ) -> dict[str, list[str]]:
         hits: dict[str, list[str]] = {}
-        for group, text in self._sarcasm.find_words(words, original):
+        for group, text in self._sarcasm.find_words(words, original, self._where(starts, 2)):
             hits.setdefault(group, []).append(text)
         return hits
 
-    def topic(self, words: Sequence[str], original: str = "") -> str:
+    def topic(
+        self, words: Sequence[str], original: str = "", starts: Sequence[int] | None = None
+    ) -> str:
         counts: dict[str, int] = {}
-        for name, _ in self._topics.find_words(words, original):
+        for name, _ in self._topics.find_words(words, original, self._where(starts, 4)):
             counts[name] = counts.get(name, 0) + 1
         if not counts:
             return ""
@@ -523,7 +581,7 @@ class TriageAnalyser:
         intent = "complaint" if complaint else details["intent_hint"]
         if intent == "spam":
             reasons.append("looks like spam or abuse")
-        topic = self.cues.topic(details["words"], text) if complaint else ""
+        topic = self.cues.topic(details["words"], text, details["starts"]) if complaint else ""
         if complaint and not topic:
             # No topic word, but a cue that implies one ("charged twice" is billing).
             groups = self.cues.groups
@@ -550,7 +608,8 @@ class TriageAnalyser:
             compound = vader_compound(text)
         norm = normalise_text(text)
         words = tokens(norm)
-        hits = self.cues.match(words, text)
+        starts = self.cues.starts(words)
+        hits = self.cues.match(words, text, starts)
         groups = self.cues.groups
         complaint_groups = [n for n in hits if groups[n].category == "complaint"]
         positive_groups = [n for n in hits if groups[n].category == "positive"]
@@ -563,7 +622,7 @@ class TriageAnalyser:
         if positive_groups or compound >= 0.05:
             # Praise beside a failure is sarcasm ("love how you never answer"); praise
             # beside plain bad luck is not ("awful week, but you were brilliant").
-            sarcasm = self.cues.sarcasm(words, text)
+            sarcasm = self.cues.sarcasm(words, text, starts)
             if sarcasm.get("failure") and (sarcasm.get("praise") or sarcasm.get("marker")):
                 sarcastic = True
                 logit += self.cues.sarcasm_weight
@@ -598,6 +657,7 @@ class TriageAnalyser:
             logit -= QUESTION_DISCOUNT
         return logit, {
             "words": words,
+            "starts": starts,
             "groups": sorted(hits),
             "complaint_reasons": reasons,
             "risk_points": risk_points,

@@ -4,6 +4,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -321,6 +322,9 @@ def test_upgrade_from_0003_indexes_contacts_conversations_and_keeps_messages(
     from socialdesk.inbox import Inbox
 
     with _upgraded_from("0003", db_url, tmp_path, "parcel lost again") as store:
-        indexes = {i["name"] for i in sa.inspect(store.engine).get_indexes("conversations")}
+        with warnings.catch_warnings():
+            # The queue's expression indexes (0005) are beyond SQLAlchemy's reflection.
+            warnings.filterwarnings("ignore", "Skipped unsupported reflection")
+            indexes = {i["name"] for i in sa.inspect(store.engine).get_indexes("conversations")}
         assert "ix_conversations_contact" in indexes
         assert [r.text for r in Inbox(store).page(status="all")] == ["parcel lost again"]
