@@ -16,6 +16,8 @@ from typing import Any
 
 from socialdesk import __version__
 from socialdesk.config import DATA_DIR_ENV, DB_URL_ENV, resolve_workspace
+from socialdesk.domain import QUEUE_SORTS as SORTS
+from socialdesk.domain import QUEUE_VIEWS as VIEWS
 from socialdesk.domain import STATUS_FILTERS
 from socialdesk.logs import configure_logging
 
@@ -130,6 +132,18 @@ def build_parser() -> argparse.ArgumentParser:
         default=50,
         metavar="N",
         help="at most N rows (default 50)",
+    )
+    inbox.add_argument(
+        "--view",
+        choices=VIEWS,
+        help="a view of the desktop app's navigation instead of --status (mine is "
+        "what is assigned to you)",
+    )
+    inbox.add_argument(
+        "--sort",
+        choices=SORTS,
+        default="priority",
+        help="priority (the default), waiting (longest first) or newest",
     )
     inbox.add_argument("--search", default="", metavar="WORDS", help="full-text search")
     inbox.add_argument("--json", action="store_true", help="print one JSON array")

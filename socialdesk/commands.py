@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 from collections.abc import Iterable, Iterator
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
+from socialdesk import queue
 from socialdesk.cli import UsageError
 from socialdesk.config import Workspace
 from socialdesk.domain import IncomingMessage
 from socialdesk.importer import ImportFileError, RowError, read_import
-from socialdesk.inbox import Inbox, InboxRow
+from socialdesk.inbox import Inbox, InboxRow, QueueQuery
 from socialdesk.ingest import Ingestor, IngestResult
 from socialdesk.learning import (
     ModelBook,
@@ -29,6 +31,8 @@ from socialdesk.sources import desktop_app
 from socialdesk.store import Store, StoreError, head_revision
 from socialdesk.text import dumps_for_terminal, one_line
 from socialdesk.triage import CueBook, CueError, TriageAnalyser
+
+log = logging.getLogger("socialdesk.commands")
 
 # Failures that are the user's to fix: one line on standard error, no traceback.
 USER_ERRORS = (StoreError, ImportFileError, UsageError, CueError)
@@ -137,11 +141,17 @@ def _file_size(path: str) -> int:
 
 
 def _cmd_inbox(args: argparse.Namespace, workspace: Workspace) -> int:
+    query = (
+        QueueQuery(view=args.view, sort=args.sort, search=args.search, agent=_agent_name())
+        if args.view
+        else QueueQuery(view=args.status, sort=args.sort, search=args.search)
+    )
     store = open_store(workspace)
     try:
+        _age_queue(store)
         inbox = Inbox(store)
-        rows = inbox.page(status=args.status, search=args.search, limit=args.limit)
-        total = inbox.count(status=args.status, search=args.search) if not args.json else 0
+        rows = inbox.page(query, limit=args.limit)
+        total = inbox.count(query) if not args.json else 0
     finally:
         store.close()
     now = datetime.now().astimezone()
@@ -157,6 +167,15 @@ def _cmd_inbox(args: argparse.Namespace, workspace: Workspace) -> int:
     if len(rows) == args.limit and total > args.limit:
         print(f"... and {total - args.limit} more (use --limit N to see more)")
     return 0
+
+
+def _age_queue(store: Store) -> None:
+    """Bring the queue's waiting points up to now. A workspace this user may only read
+    keeps the order it had; the priorities shown are worked out live either way."""
+    try:
+        queue.age(store, datetime.now(UTC))
+    except StoreError as exc:
+        log.info("queue not aged: %s", exc)
 
 
 _TABLE_FORMAT = "{:>3}  {:<7} {:<14} {:<20} {:>9}  {:<8} {}"

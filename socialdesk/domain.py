@@ -40,6 +40,20 @@ class ConversationStatus(StrEnum):
 ACTIVE_STATUSES = (ConversationStatus.NEW, ConversationStatus.OPEN, ConversationStatus.PENDING)
 # What the queue can be filtered by: the active ones ("open"), everything, or one status.
 STATUS_FILTERS = ("open", "all", *(s.value for s in ConversationStatus if s.value != "open"))
+# The navigation's views of the queue, and its orders (socialdesk.inbox).
+QUEUE_VIEWS = (
+    "needs_reply",
+    "complaints",
+    "mine",
+    "unassigned",
+    "direct",
+    "public",
+    "keyword",
+    "pending",
+    "resolved",
+    "spam",
+)
+QUEUE_SORTS = ("priority", "waiting", "newest")
 
 
 class EventType(StrEnum):

@@ -1,4 +1,10 @@
-"""The read side of the triage queue: plain rows straight from SQL, paged."""
+"""The read side of the triage queue: plain rows straight from SQL, paged.
+
+Every view and sort reads an index in order (migration 0005), so the first page of a
+million conversations costs what the first page of a hundred does. The order uses each
+conversation's stored queue priority, which ``socialdesk.queue.age`` keeps current; the
+priority a row shows is worked out live.
+"""
 
 from __future__ import annotations
 
@@ -8,18 +14,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, case, func, select, text
+from sqlalchemy import exists, false, func, literal_column, select, text
+from sqlalchemy.orm import aliased
 
-from socialdesk.domain import ACTIVE_STATUSES, STATUS_FILTERS, utcnow
-from socialdesk.models import Contact, Conversation, Message, UTCDateTime
+from socialdesk.domain import QUEUE_SORTS, QUEUE_VIEWS, STATUS_FILTERS, utcnow
+from socialdesk.models import INBOX, PENDING, RESOLVED, SPAM, Contact, Conversation, Message
+from socialdesk.queue import live_priority
 from socialdesk.store import Store
-from socialdesk.targets import (
-    DEFAULT_TARGET_SECONDS,
-    FALLBACK_TARGET_SECONDS,
-    MAX_WAITING_POINTS,
-    format_duration,
-    target_seconds,
-)
+from socialdesk.targets import format_duration, target_seconds
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,35 +94,55 @@ def search_terms(query: str) -> list[str]:
     return _TOKEN.findall(query.lower())[:16]
 
 
-def _waited_seconds(dialect: str, now: datetime) -> Any:
-    """Seconds since the oldest unanswered message, computed by the database."""
-    at = bindparam("queue_now", now, type_=UTCDateTime())
-    if dialect == "sqlite":
-        return (func.julianday(at) - func.julianday(Conversation.awaiting_since)) * 86400.0
-    return func.extract("epoch", at - Conversation.awaiting_since)
+# The navigation's views. The working ones read the inbox bucket (new and open
+# conversations); pending, resolved and spam are buckets of their own.
+VIEWS = QUEUE_VIEWS
+# Beyond the navigation: the whole inbox, the CLI's "open" (inbox and pending), all.
+EXTRA_VIEWS = ("inbox", "open", "all", "new")
+SORTS = QUEUE_SORTS
+_BUCKET_VIEWS = {"pending": PENDING, "resolved": RESOLVED, "spam": SPAM}
+# Below this many matching messages, search collects their conversations and sorts them;
+# above it, it walks the queue in order and stops at a page.
+SEARCH_COLLECT_LIMIT = 20_000
+PREFIX_FROM = 3  # letters a search word needs before it also matches as a prefix
 
 
-def _live_priority(dialect: str, now: datetime) -> Any:
-    """Stored priority plus the waiting points as of now: overdue items climb."""
-    target = case(
-        *((Conversation.network == net, secs) for net, secs in DEFAULT_TARGET_SECONDS.items()),
-        else_=FALLBACK_TARGET_SECONDS,
-    )
-    smaller = func.min if dialect == "sqlite" else func.least
-    larger = func.max if dialect == "sqlite" else func.greatest
-    # A clock running ahead (a timestamp from the future) waits zero, not less.
-    waited = larger(0, _waited_seconds(dialect, now))
-    points = smaller(MAX_WAITING_POINTS, waited * (MAX_WAITING_POINTS / 2) / target)
-    live = smaller(100, Conversation.priority + points)
-    # Spam does not climb by waiting.
-    return case(
-        (Conversation.awaiting_since.is_(None), Conversation.priority),
-        (Message.intent == "spam", Conversation.priority),
-        else_=live,
-    )
+@dataclass(frozen=True, slots=True)
+class QueueQuery:
+    """One view of the queue: which conversations, in what order."""
+
+    view: str = "inbox"
+    sort: str = "priority"
+    search: str = ""
+    network: str | None = None
+    account_id: int | None = None
+    agent: str | None = None  # whose conversations "mine" lists
+
+    def __post_init__(self) -> None:
+        if self.view not in VIEWS + EXTRA_VIEWS:
+            raise ValueError(f"unknown view {self.view!r}; use one of {VIEWS + EXTRA_VIEWS}")
+        if self.sort not in SORTS:
+            raise ValueError(f"unknown sort {self.sort!r}; use one of {SORTS}")
+
+    @classmethod
+    def for_status(cls, status: str, search: str = "") -> QueueQuery:
+        """The CLI's --status: open (new, open and pending), all, or one status."""
+        if status not in STATUS_FILTERS:
+            raise ValueError(f"unknown status filter {status!r}; use one of {STATUS_FILTERS}")
+        return cls(view=status, search=search)
 
 
-def _base_query(live_priority: Any) -> Any:
+@dataclass(frozen=True, slots=True)
+class ViewCounts:
+    """How many conversations each view holds, and the inbox per network and account."""
+
+    views: dict[str, int]
+    networks: dict[str, int]
+    accounts: dict[int, int]
+    waiting: int  # in the inbox, waiting for a reply
+
+
+def _select() -> Any:
     return (
         select(
             Message.id,
@@ -138,7 +160,7 @@ def _base_query(live_priority: Any) -> Any:
             Conversation.assignee,
             Message.sentiment,
             Message.complaint,
-            live_priority,
+            Conversation.priority,
             Message.reasons,
             Conversation.awaiting_since,
             Message.intent,
@@ -156,39 +178,108 @@ class Inbox:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def _filtered(self, status: str, search: str, live: Any, waiting: bool = False) -> Any:
-        if status not in STATUS_FILTERS:
-            raise ValueError(f"unknown status filter {status!r}; use one of {STATUS_FILTERS}")
-        stmt = _base_query(live)
-        if status == "open":
-            stmt = stmt.where(Conversation.status.in_([s.value for s in ACTIVE_STATUSES]))
-        elif status != "all":
-            stmt = stmt.where(Conversation.status == status)
-        if waiting:
+    # -- filters ------------------------------------------------------------------------
+
+    def _filtered(self, stmt: Any, query: QueueQuery, conn: Any) -> Any:
+        view = query.view
+        # ``bucket`` compared as written lets the planner read the matching index;
+        # ``bucket + 0`` hides it, for a search small enough to collect and sort.
+        bucket: Any = Conversation.bucket
+        terms = search_terms(query.search)
+        collect = bool(terms) and self._few_matches(conn, terms)
+        if collect:
+            bucket = Conversation.bucket + 0
+        if view in _BUCKET_VIEWS:
+            stmt = stmt.where(bucket == _BUCKET_VIEWS[view])
+        elif view == "open":
+            stmt = stmt.where(bucket.in_([INBOX, PENDING]))
+        elif view == "new":
+            stmt = stmt.where(bucket == INBOX, Conversation.status == "new")
+        elif view != "all":
+            stmt = stmt.where(bucket == INBOX)
+        if view == "needs_reply":
             stmt = stmt.where(Conversation.awaiting_since.is_not(None))
-        terms = search_terms(search)
+        elif view == "complaints":
+            stmt = stmt.where(Conversation.complaint.is_(True))
+        elif view == "mine":
+            stmt = stmt.where(Conversation.assignee == query.agent if query.agent else false())
+        elif view == "unassigned":
+            stmt = stmt.where(Conversation.assignee.is_(None))
+        elif view == "direct":
+            stmt = stmt.where(Conversation.public.is_(False))
+        elif view == "public":
+            stmt = stmt.where(Conversation.public.is_(True))
+        elif view == "keyword":
+            # Written as a literal so the partial index on keyword hits applies.
+            stmt = stmt.where(Conversation.kind == literal_column("'keyword_hit'"))
+        if query.network:
+            stmt = stmt.where(Conversation.network == query.network)
+        if query.account_id is not None:
+            stmt = stmt.where(Conversation.account_id == query.account_id)
         if terms:
-            stmt = stmt.where(self._conversation_matches(terms))
+            stmt = stmt.where(self._matches(terms, collect))
         return stmt
 
-    def _conversation_matches(self, terms: list[str]) -> Any:
+    def _few_matches(self, conn: Any, terms: list[str]) -> bool:
+        if self.store.dialect != "sqlite":
+            return True  # PostgreSQL's planner weighs this itself
+        hits = conn.execute(
+            text(
+                "SELECT count(*) FROM (SELECT rowid FROM messages_fts WHERE messages_fts "
+                "MATCH :match LIMIT :limit)"
+            ),
+            {"match": _fts_match(terms), "limit": SEARCH_COLLECT_LIMIT},
+        ).scalar_one()
+        return bool(hits < SEARCH_COLLECT_LIMIT)
+
+    def _matches(self, terms: list[str], collect: bool) -> Any:
         if self.store.dialect == "sqlite":
-            # Each word quoted and prefix-matched: nothing the user types is FTS syntax.
-            match = " ".join(f'"{term}"*' for term in terms)
             hits = text(
-                "SELECT m.conversation_id FROM messages_fts f JOIN messages m ON m.id = f.rowid "
-                "WHERE messages_fts MATCH :match"
-            ).bindparams(match=match)
+                "SELECT rowid FROM messages_fts WHERE messages_fts MATCH :match"
+            ).bindparams(match=_fts_match(terms))
+            message_ids = hits.columns(Message.id)
         else:
-            tsquery = " & ".join(f"{term}:*" for term in terms)
-            hits = text(
-                "SELECT conversation_id FROM messages "
-                "WHERE search_vector @@ to_tsquery('simple', :tsquery)"
-            ).bindparams(tsquery=tsquery)
-        return Conversation.id.in_(hits.columns(Message.conversation_id))
+            tsquery = " & ".join(
+                f"{term}:*" if len(term) >= PREFIX_FROM else term for term in terms
+            )
+            message_ids = (
+                text("SELECT id FROM messages WHERE search_vector @@ to_tsquery('simple', :tsq)")
+                .bindparams(tsq=tsquery)
+                .columns(Message.id)
+            )
+        other = aliased(Message)  # not the row's own latest message: any in the thread
+        if collect:
+            # Few matches: gather their conversations and let the query sort them.
+            owners = select(other.conversation_id).where(other.id.in_(message_ids))
+            return Conversation.id.in_(owners)
+        # Many: walk the queue in order and keep a conversation if any message matches.
+        return exists().where(other.conversation_id == Conversation.id, other.id.in_(message_ids))
+
+    @staticmethod
+    def _ordered(stmt: Any, query: QueueQuery) -> Any:
+        sort = query.sort
+        newest: Any = Conversation.last_message_at
+        awaiting: Any = Conversation.awaiting_since
+        if query.view in ("keyword", "mine"):
+            # These views are small and have partial indexes of their own: read those and
+            # sort, rather than walk the whole inbox in date order looking for them.
+            newest = func.coalesce(newest, newest)
+            awaiting = func.coalesce(awaiting, awaiting)
+        if sort == "newest":
+            return stmt.order_by(newest.desc(), Conversation.id.desc())
+        if sort == "waiting":
+            return stmt.order_by(awaiting.is_(None), awaiting.asc(), Conversation.id.asc())
+        return stmt.order_by(
+            Conversation.queue_rank.desc(),
+            Conversation.awaiting_since.asc(),
+            Conversation.id.asc(),
+        )
+
+    # -- reads --------------------------------------------------------------------------
 
     def page(
         self,
+        query: QueueQuery | None = None,
         *,
         status: str = "open",
         search: str = "",
@@ -196,33 +287,105 @@ class Inbox:
         limit: int = 100,
         now: datetime | None = None,
     ) -> list[InboxRow]:
-        """Highest priority first; among equals, whoever has waited longest."""
+        """One page of a view, in its order. Without ``query``, the CLI's ``status`` and
+        ``search``."""
+        query = query or QueueQuery.for_status(status, search)
         now = now or utcnow()
-        live = _live_priority(self.store.dialect, now)
-        stmt = (
-            self._filtered(status, search, live)
-            .order_by(
-                Conversation.awaiting_since.is_(None),
-                live.desc(),
-                Conversation.awaiting_since.asc(),
-                Conversation.id.asc(),
-            )
-            .offset(offset)
-            .limit(limit)
-        )
         with self.store.connect() as conn:
+            stmt = self._filtered(_select(), query, conn)
+            stmt = self._ordered(stmt, query).offset(offset).limit(limit)
             return [_row(r, now) for r in conn.execute(stmt)]
 
-    def count(self, *, status: str = "open", search: str = "", waiting: bool = False) -> int:
-        """How many conversations; with ``waiting``, only those whose customer awaits a reply."""
-        # Counting needs no waiting points: the stored priority stands in for the live one.
-        filtered = self._filtered(status, search, Conversation.priority, waiting)
-        stmt = select(func.count()).select_from(filtered.subquery())
+    def count(
+        self,
+        query: QueueQuery | None = None,
+        *,
+        status: str = "open",
+        search: str = "",
+        waiting: bool = False,
+    ) -> int:
+        """How many conversations a view holds; with ``waiting``, only those whose customer
+        awaits a reply."""
+        query = query or QueueQuery.for_status(status, search)
         with self.store.connect() as conn:
+            stmt = self._filtered(select(func.count()).select_from(Conversation), query, conn)
+            if waiting:
+                stmt = stmt.where(Conversation.awaiting_since.is_not(None))
             return int(conn.execute(stmt).scalar_one())
+
+    def counts(self, agent: str | None = None) -> ViewCounts:
+        """Every view's count, read from the rank index alone (no table row is read): one
+        pass per bucket, one over the inbox per network and account, and the two small
+        partial indexes for assignees and keyword hits."""
+        # SQLite's planner prefers a narrower index that lacks these columns: named here.
+        rank = " INDEXED BY ix_queue_rank" if self.store.dialect == "sqlite" else ""
+        assigned_index = " INDEXED BY ix_queue_assignee" if rank else ""
+        per_bucket = text(
+            "SELECT bucket, count(*), "
+            "sum(CASE WHEN awaiting_since IS NOT NULL THEN 1 ELSE 0 END), "
+            "sum(CASE WHEN complaint THEN 1 ELSE 0 END), "
+            "sum(CASE WHEN public THEN 1 ELSE 0 END) "
+            f"FROM conversations{rank} GROUP BY bucket"
+        )
+        per_channel = text(
+            f"SELECT network, account_id, count(*) FROM conversations{rank} "
+            "WHERE bucket = :inbox GROUP BY network, account_id"
+        ).bindparams(inbox=INBOX)
+        per_assignee = text(
+            f"SELECT assignee, count(*) FROM conversations{assigned_index} "
+            "WHERE assignee IS NOT NULL AND bucket = :inbox GROUP BY assignee"
+        ).bindparams(inbox=INBOX)
+        views = dict.fromkeys((*VIEWS, "inbox"), 0)
+        networks: dict[str, int] = {}
+        accounts: dict[int, int] = {}
+        with self.store.connect() as conn:
+            for bucket, n, waited, complaints, public in conn.execute(per_bucket):
+                if bucket != INBOX:
+                    views[{PENDING: "pending", RESOLVED: "resolved", SPAM: "spam"}[bucket]] = n
+                    continue
+                views.update(
+                    inbox=n,
+                    needs_reply=int(waited or 0),
+                    complaints=int(complaints or 0),
+                    public=int(public or 0),
+                    direct=n - int(public or 0),
+                )
+            for network, account, n in conn.execute(per_channel):
+                networks[network] = networks.get(network, 0) + n
+                if account is not None:
+                    accounts[account] = accounts.get(account, 0) + n
+            assigned = {name: int(n) for name, n in conn.execute(per_assignee)}
+            views["keyword"] = self._keyword_hits(conn)
+        views["mine"] = assigned.get(agent, 0) if agent else 0
+        views["unassigned"] = views["inbox"] - sum(assigned.values())
+        return ViewCounts(
+            views=views, networks=networks, accounts=accounts, waiting=views["needs_reply"]
+        )
+
+    @staticmethod
+    def _keyword_hits(conn: Any) -> int:
+        """From the partial index that holds only keyword hits."""
+        stmt = (
+            select(func.count())
+            .select_from(Conversation)
+            .where(
+                Conversation.kind == literal_column("'keyword_hit'"),
+                Conversation.bucket == INBOX,
+            )
+        )
+        return int(conn.execute(stmt).scalar_one())
+
+
+def _fts_match(terms: list[str]) -> str:
+    # Each word quoted: nothing the user types is FTS syntax. Words of three letters or
+    # more also match as prefixes ("refu" finds "refund"); shorter ones only as words,
+    # since "r" or "re" begin most of what anyone writes.
+    return " ".join(f'"{t}"*' if len(t) >= PREFIX_FROM else f'"{t}"' for t in terms)
 
 
 def _row(r: Any, now: datetime) -> InboxRow:
+    awaiting = r[17]
+    waited = None if awaiting is None else (now - awaiting).total_seconds()
     return InboxRow(
         id=r[0],
         conversation_id=r[1],
@@ -239,9 +402,9 @@ def _row(r: Any, now: datetime) -> InboxRow:
         assignee=r[12],
         sentiment=r[13],
         complaint=bool(r[14]),
-        priority=round(r[15]),
-        reasons=tuple(json.loads(r[16])) + _waiting_reason(r[2], r[17], now, r[18]),
-        awaiting_since=r[17],
+        priority=live_priority(r[15], waited, r[2], r[18] or ""),
+        reasons=tuple(json.loads(r[16])) + _waiting_reason(r[2], awaiting, now, r[18]),
+        awaiting_since=awaiting,
         intent=r[18] or "",
         topic=r[19] or "",
     )

@@ -26,6 +26,7 @@ from typing import Any
 from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
+from socialdesk import queue
 from socialdesk.domain import (
     ACTIVE_STATUSES,
     Author,
@@ -540,6 +541,8 @@ def rescore_open(store: Store, analyser: TriageAnalyser, also: Sequence[int] = (
                     .where(Conversation.id == conversation_id)
                     .values(priority=score.priority)
                 )
+        # The queue's order and views follow the new scores.
+        queue.refresh(session.connection(), {row[1] for row in rows}, utcnow())
     return len(rows)
 
 

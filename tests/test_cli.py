@@ -304,3 +304,18 @@ def test_standard_input_lines_come_back_whole(data: bytes, monkeypatch: pytest.M
     assert b"".join(line for line, _ in lines) == data
     assert all(line.endswith(b"\n") for line, _ in lines[:-1])
     assert not lines or lines[-1][1]  # the last line read is always answered
+
+
+def test_inbox_views_and_sorts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = str(tmp_path / "ws")
+    assert main(["--data-dir", data, "demo", "--conversations", "40"]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", data, "inbox", "--view", "complaints", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows and all(row["complaint"] for row in rows)
+    assert main(["--data-dir", data, "inbox", "--sort", "newest", "--json", "--limit", "500"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert len(rows) > 1
+    assert main(["--data-dir", data, "inbox", "--view", "direct", "--json"]) == 0
+    assert all(not row["public"] for row in json.loads(capsys.readouterr().out))
+    assert main(["--data-dir", data, "inbox", "--view", "nowhere"]) == 2
