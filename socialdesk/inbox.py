@@ -403,14 +403,14 @@ def _row(r: Any, now: datetime) -> InboxRow:
         sentiment=r[13],
         complaint=bool(r[14]),
         priority=live_priority(r[15], waited, r[2], r[18] or ""),
-        reasons=tuple(json.loads(r[16])) + _waiting_reason(r[2], awaiting, now, r[18]),
+        reasons=tuple(json.loads(r[16])) + waiting_reason(r[2], awaiting, now, r[18]),
         awaiting_since=awaiting,
         intent=r[18] or "",
         topic=r[19] or "",
     )
 
 
-def _waiting_reason(
+def waiting_reason(
     network: str, since: datetime | None, now: datetime, intent: str | None
 ) -> tuple[str, ...]:
     if since is None or intent == "spam":

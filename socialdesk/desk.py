@@ -1,0 +1,382 @@
+"""What an agent does to a conversation, and what they see of it.
+
+``Desk`` changes a conversation's status, assignee, tags and notes, and queues
+replies in the outbox, each with its entry in the event log (response times and
+the wallboard are computed from it later). ``Desk.conversation`` gathers the
+conversation pane: the thread in order, the author's profile and history on
+every network, notes, tags, queued replies and why the conversation is where it
+is. Everything returned is a plain frozen value, safe to hand to another thread.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, func, or_, select
+from sqlalchemy.orm import Session
+
+from socialdesk.domain import ConversationStatus, Direction, EventType, utcnow
+from socialdesk.inbox import waiting_reason
+from socialdesk.models import (
+    Account,
+    Contact,
+    Conversation,
+    ConversationTag,
+    Event,
+    Message,
+    Note,
+    OutboxItem,
+    Tag,
+)
+from socialdesk.store import Store
+
+MAX_TAG_LENGTH = 64
+MAX_NOTE_LENGTH = 20_000
+# What each network accepts in one reply (X counts by its own weighting, which the
+# Drafting issue applies; plain characters here). Reddit: 10,000 for a comment.
+REPLY_LIMITS = {"x": 280, "reddit": 10_000}
+DEFAULT_REPLY_LIMIT = 2_000
+HISTORY_LIMIT = 20
+
+
+class DeskError(ValueError):
+    """An action that cannot be done; the message says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadMessage:
+    id: int
+    direction: str
+    kind: str
+    author_handle: str
+    author_name: str
+    text: str
+    created_at: datetime
+    url: str
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    handle: str
+    name: str
+    network: str
+    followers: int | None
+    first_seen_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class PastConversation:
+    id: int
+    network: str
+    status: str
+    last_message_at: datetime
+    excerpt: str
+
+
+@dataclass(frozen=True, slots=True)
+class NoteView:
+    author: str
+    text: str
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class QueuedReply:
+    id: int
+    text: str
+    status: str
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ConversationView:
+    id: int
+    network: str
+    public: bool
+    status: str
+    assignee: str | None
+    account: str
+    messages: tuple[ThreadMessage, ...]
+    profile: Profile | None
+    history: tuple[PastConversation, ...]
+    notes: tuple[NoteView, ...]
+    tags: tuple[str, ...]
+    outbox: tuple[QueuedReply, ...]
+    reasons: tuple[str, ...]
+    awaiting_since: datetime | None
+
+    @property
+    def reply_limit(self) -> int:
+        return REPLY_LIMITS.get(self.network, DEFAULT_REPLY_LIMIT)
+
+
+class Desk:
+    """Agent actions on conversations. Each call is one short transaction."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    # -- reading -------------------------------------------------------------------------
+
+    def conversation(self, conversation_id: int, now: datetime | None = None) -> ConversationView:
+        now = now or utcnow()
+        with self.store.session() as session:
+            conv = session.get(Conversation, conversation_id)
+            if conv is None:
+                raise DeskError(f"there is no conversation {conversation_id}")
+            messages = tuple(
+                ThreadMessage(
+                    id=m.id,
+                    direction=m.direction,
+                    kind=m.kind,
+                    author_handle=m.author_handle,
+                    author_name=m.author_name,
+                    text=m.text,
+                    created_at=m.created_at,
+                    url=m.url,
+                    reasons=tuple(json.loads(m.reasons or "[]")),
+                )
+                for m in session.scalars(
+                    select(Message)
+                    .where(Message.conversation_id == conversation_id)
+                    .order_by(Message.created_at, Message.direction, Message.id)
+                )
+            )
+            latest = next(
+                (m for m in reversed(messages) if m.direction == Direction.INBOUND.value), None
+            )
+            intent = ""
+            if latest is not None:
+                intent = session.scalar(select(Message.intent).where(Message.id == latest.id)) or ""
+            account = session.get(Account, conv.account_id) if conv.account_id else None
+            return ConversationView(
+                id=conv.id,
+                network=conv.network,
+                public=conv.public,
+                status=conv.status,
+                assignee=conv.assignee,
+                account=account.display_name if account else "",
+                messages=messages,
+                profile=self._profile(session, conv),
+                history=self._history(session, conv),
+                notes=tuple(
+                    NoteView(n.author, n.text, n.created_at)
+                    for n in session.scalars(
+                        select(Note)
+                        .where(Note.conversation_id == conversation_id)
+                        .order_by(Note.created_at, Note.id)
+                    )
+                ),
+                tags=self._tags(session, conversation_id),
+                outbox=tuple(
+                    QueuedReply(o.id, o.text, o.status, o.created_at)
+                    for o in session.scalars(
+                        select(OutboxItem)
+                        .where(OutboxItem.conversation_id == conversation_id)
+                        .order_by(OutboxItem.created_at, OutboxItem.id)
+                    )
+                ),
+                reasons=(latest.reasons if latest else ())
+                + waiting_reason(conv.network, conv.awaiting_since, now, intent),
+                awaiting_since=conv.awaiting_since,
+            )
+
+    @staticmethod
+    def _profile(session: Session, conv: Conversation) -> Profile | None:
+        if conv.contact_id is None:
+            return None
+        contact = session.get(Contact, conv.contact_id)
+        if contact is None:
+            return None
+        return Profile(
+            handle=contact.handle,
+            name=contact.name,
+            network=contact.network,
+            followers=contact.followers,
+            first_seen_at=contact.first_seen_at,
+        )
+
+    @staticmethod
+    def _history(session: Session, conv: Conversation) -> tuple[PastConversation, ...]:
+        """The author's other conversations: theirs on this network, and on other
+        networks those of a contact with the same handle."""
+        if conv.contact_id is None:
+            return ()
+        contact = session.get(Contact, conv.contact_id)
+        if contact is None:
+            return ()
+        handle = contact.handle.lstrip("@").removeprefix("u/").lower()
+        same_person = select(Contact.id).where(
+            or_(
+                Contact.id == contact.id,
+                func.lower(Contact.handle).in_([handle, f"@{handle}", f"u/{handle}"]),
+            )
+        )
+        rows = session.execute(
+            select(
+                Conversation.id,
+                Conversation.network,
+                Conversation.status,
+                Conversation.last_message_at,
+                Message.text,
+            )
+            .join(Message, Message.id == Conversation.last_inbound_message_id)
+            .where(Conversation.contact_id.in_(same_person), Conversation.id != conv.id)
+            .order_by(Conversation.last_message_at.desc())
+            .limit(HISTORY_LIMIT)
+        )
+        return tuple(PastConversation(*row[:4], excerpt=row[4][:200]) for row in rows)
+
+    @staticmethod
+    def _tags(session: Session, conversation_id: int) -> tuple[str, ...]:
+        return tuple(
+            session.scalars(
+                select(Tag.name)
+                .join(ConversationTag, ConversationTag.tag_id == Tag.id)
+                .where(ConversationTag.conversation_id == conversation_id)
+                .order_by(Tag.name)
+            )
+        )
+
+    # -- acting --------------------------------------------------------------------------
+
+    def set_status(
+        self, conversation_id: int, status: str, *, actor: str | None, why: str = "agent"
+    ) -> str:
+        """Returns the status it had. Resolving stops nothing: a customer writing again
+        reopens the conversation (ingestion does that)."""
+        try:
+            target = ConversationStatus(status)
+        except ValueError:
+            known = ", ".join(s.value for s in ConversationStatus)
+            raise DeskError(f"unknown status {status!r}; use one of {known}") from None
+        with self.store.session() as session:
+            conv = self._get(session, conversation_id)
+            before = conv.status
+            if before != target.value:
+                conv.status = target.value
+                self._log(
+                    session,
+                    conv,
+                    EventType.STATUS_CHANGED,
+                    actor,
+                    {"from": before, "to": target.value, "why": why},
+                )
+            return before
+
+    def assign(self, conversation_id: int, assignee: str | None, *, actor: str | None) -> None:
+        assignee = (assignee or "").strip() or None
+        with self.store.session() as session:
+            conv = self._get(session, conversation_id)
+            if conv.assignee != assignee:
+                before = conv.assignee
+                conv.assignee = assignee
+                self._log(
+                    session, conv, EventType.ASSIGNED, actor, {"from": before, "to": assignee}
+                )
+
+    def tag(self, conversation_id: int, name: str, *, actor: str | None) -> tuple[str, ...]:
+        """Adds a tag (a leading '-' removes it). Returns the conversation's tags."""
+        name = " ".join(name.split())
+        remove = name.startswith("-")
+        name = name.lstrip("-").strip().lower()
+        if not name:
+            raise DeskError("a tag needs a name")
+        if len(name) > MAX_TAG_LENGTH:
+            raise DeskError(f"a tag is at most {MAX_TAG_LENGTH} characters")
+        with self.store.session() as session:
+            conv = self._get(session, conversation_id)
+            tag = session.scalar(select(Tag).where(Tag.name == name))
+            if remove:
+                if tag is not None:
+                    session.execute(
+                        delete(ConversationTag).where(
+                            ConversationTag.conversation_id == conv.id,
+                            ConversationTag.tag_id == tag.id,
+                        )
+                    )
+                    self._log(session, conv, EventType.TAGGED, actor, {"removed": name})
+                return self._tags(session, conv.id)
+            if tag is None:
+                tag = Tag(name=name)
+                session.add(tag)
+                session.flush()
+            if session.get(ConversationTag, (conv.id, tag.id)) is None:
+                session.add(ConversationTag(conversation_id=conv.id, tag_id=tag.id))
+                self._log(session, conv, EventType.TAGGED, actor, {"added": name})
+            session.flush()
+            return self._tags(session, conv.id)
+
+    def note(self, conversation_id: int, text: str, *, actor: str | None) -> None:
+        if not text.strip():
+            raise DeskError("a note needs some text")
+        if len(text) > MAX_NOTE_LENGTH:
+            raise DeskError(f"a note is at most {MAX_NOTE_LENGTH:,} characters")
+        with self.store.session() as session:
+            conv = self._get(session, conversation_id)
+            now = utcnow()
+            session.add(
+                Note(conversation_id=conv.id, author=actor or "agent", text=text, created_at=now)
+            )
+            self._log(session, conv, EventType.NOTED, actor, {})
+
+    def queue_reply(self, conversation_id: int, text: str, *, actor: str | None) -> int:
+        """Puts a reply in the outbox as queued; the outbox sends it (the Drafting issue).
+        Returns its id."""
+        if not text.strip():
+            raise DeskError("the reply is empty")
+        with self.store.session() as session:
+            conv = self._get(session, conversation_id)
+            limit = REPLY_LIMITS.get(conv.network, DEFAULT_REPLY_LIMIT)
+            if len(text) > limit:
+                raise DeskError(
+                    f"the reply is {len(text):,} characters; {conv.network} takes {limit:,}"
+                )
+            now = utcnow()
+            item = OutboxItem(
+                conversation_id=conv.id,
+                in_reply_to_message_id=conv.last_inbound_message_id,
+                network=conv.network,
+                public=conv.public,
+                text=text,
+                status="queued",
+                idempotency_key=uuid.uuid4().hex,
+                actor=actor,
+                created_at=now,
+                updated_at=now,
+            )
+            session.add(item)
+            session.flush()
+            return int(item.id)
+
+    # -- helpers -------------------------------------------------------------------------
+
+    @staticmethod
+    def _get(session: Session, conversation_id: int) -> Conversation:
+        conv = session.get(Conversation, conversation_id)
+        if conv is None:
+            raise DeskError(f"there is no conversation {conversation_id}")
+        return conv
+
+    @staticmethod
+    def _log(
+        session: Session,
+        conv: Conversation,
+        kind: EventType,
+        actor: str | None,
+        data: dict[str, Any],
+    ) -> None:
+        session.add(
+            Event(
+                conversation_id=conv.id,
+                type=kind.value,
+                at=utcnow(),
+                actor=actor,
+                data=json.dumps(data),
+            )
+        )
