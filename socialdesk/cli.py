@@ -48,7 +48,7 @@ def _whole_number(low: int, high: int) -> Any:
     return parse
 
 
-_GLOBAL_OPTIONS = ("--data-dir", "--db", "--verbose", "-v")
+_GLOBAL_OPTIONS = ("--data-dir", "--db", "--verbose", "-v", "--lang")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -85,6 +85,11 @@ def build_parser() -> argparse.ArgumentParser:
         "default: a SQLite file in the data folder)",
     )
     parser.add_argument("--verbose", "-v", action="store_true", help="log to the console too")
+    parser.add_argument(
+        "--lang",
+        metavar="LANG",
+        help="the desktop app's language: en or tr (default: the system's)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     demo = commands.add_parser(

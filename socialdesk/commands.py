@@ -48,7 +48,7 @@ def open_store(workspace: Workspace) -> Store:
 
 def dispatch(args: argparse.Namespace, workspace: Workspace) -> int:
     if args.command is None:
-        return _run_app(workspace, [])
+        return _run_app(workspace, _app_args(args))
     commands = {
         "demo": _cmd_demo,
         "import": _cmd_import,
@@ -58,6 +58,10 @@ def dispatch(args: argparse.Namespace, workspace: Workspace) -> int:
         "learn": _cmd_learn,
     }
     return commands[args.command](args, workspace)
+
+
+def _app_args(args: argparse.Namespace) -> list[str]:
+    return ["--lang", args.lang] if getattr(args, "lang", None) else []
 
 
 def _run_app(workspace: Workspace, qt_args: list[str]) -> int:
@@ -89,7 +93,7 @@ def _cmd_demo(args: argparse.Namespace, workspace: Workspace) -> int:
     finally:
         store.close()
     if args.open:
-        return _run_app(workspace, [])
+        return _run_app(workspace, _app_args(args))
     return 0
 
 

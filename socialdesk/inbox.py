@@ -18,7 +18,16 @@ from sqlalchemy import exists, false, func, literal_column, select, text
 from sqlalchemy.orm import aliased
 
 from socialdesk.domain import QUEUE_SORTS, QUEUE_VIEWS, STATUS_FILTERS, utcnow
-from socialdesk.models import INBOX, PENDING, RESOLVED, SPAM, Contact, Conversation, Message
+from socialdesk.models import (
+    INBOX,
+    PENDING,
+    RESOLVED,
+    SPAM,
+    Account,
+    Contact,
+    Conversation,
+    Message,
+)
 from socialdesk.queue import live_priority
 from socialdesk.store import Store
 from socialdesk.targets import format_duration, target_seconds
@@ -361,6 +370,14 @@ class Inbox:
         return ViewCounts(
             views=views, networks=networks, accounts=accounts, waiting=views["needs_reply"]
         )
+
+    def accounts(self) -> list[tuple[int, str, str]]:
+        """The brand accounts: (id, network, display name), for the navigation."""
+        stmt = select(Account.id, Account.network, Account.display_name).order_by(
+            Account.network, Account.display_name
+        )
+        with self.store.connect() as conn:
+            return [(int(i), str(n), str(d)) for i, n, d in conn.execute(stmt)]
 
     @staticmethod
     def _keyword_hits(conn: Any) -> int:

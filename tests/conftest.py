@@ -4,6 +4,7 @@ SOCIALDESK_TEST_PG_URL names a throwaway PostgreSQL database, on PostgreSQL too.
 from __future__ import annotations
 
 import os
+import sys
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
@@ -54,7 +55,15 @@ def store(db_url: str, tmp_path: Path) -> Iterator[Store]:
     try:
         yield opened
     finally:
+        _finish_background_work()
         opened.close()
+
+
+def _finish_background_work() -> None:
+    """A window's tasks still running would hold connections the store is about to drop."""
+    qt = sys.modules.get("PySide6.QtCore")
+    if qt is not None:
+        qt.QThreadPool.globalInstance().waitForDone(10_000)
 
 
 @pytest.fixture

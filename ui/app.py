@@ -1,123 +1,27 @@
-"""The desktop app's entry: a plain main window listing the inbox.
+"""The desktop app's entry: the composition root for the window.
 
-The Desktop issue grows this into the full triage window.
+Builds the language, palette and settings, hands the store to ``MainWindow`` and
+runs the event loop. The core reaches this through the ``socialdesk.gui`` entry
+point, never by import.
 """
 
 from __future__ import annotations
 
+import getpass
 import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QApplication,
-    QHeaderView,
-    QLabel,
-    QMainWindow,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QSettings, QThreadPool
+from PySide6.QtWidgets import QApplication
 
 from socialdesk import __version__
 from socialdesk.config import Workspace
-from socialdesk.inbox import Inbox
-from socialdesk.learning import Lesson
 from socialdesk.store import Store
-from ui.inbox_model import Column, InboxTableModel, Role
-from ui.labelling import ComplaintMarker
-
-
-class MainWindow(QMainWindow):
-    def __init__(
-        self, inbox: Inbox, workspace_label: str, marker: ComplaintMarker | None = None
-    ) -> None:
-        super().__init__()
-        self.setWindowTitle(f"SocialDesk — {workspace_label}")
-        self.model = InboxTableModel(inbox)
-        self.table = QTableView()
-        self.table.setAccessibleName("Inbox")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(Column.MESSAGE, QHeaderView.ResizeMode.Stretch)
-        widths = (
-            (Column.PRIORITY, 70),
-            (Column.NETWORK, 70),
-            (Column.AUTHOR, 170),
-            (Column.INTENT, 150),
-            (Column.WHY, 230),
-        )
-        for column, width in widths:
-            self.table.setColumnWidth(column, width)
-        self.summary = QLabel()
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.summary.setAccessibleName("Inbox summary")
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.table)
-        self.setCentralWidget(central)
-        self._inbox = inbox
-        self.marker = marker
-        mark = QAction("Mark complaint / not a complaint", self)
-        mark.setShortcut(QKeySequence("M"))
-        mark.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        mark.triggered.connect(self.on_mark_triggered)
-        self.addAction(mark)
-        self.mark_action = mark
-        if marker is not None:
-            marker.learned.connect(self.on_lesson_learned)
-            marker.failed.connect(self.on_notice)
-        self.statusBar().showMessage("m: mark the selected message as a complaint or not")
-        self.resize(1280, 760)
-        self.refresh()
-
-    def on_mark_triggered(self) -> None:
-        index = self.table.currentIndex()
-        if self.marker is None or not index.isValid():
-            return
-        row = self.model.index(index.row(), 0).data(Role.ROW)
-        if not self.marker.mark(row.id, not row.complaint):
-            self.statusBar().showMessage("Still recording the previous label; press m again")
-            return
-        verdict = "not a complaint" if row.complaint else "a complaint"
-        self.statusBar().showMessage(f"Marking message {row.id} as {verdict}…")
-
-    def on_lesson_learned(self, lesson: Lesson) -> None:
-        current = self.table.currentIndex().row()
-        self.refresh()
-        # Rescoring reorders the queue: keep the agent on the message they marked.
-        row = self.model.row_of_message(lesson.message_id)
-        if row is None and current >= 0:
-            row = min(current, self.model.rowCount() - 1)
-        if row is not None and row >= 0:
-            self.table.selectRow(row)
-        verdict = "a complaint" if lesson.complaint else "not a complaint"
-        self.statusBar().showMessage(
-            f"Message {lesson.message_id} marked {verdict}; {lesson.describe_model()}; "
-            f"{lesson.rescored} open items rescored"
-        )
-
-    def on_notice(self, text: str) -> None:
-        self.statusBar().showMessage(text)
-
-    def refresh(self) -> None:
-        self.model.reload()
-        active = self._inbox.count(status="open")
-        waiting = self._inbox.count(status="open", waiting=True)
-        self.summary.setText(
-            f"{waiting} waiting for a reply, {active} active conversations; highest priority first"
-        )
-        if self.model.rowCount() and not self.table.currentIndex().isValid():
-            self.table.selectRow(0)
+from ui import theme
+from ui.i18n import choose_language, install_translator
+from ui.icons import app_icon
+from ui.main_window import MainWindow
 
 
 def display_problem() -> str | None:
@@ -144,6 +48,45 @@ def display_problem() -> str | None:
     return None
 
 
+def language_from(argv: list[str]) -> str | None:
+    for number, arg in enumerate(argv):
+        if arg == "--lang" and number + 1 < len(argv):
+            return argv[number + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def agent_name() -> str | None:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return None
+
+
+def build_window(
+    store: Store, workspace: Workspace, app: QApplication, *, language: str | None = None
+) -> MainWindow:
+    """The window on a workspace, its language and palette applied (not yet shown)."""
+    app.setApplicationName("SocialDesk")
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(app_icon())
+    theme.apply(app)
+    theme.follow_system(app)
+    chosen = choose_language(language)
+    translator = install_translator(app, chosen)
+    settings = QSettings(str(workspace.data_dir / "ui.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(
+        store,
+        str(workspace.data_dir),
+        agent=agent_name(),
+        settings=settings,
+        data_dir=workspace.data_dir,
+    )
+    window.translator = translator  # kept alive with the window
+    return window
+
+
 def run(*, store: Store, workspace: Workspace, argv: list[str]) -> int:
     problem = display_problem()
     if problem:
@@ -153,10 +96,12 @@ def run(*, store: Store, workspace: Workspace, argv: list[str]) -> int:
             file=sys.stderr,
         )
         return 1
-    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
-    app.setApplicationName("SocialDesk")
-    app.setApplicationVersion(__version__)
-    marker = ComplaintMarker(store, workspace.data_dir)
-    window = MainWindow(Inbox(store), str(workspace.data_dir), marker)
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    assert isinstance(app, QApplication)
+    window = build_window(store, workspace, app, language=language_from(argv))
     window.show()
-    return int(app.exec())
+    window.start()
+    code = int(app.exec())
+    # The store closes after this returns: let background reads finish first.
+    QThreadPool.globalInstance().waitForDone(10_000)
+    return code

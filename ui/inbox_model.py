@@ -1,18 +1,38 @@
-"""The inbox as a Qt table model over the core's paged queue query."""
+"""The inbox as a Qt table model over the core's paged queue query.
+
+Rows arrive a page at a time as the view scrolls (``canFetchMore``/``fetchMore``),
+and every page is read off the GUI thread: the model asks, and the rows come back
+by signal. A reload keeps as many rows as were on screen, so new messages appear
+without the list jumping back to its first page.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QIcon
 
-from socialdesk.inbox import Inbox, InboxRow
+from socialdesk.inbox import Inbox, InboxRow, QueueQuery
+from socialdesk.targets import format_duration, target_seconds
 from socialdesk.text import one_line
+from ui import theme
+from ui.icons import network_icon
+from ui.tasks import run_task
 
 PAGE_SIZE = 200
 _Index = QModelIndex | QPersistentModelIndex
+Runner = Callable[..., None]
 
 
 class Column(IntEnum):
@@ -20,55 +40,151 @@ class Column(IntEnum):
     NETWORK = 1
     AUTHOR = 2
     MESSAGE = 3
-    INTENT = 4
-    WHY = 5
+    SENTIMENT = 4
+    INTENT = 5
     WAITING = 6
-    STATUS = 7
+    ASSIGNEE = 7
+    STATUS = 8
 
 
 class Role(IntEnum):
     ROW = int(Qt.ItemDataRole.UserRole) + 1
 
 
-_HEADERS = {
-    Column.PRIORITY: "Priority",
-    Column.NETWORK: "Network",
-    Column.AUTHOR: "Author",
-    Column.MESSAGE: "Message",
-    Column.INTENT: "Intent",
-    Column.WHY: "Why here",
-    Column.WAITING: "Waiting",
-    Column.STATUS: "Status",
-}
+def _headers() -> dict[Column, str]:
+    t = QCoreApplication.translate
+    return {
+        Column.PRIORITY: t("InboxTableModel", "Priority"),
+        Column.NETWORK: t("InboxTableModel", "Network"),
+        Column.AUTHOR: t("InboxTableModel", "Author"),
+        Column.MESSAGE: t("InboxTableModel", "Message"),
+        Column.SENTIMENT: t("InboxTableModel", "Sentiment"),
+        Column.INTENT: t("InboxTableModel", "Intent"),
+        Column.WAITING: t("InboxTableModel", "Waiting"),
+        Column.ASSIGNEE: t("InboxTableModel", "Assignee"),
+        Column.STATUS: t("InboxTableModel", "Status"),
+    }
+
+
+def _network_name(network: str) -> str:
+    return {"x": "X", "reddit": "Reddit"}.get(network, network)
+
+
+def followers_label(count: int | None) -> str:
+    if count is None:
+        return ""
+    if count >= 1_000_000:
+        return f"{count / 1_000_000:.1f}M"
+    if count >= 1_000:
+        return f"{count / 1_000:.1f}k"
+    return str(count)
+
+
+def waiting_text(row: InboxRow, now: datetime) -> tuple[str, float | None]:
+    """'22 min · 7 min over', '4 min · 11 min left' or 'answered', and how far through
+    its channel's target the wait is (None when nothing waits)."""
+    seconds = row.waiting_seconds(now)
+    if seconds is None:
+        return QCoreApplication.translate("InboxTableModel", "answered"), None
+    target = target_seconds(row.network)
+    left = target - seconds
+    if left >= 0:
+        note = QCoreApplication.translate("InboxTableModel", "{0} left").format(
+            format_duration(left)
+        )
+    else:
+        note = QCoreApplication.translate("InboxTableModel", "{0} over").format(
+            format_duration(-left)
+        )
+    return f"{format_duration(seconds)} · {note}", seconds / target
 
 
 class InboxTableModel(QAbstractTableModel):
-    """Rows arrive a page at a time as the view scrolls (canFetchMore/fetchMore)."""
+    """A view of the queue (``QueueQuery``), paged from the store off the GUI thread."""
 
-    def __init__(self, inbox: Inbox, *, status: str = "open") -> None:
+    reloaded = Signal()  # a reload's first page has arrived
+    failed = Signal(str)
+
+    def __init__(
+        self, inbox: Inbox, *, query: QueueQuery | None = None, runner: Runner = run_task
+    ) -> None:
         super().__init__()
         self._inbox = inbox
-        self._status = status
+        self._runner = runner
+        self._query = query or QueueQuery(view="inbox")
         self._rows: list[InboxRow] = []
-        self._exhausted = False
+        self._exhausted = True
+        self._fetching = False
+        self._generation = 0
         self._now = datetime.now(UTC)
+        self._headers = _headers()
+        self._icons: dict[str, QIcon] = {}
 
-    def reload(self) -> None:
-        """Fetch again from the top, as many rows as were loaded (at least a page)."""
-        keep = max(PAGE_SIZE, len(self._rows))
-        self.beginResetModel()
-        self._rows = []
-        self._exhausted = False
+    # -- what to show ----------------------------------------------------------------------
+
+    @property
+    def query(self) -> QueueQuery:
+        return self._query
+
+    def set_query(self, query: QueueQuery) -> None:
+        """A new view, sort, filter or search: starts again at the first page."""
+        self._query = query
+        self.reload(keep=False)
+
+    def reload(self, *, keep: bool = True) -> None:
+        """Fetch again from the top; with ``keep``, as many rows as are loaded."""
+        self._generation += 1
+        generation = self._generation
+        limit = max(PAGE_SIZE, len(self._rows)) if keep else PAGE_SIZE
+        query = self._query
+        self._fetching = True
+        self._runner(
+            lambda: (datetime.now(UTC), self._inbox.page(query, limit=limit)),
+            lambda result: self._on_reloaded(generation, limit, result),
+            self._on_error,
+            self,
+        )
+
+    def tick(self) -> None:
+        """Time moved on: waiting times and countdowns change, nothing else."""
         self._now = datetime.now(UTC)
+        if self._rows:
+            top = self.index(0, Column.WAITING)
+            bottom = self.index(len(self._rows) - 1, Column.PRIORITY)
+            self.dataChanged.emit(top.siblingAtColumn(0), bottom.siblingAtColumn(Column.WAITING))
+
+    def _on_reloaded(self, generation: int, limit: int, result: tuple[datetime, Any]) -> None:
+        if generation != self._generation:
+            return  # a newer request is on its way
+        now, rows = result
+        self.beginResetModel()
+        self._now = now
+        self._rows = list(rows)
+        self._exhausted = len(rows) < limit
+        self._fetching = False
         self.endResetModel()
-        while self.canFetchMore(QModelIndex()) and len(self._rows) < keep:
-            self.fetchMore(QModelIndex())
+        self.reloaded.emit()
+
+    def _on_error(self, error: BaseException) -> None:
+        self._fetching = False
+        self.failed.emit(str(error))
+
+    def row_of_conversation(self, conversation_id: int) -> int | None:
+        for number, row in enumerate(self._rows):
+            if row.conversation_id == conversation_id:
+                return number
+        return None
 
     def row_of_message(self, message_id: int) -> int | None:
         for number, row in enumerate(self._rows):
             if row.id == message_id:
                 return number
         return None
+
+    def row_at(self, number: int) -> InboxRow | None:
+        return self._rows[number] if 0 <= number < len(self._rows) else None
+
+    # -- the model -------------------------------------------------------------------------
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -77,25 +193,37 @@ class InboxTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(Column)
 
     def canFetchMore(self, parent: _Index) -> bool:
-        return not parent.isValid() and not self._exhausted
+        return not parent.isValid() and not self._exhausted and not self._fetching
 
     def fetchMore(self, parent: _Index) -> None:
-        if parent.isValid() or self._exhausted:
+        if not self.canFetchMore(parent):
             return
-        page = self._inbox.page(status=self._status, offset=len(self._rows), limit=PAGE_SIZE)
-        if len(page) < PAGE_SIZE:
+        self._fetching = True
+        generation, offset, query = self._generation, len(self._rows), self._query
+        self._runner(
+            lambda: self._inbox.page(query, offset=offset, limit=PAGE_SIZE),
+            lambda rows: self._on_page(generation, offset, rows),
+            self._on_error,
+            self,
+        )
+
+    def _on_page(self, generation: int, offset: int, rows: list[InboxRow]) -> None:
+        if generation != self._generation or offset != len(self._rows):
+            return
+        self._fetching = False
+        if len(rows) < PAGE_SIZE:
             self._exhausted = True
-        if page:
+        if rows:
             first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-            self._rows.extend(page)
+            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+            self._rows.extend(rows)
             self.endInsertRows()
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _HEADERS[Column(section)]
+            return self._headers[Column(section)]
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -107,9 +235,22 @@ class InboxTableModel(QAbstractTableModel):
         column = Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column in (Column.PRIORITY, Column.WHY):
-            return "\n".join(row.reasons)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == Column.PRIORITY:
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._display(row, column) or _network_name(row.network)
+        if role == Qt.ItemDataRole.DecorationRole and column == Column.NETWORK:
+            if row.network not in self._icons:
+                self._icons[row.network] = network_icon(row.network)
+            return self._icons[row.network]
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self._background(row, column)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._foreground(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
+            Column.PRIORITY,
+            Column.SENTIMENT,
+        ):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
@@ -117,16 +258,50 @@ class InboxTableModel(QAbstractTableModel):
         if column == Column.PRIORITY:
             return str(row.priority)
         if column == Column.NETWORK:
-            return {"x": "X", "reddit": "Reddit"}.get(row.network, row.network)
+            return ""  # the icon says it; the tooltip and screen readers get the name
         if column == Column.AUTHOR:
-            return one_line(row.author_handle, 60)
+            reach = followers_label(row.author_followers)
+            handle = one_line(row.author_handle, 60)
+            return f"{handle} · {reach}" if reach else handle
         if column == Column.MESSAGE:
             return one_line(row.text, 200)
+        if column == Column.SENTIMENT:
+            return "" if row.sentiment is None else f"{row.sentiment:+.2f}"
         if column == Column.INTENT:
             topic = row.topic.replace("_", " ")
             return f"{row.intent} · {topic}" if topic else row.intent
-        if column == Column.WHY:
-            return "; ".join(row.reasons)
         if column == Column.WAITING:
-            return row.waiting_label(self._now)
+            return waiting_text(row, self._now)[0]
+        if column == Column.ASSIGNEE:
+            return one_line(row.assignee, 40) if row.assignee else "—"
         return row.status
+
+    def _tooltip(self, row: InboxRow, column: Column) -> str | None:
+        if column == Column.NETWORK:
+            return _network_name(row.network)
+        if column in (Column.PRIORITY, Column.INTENT):
+            return "\n".join(one_line(reason, 200) for reason in row.reasons)
+        if column == Column.MESSAGE:
+            return one_line(row.text, 1000)
+        return None
+
+    def _background(self, row: InboxRow, column: Column) -> QColor | None:
+        if column == Column.PRIORITY:
+            return theme.band_colour(row.priority)
+        if column == Column.WAITING:
+            fraction = waiting_text(row, self._now)[1]
+            return None if fraction is None else theme.waiting_colour(fraction)
+        return None
+
+    def _foreground(self, row: InboxRow, column: Column) -> QColor | None:
+        if column == Column.PRIORITY:
+            return QColor("#ffffff")
+        if column == Column.WAITING and row.awaiting_since is not None:
+            fraction = waiting_text(row, self._now)[1] or 0.0
+            return QColor("#1b1b1b") if 0.75 <= fraction < 1.0 else QColor("#ffffff")
+        if column == Column.SENTIMENT and row.sentiment is not None:
+            if row.sentiment <= -0.05:
+                return QColor(theme.LATE)
+            if row.sentiment >= 0.05:
+                return QColor(theme.ON_TIME)
+        return None

@@ -41,6 +41,7 @@ class ComplaintMarker(QObject):
             lambda: teach(self._store, self._data_dir, message_id, complaint, actor=actor),
             self._on_done,
             self._on_error,
+            self,
         )
         return True
 

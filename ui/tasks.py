@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 
@@ -39,13 +40,18 @@ def run_task(
     fn: Callable[[], Any],
     on_done: Callable[[Any], None],
     on_error: Callable[[BaseException], None],
+    context: QObject | None = None,
 ) -> None:
+    """``context``: the object the callbacks belong to; if it is gone (a closed window)
+    by the time the work is done, the result is dropped."""
     relay = _Relay()
     _RELAYS.add(relay)  # kept alive until the task reports
 
     def finish(callback: Callable[[Any], None], value: Any) -> None:
         _RELAYS.discard(relay)
         relay.deleteLater()
+        if context is not None and not shiboken6.isValid(context):
+            return
         callback(value)
 
     relay.done.connect(lambda value: finish(on_done, value))

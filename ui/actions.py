@@ -1,0 +1,145 @@
+"""Every action the window offers, with its shortcut: the command palette (Ctrl+K) and
+the shortcut list (?) are both read from here, so neither can drift from the keys."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHeaderView,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ActionSpec:
+    name: str  # stable, for tests and settings
+    title: str  # translated
+    keys: tuple[str, ...]  # the first is shown
+    run: Callable[[], None]
+
+
+class ActionRegistry:
+    """QActions on the window, keyed by name, in the order they were added."""
+
+    def __init__(self, window: QWidget) -> None:
+        self.window = window
+        self.actions: dict[str, QAction] = {}
+        self.specs: dict[str, ActionSpec] = {}
+
+    def add(self, spec: ActionSpec) -> QAction:
+        action = QAction(spec.title, self.window)
+        action.setObjectName(spec.name)
+        action.setShortcuts([QKeySequence(k) for k in spec.keys])
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(spec.run)
+        self.window.addAction(action)
+        self.actions[spec.name] = action
+        self.specs[spec.name] = spec
+        return action
+
+    def trigger(self, name: str) -> None:
+        self.actions[name].trigger()
+
+    def listing(self) -> list[tuple[str, str, str]]:
+        """(name, title, shortcut as shown) for every action."""
+        return [
+            (
+                name,
+                spec.title,
+                QKeySequence(spec.keys[0]).toString(QKeySequence.SequenceFormat.NativeText)
+                if spec.keys
+                else "",
+            )
+            for name, spec in self.specs.items()
+        ]
+
+
+class CommandPalette(QDialog):
+    """Type to filter, Enter to run, Escape to close."""
+
+    def __init__(self, registry: ActionRegistry, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.registry = registry
+        self.setWindowTitle(self.tr("Command palette"))
+        self.setAccessibleName(self.tr("Command palette"))
+        self.filter = QLineEdit(self)
+        self.filter.setAccessibleName(self.tr("Filter commands"))
+        self.filter.setPlaceholderText(self.tr("Type a command"))
+        self.list = QListWidget(self)
+        self.list.setAccessibleName(self.tr("Commands"))
+        for name, title, keys in registry.listing():
+            item = QListWidgetItem(f"{title}\t{keys}" if keys else title)
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            self.list.addItem(item)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.list)
+        self.filter.textChanged.connect(self._filter)
+        self.filter.returnPressed.connect(self._run)
+        self.list.itemActivated.connect(lambda _item: self._run())
+        self.resize(460, 420)
+        self._filter("")
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Up and down move through the list while the filter keeps the focus.
+        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            step = 1 if event.key() == Qt.Key.Key_Down else -1
+            visible = [i for i in range(self.list.count()) if not self.list.item(i).isHidden()]
+            if visible:
+                current = self.list.currentRow()
+                at = visible.index(current) if current in visible else -1
+                self.list.setCurrentRow(visible[max(0, min(len(visible) - 1, at + step))])
+            return
+        super().keyPressEvent(event)
+
+    def _filter(self, text: str) -> None:
+        words = text.lower().split()
+        first = None
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            match = all(w in item.text().lower() for w in words)
+            item.setHidden(not match)
+            if match and first is None:
+                first = i
+        if first is not None:
+            self.list.setCurrentRow(first)
+
+    def _run(self) -> None:
+        item = self.list.currentItem()
+        if item is None or item.isHidden():
+            return
+        name = item.data(Qt.ItemDataRole.UserRole)
+        self.accept()
+        self.registry.trigger(name)
+
+
+class ShortcutsDialog(QDialog):
+    def __init__(self, registry: ActionRegistry, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        self.setAccessibleName(self.tr("Keyboard shortcuts"))
+        rows = [r for r in registry.listing() if r[2]]
+        self.table = QTableWidget(len(rows), 2, self)
+        self.table.setAccessibleName(self.tr("Shortcuts"))
+        self.table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Keys")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for number, (_name, title, keys) in enumerate(rows):
+            self.table.setItem(number, 0, QTableWidgetItem(title))
+            self.table.setItem(number, 1, QTableWidgetItem(keys))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        self.resize(440, 520)

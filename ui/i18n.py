@@ -1,0 +1,38 @@
+"""Languages: every string the app shows goes through Qt's translation system.
+
+English is the source language; ``resources/translations/socialdesk_<lang>.qm``
+holds each translation (Turkish ships beside English). The language is the one
+``--lang`` names, else the system's.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import as_file, files
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+AVAILABLE = ("en", "tr")
+
+
+def choose_language(requested: str | None) -> str:
+    """``requested`` if we have it, else the system locale's language if we have it,
+    else English."""
+    for candidate in (requested, QLocale.system().name()):
+        if candidate:
+            language = candidate.replace("-", "_").split("_")[0].lower()
+            if language in AVAILABLE:
+                return language
+    return "en"
+
+
+def install_translator(app: QCoreApplication, language: str) -> QTranslator | None:
+    """Loads and installs the translation; None for English (the source strings)."""
+    if language == "en":
+        return None
+    translator = QTranslator(app)
+    resource = files("socialdesk_resources").joinpath(f"translations/socialdesk_{language}.qm")
+    with as_file(resource) as path:
+        if not translator.load(str(path)):
+            return None
+    app.installTranslator(translator)
+    return translator

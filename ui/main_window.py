@@ -1,0 +1,488 @@
+"""The main window: it assembles the panes and their controllers, and binds the keys.
+
+Layout: notices on top; the navigation, the inbox and the conversation side by
+side; the status bar below with each account's sync state. Each pane has its own
+controller (``ui.nav``, ``ui.inbox_pane``, ``ui.conversation_pane``); this class
+only wires them and turns keys into actions. Window layout, column widths, the
+last view and the notification switch persist in the workspace's ``ui.ini``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, QThreadPool, QTimer, QUrl
+from PySide6.QtGui import QCloseEvent, QDesktopServices
+from PySide6.QtWidgets import (
+    QApplication,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPlainTextEdit,
+    QSplitter,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from socialdesk.desk import Desk
+from socialdesk.inbox import Inbox, ViewCounts
+from socialdesk.learning import Lesson
+from socialdesk.store import Store
+from ui.actions import ActionRegistry, ActionSpec, CommandPalette, ShortcutsDialog
+from ui.conversation_pane import ConversationController, ConversationPane
+from ui.icons import app_icon
+from ui.inbox_model import InboxTableModel
+from ui.inbox_pane import InboxController, InboxPane
+from ui.labelling import ComplaintMarker
+from ui.nav import NavController, NavPane, Place, view_titles
+from ui.notices import NoticeBar
+from ui.notify import TrayNotifier
+from ui.sync import Job, JobState, SyncController
+from ui.tasks import run_task
+
+TICK_MS = 30_000  # waiting times and countdowns move on
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        store: Store,
+        workspace_label: str,
+        *,
+        agent: str | None,
+        settings: QSettings,
+        data_dir: Any = None,
+        runner: Callable[..., None] = run_task,
+        sync_jobs: list[Job] | None = None,
+        sync_interval_ms: int = 5_000,
+    ) -> None:
+        super().__init__()
+        self.setWindowTitle(self.tr("SocialDesk — {0}").format(workspace_label))
+        self.setWindowIcon(app_icon())
+        self.store = store
+        self.agent = agent
+        self.settings = settings
+        self.runner = runner
+        self.inbox = Inbox(store)
+        self.desk = Desk(store)
+        self.translator: QObject | None = None  # the language in use, kept alive here
+
+        # -- panes ---------------------------------------------------------------------------
+        self.notices = NoticeBar(self)
+        self.nav_pane = NavPane(self)
+        self.inbox_pane = InboxPane(self)
+        self.conversation_pane = ConversationPane(self)
+        self.split = QSplitter(Qt.Orientation.Horizontal, self)
+        self.split.addWidget(self.nav_pane)
+        self.split.addWidget(self.inbox_pane)
+        self.split.addWidget(self.conversation_pane)
+        self.split.setStretchFactor(1, 3)
+        self.split.setStretchFactor(2, 2)
+        self.split.setSizes([180, 900, 440])
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(self.notices)
+        layout.addWidget(self.split, 1)
+        self.setCentralWidget(central)
+
+        # -- controllers ---------------------------------------------------------------------
+        self.model = InboxTableModel(self.inbox, runner=runner)
+        self.nav = NavController(self.nav_pane, self.inbox, agent, runner)
+        self.queue = InboxController(self.inbox_pane, self.model, agent)
+        self.conversation = ConversationController(self.conversation_pane, self.desk, agent, runner)
+        self.marker = ComplaintMarker(store, data_dir, runner)
+        self.notifier = TrayNotifier(self, enabled=self._setting_bool("notifications", True))
+        self._counts: ViewCounts | None = None
+        self.nav.chosen.connect(self.on_place_chosen)
+        self.nav.counted.connect(self.on_counted)
+        self.queue.selected.connect(self.on_row_selected)
+        self.queue.reloaded.connect(self._summarise)
+        self.model.failed.connect(lambda text: self.notice(text, key="inbox"))
+        self.conversation.failed.connect(lambda text: self.notice(text, key="conversation"))
+        self.conversation.queued.connect(self.on_reply_queued)
+        self.marker.learned.connect(self.on_lesson_learned)
+        self.marker.failed.connect(lambda text: self.notice(text, key="label"))
+
+        # -- status bar and sync ---------------------------------------------------------------
+        self._states: dict[str, QLabel] = {}
+        self.statusBar().setAccessibleName(self.tr("Status"))
+        jobs = list(sync_jobs) if sync_jobs is not None else [self._accounts_job()]
+        self.sync = SyncController(store, jobs, sync_interval_ms)
+        self.sync.worker.changed.connect(self.on_store_changed)
+        self.sync.worker.state.connect(self.on_job_state)
+        # Bound methods, not lambdas: the worker lives on the sync thread, and only a slot
+        # of an object on the GUI thread is called there.
+        self.sync.worker.failed.connect(self.on_sync_failed)
+        self.sync.worker.alerted.connect(self.notifier.announce)
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(TICK_MS)
+        self._ticker.timeout.connect(self.model.tick)
+        self._ticker.start()
+
+        self.registry = ActionRegistry(self)
+        self._bind_actions()
+        self._restore()
+
+    # -- start and stop ------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Load the first view and start watching the store (after ``show``)."""
+        self.nav.refresh()
+        self.sync.start()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._save()
+        self.sync.stop()
+        self._ticker.stop()
+        # Work still running holds database connections: let it finish before the store
+        # closes behind the window.
+        QThreadPool.globalInstance().waitForDone(10_000)
+        super().closeEvent(event)
+
+    # -- actions ---------------------------------------------------------------------------------
+
+    def _bind_actions(self) -> None:
+        t = self.tr
+        add = self.registry.add
+        # Arrow keys move in whatever list has the focus; j and k always move in the inbox.
+        add(ActionSpec("next", t("Next conversation (or Down)"), ("J",), self.next_row))
+        add(ActionSpec("previous", t("Previous conversation (or Up)"), ("K",), self.previous_row))
+        add(ActionSpec("open", t("Open the conversation"), ("Return", "Enter"), self.open_thread))
+        add(ActionSpec("reply", t("Reply"), ("R",), self.reply))
+        add(ActionSpec("resolve", t("Resolve"), ("E",), lambda: self.set_status("resolved")))
+        add(ActionSpec("pending", t("Set pending"), ("P",), lambda: self.set_status("pending")))
+        add(ActionSpec("reopen", t("Reopen"), ("Shift+O",), lambda: self.set_status("open")))
+        add(ActionSpec("spam", t("Mark as spam"), ("Shift+S",), lambda: self.set_status("spam")))
+        add(ActionSpec("assign", t("Assign to me"), ("A",), self.assign_to_me))
+        add(ActionSpec("unassign", t("Unassign"), ("Shift+A",), self.unassign))
+        add(ActionSpec("tag", t("Tag (a leading - removes)"), ("T",), self.tag))
+        add(ActionSpec("note", t("Add a note"), ("N",), self.note))
+        add(ActionSpec("mark", t("Mark complaint / not a complaint"), ("M",), self.mark))
+        add(ActionSpec("link", t("Open the message's link in the browser"), ("O",), self.open_link))
+        add(ActionSpec("search", t("Search"), ("/",), self.focus_search))
+        add(ActionSpec("back", t("Back to the inbox"), ("Escape",), self.focus_inbox))
+        add(ActionSpec("refresh", t("Refresh"), ("F5",), self.refresh))
+        add(ActionSpec("palette", t("Command palette"), ("Ctrl+K",), self.show_palette))
+        add(ActionSpec("shortcuts", t("Keyboard shortcuts"), ("?",), self.show_shortcuts))
+        titles = view_titles()
+        keys = ("Alt+1", "Alt+2", "Alt+3", "Alt+4", "Alt+5", "Alt+6", "Alt+7", "Alt+8", "Alt+9")
+        for number, view in enumerate(titles):
+            shortcut = (keys[number],) if number < len(keys) else ("Alt+0",)
+            add(
+                ActionSpec(
+                    f"view:{view}",
+                    t("Show: {0}").format(titles[view]),
+                    shortcut,
+                    self._go_to(Place(view=view)),
+                )
+            )
+        notify = add(
+            ActionSpec(
+                "notifications",
+                t("Desktop notifications on or off"),
+                (),
+                self.toggle_notifications,
+            )
+        )
+        notify.setCheckable(True)
+        notify.setChecked(self.notifier.enabled)
+        menu = self.menuBar().addMenu(t("&Go"))
+        for name in ("next", "previous", "open", "search", "palette", "shortcuts", "refresh"):
+            menu.addAction(self.registry.actions[name])
+        menu = self.menuBar().addMenu(t("&Conversation"))
+        for name in ("reply", "resolve", "pending", "reopen", "spam", "assign", "unassign"):
+            menu.addAction(self.registry.actions[name])
+        for name in ("tag", "note", "mark", "link"):
+            menu.addAction(self.registry.actions[name])
+        menu = self.menuBar().addMenu(t("&Settings"))
+        menu.addAction(notify)
+
+    def _typing(self) -> bool:
+        """Keys belong to the text field the agent is typing in."""
+        focus = QApplication.focusWidget()
+        return isinstance(focus, QLineEdit | QPlainTextEdit) or (
+            isinstance(focus, QTextEdit) and not focus.isReadOnly()
+        )
+
+    def next_row(self) -> None:
+        self.queue.move(1)
+        self.focus_inbox()
+
+    def previous_row(self) -> None:
+        self.queue.move(-1)
+        self.focus_inbox()
+
+    def _go_to(self, place: Place) -> Callable[[], None]:
+        return lambda: self.nav.select(place)
+
+    def open_thread(self) -> None:
+        if self.inbox_pane.search.hasFocus():
+            self.focus_inbox()
+            return
+        if self.nav_pane.hasFocus():
+            self.focus_inbox()
+            return
+        self.conversation_pane.transcript.setFocus()
+
+    def reply(self) -> None:
+        if self.conversation.current is not None:
+            self.conversation_pane.composer.setFocus()
+
+    def focus_search(self) -> None:
+        self.inbox_pane.search.setFocus()
+        self.inbox_pane.search.selectAll()
+
+    def focus_inbox(self) -> None:
+        self.inbox_pane.table.setFocus()
+
+    def refresh(self) -> None:
+        self.queue.reload()
+        self.nav.refresh()
+        self.conversation.reload()
+
+    def _selected(self) -> Any:
+        return self.queue.current_row()
+
+    def set_status(self, status: str) -> None:
+        row = self._selected()
+        if row is None:
+            return
+        cid, agent = row.conversation_id, self.agent
+        # If it leaves the view (resolved from Needs reply), the next one takes its row.
+        self._act(
+            lambda: self.desk.set_status(cid, status, actor=agent),
+            self.tr("Conversation {0}: {1}").format(cid, status),
+        )
+
+    def assign_to_me(self) -> None:
+        row = self._selected()
+        if row is None or not self.agent:
+            return
+        cid, agent = row.conversation_id, self.agent
+        self._act(
+            lambda: self.desk.assign(cid, agent, actor=agent),
+            self.tr("Conversation {0} is yours").format(cid),
+        )
+
+    def unassign(self) -> None:
+        row = self._selected()
+        if row is None:
+            return
+        cid, agent = row.conversation_id, self.agent
+        self._act(
+            lambda: self.desk.assign(cid, None, actor=agent),
+            self.tr("Conversation {0} is unassigned").format(cid),
+        )
+
+    def tag(self) -> None:
+        row = self._selected()
+        if row is None:
+            return
+        name, ok = QInputDialog.getText(
+            self, self.tr("Tag"), self.tr("Tag (start with - to remove):")
+        )
+        self.focus_inbox()
+        if not ok or not name.strip():
+            return
+        cid, agent = row.conversation_id, self.agent
+        self._act(
+            lambda: self.desk.tag(cid, name, actor=agent),
+            self.tr("Tags updated on conversation {0}").format(cid),
+        )
+
+    def note(self) -> None:
+        row = self._selected()
+        if row is None:
+            return
+        text, ok = QInputDialog.getMultiLineText(self, self.tr("Note"), self.tr("Note:"))
+        self.focus_inbox()
+        if not ok or not text.strip():
+            return
+        cid, agent = row.conversation_id, self.agent
+        self._act(
+            lambda: self.desk.note(cid, text, actor=agent),
+            self.tr("Note added to conversation {0}").format(cid),
+        )
+
+    def _act(self, work: Callable[[], Any], done: str) -> None:
+        """Run an action off the GUI thread; then the view reloads, staying on the same
+        conversation, or on the row it held if it left the view."""
+
+        def finished(_result: Any) -> None:
+            self.statusBar().showMessage(done, 5000)
+            self.queue.reload()
+            self.conversation.reload()
+            self.nav.refresh()
+            self.focus_inbox()
+
+        self.runner(work, finished, self._on_action_failed, self)
+
+    def _on_action_failed(self, error: BaseException) -> None:
+        self.notice(str(error), key="action")
+
+    def mark(self) -> None:
+        row = self._selected()
+        if row is None:
+            return
+        if not self.marker.mark(row.id, not row.complaint):
+            self.statusBar().showMessage(self.tr("Still recording the previous label"), 3000)
+            return
+        verdict = self.tr("not a complaint") if row.complaint else self.tr("a complaint")
+        self.statusBar().showMessage(
+            self.tr("Marking message {0} as {1}…").format(row.id, verdict), 3000
+        )
+
+    def open_link(self) -> None:
+        view = self.conversation.current
+        if view is None:
+            return
+        url = next((m.url for m in reversed(view.messages) if m.url), "")
+        if not url.startswith(("https://", "http://")):
+            self.statusBar().showMessage(self.tr("This conversation has no web link"), 3000)
+            return
+        QDesktopServices.openUrl(QUrl(url))
+
+    def show_palette(self) -> None:
+        palette = CommandPalette(self.registry, self)
+        palette.exec()
+        if QApplication.focusWidget() is None:
+            self.focus_inbox()
+
+    def show_shortcuts(self) -> None:
+        if self._typing():
+            return
+        ShortcutsDialog(self.registry, self).exec()
+        self.focus_inbox()
+
+    def toggle_notifications(self) -> None:
+        self.notifier.enabled = self.registry.actions["notifications"].isChecked()
+        self.settings.setValue("notifications", self.notifier.enabled)
+
+    # -- reactions -------------------------------------------------------------------------------
+
+    def on_place_chosen(self, place: Place) -> None:
+        self.queue.show_place(place)
+        self.settings.setValue("place", place.key())
+        self._summarise()
+
+    def on_row_selected(self, row: Any) -> None:
+        self.conversation.show(row.conversation_id if row is not None else None)
+
+    def on_counted(self, counts: ViewCounts) -> None:
+        self._counts = counts
+        self._summarise()
+
+    def on_store_changed(self) -> None:
+        """New messages: the same view, the same conversation, the same scroll."""
+        self.queue.reload()
+        self.nav.refresh()
+        self.conversation.reload()
+
+    def on_reply_queued(self, outbox_id: int) -> None:
+        self.statusBar().showMessage(self.tr("Reply queued in the outbox ({0})").format(outbox_id))
+        self.focus_inbox()
+
+    def on_lesson_learned(self, lesson: Lesson) -> None:
+        verdict = self.tr("a complaint") if lesson.complaint else self.tr("not a complaint")
+        self.statusBar().showMessage(
+            self.tr("Message {0} marked {1}; {2}; {3} open items rescored").format(
+                lesson.message_id, verdict, lesson.describe_model(), lesson.rescored
+            )
+        )
+        self.queue.reload()
+        self.nav.refresh()
+
+    def on_job_state(self, state: JobState) -> None:
+        label = self._states.get(state.account)
+        if label is None:
+            label = QLabel(self)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setAccessibleName(self.tr("Sync state"))
+            self.statusBar().addPermanentWidget(label)
+            self._states[state.account] = label
+        label.setText(f"{state.account}: {state.detail}")
+        label.setStyleSheet("color: #c62828;" if state.state == "error" else "")
+        if state.state != "error":
+            self.notices.dismiss(f"sync:{state.account}")
+
+    def on_sync_failed(self, key: str, text: str) -> None:
+        self.notice(text, key=key)
+
+    def notice(self, text: str, *, key: str | None = None) -> None:
+        self.notices.show_notice(text, key=key)
+
+    def _summarise(self) -> None:
+        place = self.nav.current()
+        title = view_titles().get(place.view, place.network or "")
+        loaded = self.model.rowCount()
+        more = "+" if self.model.canFetchMore(self.model.index(0, 0).parent()) else ""
+        if self.inbox_pane.search.text().strip():
+            text = self.tr("{0}: {1}{2} matches").format(title, loaded, more)
+        elif (
+            self._counts is not None
+            and place.view in self._counts.views
+            and not (place.network or place.account_id is not None)
+        ):
+            text = self.tr("{0}: {1} conversations · {2} in the inbox wait for a reply").format(
+                title, f"{self._counts.views[place.view]:,}", f"{self._counts.waiting:,}"
+            )
+        else:
+            text = self.tr("{0}: {1}{2} conversations").format(title, loaded, more)
+        self.inbox_pane.summary.setText(text)
+
+    # -- accounts until connectors exist -------------------------------------------------------
+
+    def _accounts_job(self) -> Job:
+        inbox = self.inbox
+
+        def accounts() -> JobState:
+            names = [f"{name} ({network})" for _id, network, name in inbox.accounts()]
+            detail = (
+                self.tr("{0}: no connector yet, messages come from import").format(", ".join(names))
+                if names
+                else self.tr("no accounts yet")
+            )
+            return JobState(self.tr("Accounts"), "idle", detail)
+
+        return accounts
+
+    # -- settings ---------------------------------------------------------------------------------
+
+    def _setting_bool(self, key: str, default: bool) -> bool:
+        value = self.settings.value(key, default)
+        return value in (True, "true", "1", 1)
+
+    def _restore(self) -> None:
+        geometry = self.settings.value("geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1440, 820)
+        splits = (("split", self.split), ("conversation_split", self.conversation_pane.split))
+        for key, widget in splits:
+            state = self.settings.value(key)
+            if isinstance(state, QByteArray):
+                widget.restoreState(state)
+        header = self.settings.value("columns")
+        if isinstance(header, QByteArray):
+            self.inbox_pane.table.horizontalHeader().restoreState(header)
+        sort = self.settings.value("sort", "priority")
+        index = self.inbox_pane.sort.findData(sort)
+        self.inbox_pane.sort.blockSignals(True)
+        self.inbox_pane.sort.setCurrentIndex(max(0, index))
+        self.inbox_pane.sort.blockSignals(False)
+        place = Place.from_key(str(self.settings.value("place", "view:needs_reply")))
+        self.nav.select(place or Place(view="needs_reply"))
+
+    def _save(self) -> None:
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("split", self.split.saveState())
+        self.settings.setValue("conversation_split", self.conversation_pane.split.saveState())
+        self.settings.setValue("columns", self.inbox_pane.table.horizontalHeader().saveState())
+        self.settings.setValue("sort", self.inbox_pane.sort.currentData())
+        self.settings.setValue("place", self.nav.current().key())
+        self.settings.sync()

@@ -1,0 +1,118 @@
+"""Keeping the window current without ever waiting on the GUI thread.
+
+A ``SyncWorker`` lives on its own ``QThread``. Every few seconds it ages the queue,
+notices new messages (from an import, another agent, or a connector) and looks for
+what deserves a notification; it reports by signals, which Qt delivers on the GUI
+thread. Connectors (X, Reddit) add their own jobs here; each job reports its state
+per account, and a failure becomes a notice that says what to do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import shiboken6
+from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, QTimer, Signal, Slot
+
+from socialdesk import alerts, queue
+from socialdesk.store import Store, StoreError
+
+POLL_MS = 5_000
+
+
+@dataclass(frozen=True, slots=True)
+class JobState:
+    account: str  # what the status bar names
+    state: str  # "ok", "error" or "idle"
+    detail: str
+
+
+# A job runs on the sync thread; it returns its state, or raises with a message that says
+# what to do ("X rejected the token: reconnect the account").
+Job = Callable[[], JobState]
+
+
+class SyncWorker(QObject):
+    changed = Signal()  # new messages or changes: reload
+    state = Signal(object)  # JobState
+    alerted = Signal(object)  # list[alerts.Alert]
+    failed = Signal(str, str)  # key, message
+
+    def __init__(self, store: Store, jobs: list[Job], interval_ms: int = POLL_MS) -> None:
+        super().__init__()
+        self.store = store
+        self.jobs = jobs
+        self.interval_ms = interval_ms
+        self._latest: int | None = None
+        self._announced: set[int] = set()
+        self._timer: QTimer | None = None
+
+    @Slot()
+    def start(self) -> None:
+        self._timer = QTimer(self)
+        self._timer.setInterval(self.interval_ms)
+        self._timer.timeout.connect(self.poll)
+        self._timer.start()
+        self.poll()
+
+    @Slot()
+    def stop(self) -> None:
+        """Runs on the sync thread: its timer is destroyed where it lives."""
+        if self._timer is not None:
+            self._timer.stop()
+            shiboken6.delete(self._timer)
+            self._timer = None
+
+    @Slot()
+    def poll(self) -> None:
+        for job in self.jobs:
+            try:
+                self.state.emit(job())
+            except Exception as exc:  # reported as a notice; the next poll tries again
+                name = getattr(job, "account", getattr(job, "__name__", "sync"))
+                self.state.emit(JobState(str(name), "error", str(exc)))
+                self.failed.emit(f"sync:{name}", str(exc))
+        try:
+            now = datetime.now(UTC)
+            queue.age(self.store, now)
+            latest = alerts.latest_message_id(self.store)
+            found: list[alerts.Alert] = []
+            if self._latest is not None and latest != self._latest:
+                found += alerts.new_urgent_complaints(self.store, self._latest)
+                self.changed.emit()
+            self._latest = latest
+            breaches = alerts.imminent_breaches(self.store, now, self._announced)
+            self._announced.update(alert.conversation_id for alert in breaches)
+            found += breaches
+            if found:
+                self.alerted.emit(found)
+        except StoreError as exc:
+            self.failed.emit("store", str(exc))
+
+
+class SyncController(QObject):
+    """Owns the sync thread; start once, stop on close."""
+
+    def __init__(self, store: Store, jobs: list[Job], interval_ms: int = POLL_MS) -> None:
+        super().__init__()
+        self.thread_ = QThread()
+        self.thread_.setObjectName("sync")
+        self.worker = SyncWorker(store, jobs, interval_ms)
+        self.worker.moveToThread(self.thread_)
+        self.thread_.started.connect(self.worker.start)
+
+    def start(self) -> None:
+        self.thread_.start()
+
+    def poll_now(self) -> None:
+        QTimer.singleShot(0, self.worker, self.worker.poll)
+
+    def stop(self) -> None:
+        if self.thread_.isRunning():
+            QMetaObject.invokeMethod(
+                self.worker, "stop", Qt.ConnectionType.BlockingQueuedConnection
+            )
+            self.thread_.quit()
+            self.thread_.wait(10_000)
