@@ -52,17 +52,16 @@ class Role(IntEnum):
 
 
 def _headers() -> dict[Column, str]:
-    t = QCoreApplication.translate
     return {
-        Column.PRIORITY: t("InboxTableModel", "Priority"),
-        Column.NETWORK: t("InboxTableModel", "Network"),
-        Column.AUTHOR: t("InboxTableModel", "Author"),
-        Column.MESSAGE: t("InboxTableModel", "Message"),
-        Column.SENTIMENT: t("InboxTableModel", "Sentiment"),
-        Column.INTENT: t("InboxTableModel", "Intent"),
-        Column.WAITING: t("InboxTableModel", "Waiting"),
-        Column.ASSIGNEE: t("InboxTableModel", "Assignee"),
-        Column.STATUS: t("InboxTableModel", "Status"),
+        Column.PRIORITY: QCoreApplication.translate("InboxTableModel", "Priority"),
+        Column.NETWORK: QCoreApplication.translate("InboxTableModel", "Network"),
+        Column.AUTHOR: QCoreApplication.translate("InboxTableModel", "Author"),
+        Column.MESSAGE: QCoreApplication.translate("InboxTableModel", "Message"),
+        Column.SENTIMENT: QCoreApplication.translate("InboxTableModel", "Sentiment"),
+        Column.INTENT: QCoreApplication.translate("InboxTableModel", "Intent"),
+        Column.WAITING: QCoreApplication.translate("InboxTableModel", "Waiting"),
+        Column.ASSIGNEE: QCoreApplication.translate("InboxTableModel", "Assignee"),
+        Column.STATUS: QCoreApplication.translate("InboxTableModel", "Status"),
     }
 
 

@@ -146,28 +146,47 @@ class MainWindow(QMainWindow):
     # -- actions ---------------------------------------------------------------------------------
 
     def _bind_actions(self) -> None:
-        t = self.tr
         add = self.registry.add
         # Arrow keys move in whatever list has the focus; j and k always move in the inbox.
-        add(ActionSpec("next", t("Next conversation (or Down)"), ("J",), self.next_row))
-        add(ActionSpec("previous", t("Previous conversation (or Up)"), ("K",), self.previous_row))
-        add(ActionSpec("open", t("Open the conversation"), ("Return", "Enter"), self.open_thread))
-        add(ActionSpec("reply", t("Reply"), ("R",), self.reply))
-        add(ActionSpec("resolve", t("Resolve"), ("E",), lambda: self.set_status("resolved")))
-        add(ActionSpec("pending", t("Set pending"), ("P",), lambda: self.set_status("pending")))
-        add(ActionSpec("reopen", t("Reopen"), ("Shift+O",), lambda: self.set_status("open")))
-        add(ActionSpec("spam", t("Mark as spam"), ("Shift+S",), lambda: self.set_status("spam")))
-        add(ActionSpec("assign", t("Assign to me"), ("A",), self.assign_to_me))
-        add(ActionSpec("unassign", t("Unassign"), ("Shift+A",), self.unassign))
-        add(ActionSpec("tag", t("Tag (a leading - removes)"), ("T",), self.tag))
-        add(ActionSpec("note", t("Add a note"), ("N",), self.note))
-        add(ActionSpec("mark", t("Mark complaint / not a complaint"), ("M",), self.mark))
-        add(ActionSpec("link", t("Open the message's link in the browser"), ("O",), self.open_link))
-        add(ActionSpec("search", t("Search"), ("/",), self.focus_search))
-        add(ActionSpec("back", t("Back to the inbox"), ("Escape",), self.focus_inbox))
-        add(ActionSpec("refresh", t("Refresh"), ("F5",), self.refresh))
-        add(ActionSpec("palette", t("Command palette"), ("Ctrl+K",), self.show_palette))
-        add(ActionSpec("shortcuts", t("Keyboard shortcuts"), ("?",), self.show_shortcuts))
+        add(ActionSpec("next", self.tr("Next conversation (or Down)"), ("J",), self.next_row))
+        add(
+            ActionSpec(
+                "previous", self.tr("Previous conversation (or Up)"), ("K",), self.previous_row
+            )
+        )
+        add(
+            ActionSpec(
+                "open", self.tr("Open the conversation"), ("Return", "Enter"), self.open_thread
+            )
+        )
+        add(ActionSpec("reply", self.tr("Reply"), ("R",), self.reply))
+        add(ActionSpec("resolve", self.tr("Resolve"), ("E",), lambda: self.set_status("resolved")))
+        add(
+            ActionSpec(
+                "pending", self.tr("Set pending"), ("P",), lambda: self.set_status("pending")
+            )
+        )
+        add(ActionSpec("reopen", self.tr("Reopen"), ("Shift+O",), lambda: self.set_status("open")))
+        add(
+            ActionSpec(
+                "spam", self.tr("Mark as spam"), ("Shift+S",), lambda: self.set_status("spam")
+            )
+        )
+        add(ActionSpec("assign", self.tr("Assign to me"), ("A",), self.assign_to_me))
+        add(ActionSpec("unassign", self.tr("Unassign"), ("Shift+A",), self.unassign))
+        add(ActionSpec("tag", self.tr("Tag (a leading - removes)"), ("T",), self.tag))
+        add(ActionSpec("note", self.tr("Add a note"), ("N",), self.note))
+        add(ActionSpec("mark", self.tr("Mark complaint / not a complaint"), ("M",), self.mark))
+        add(
+            ActionSpec(
+                "link", self.tr("Open the message's link in the browser"), ("O",), self.open_link
+            )
+        )
+        add(ActionSpec("search", self.tr("Search"), ("/",), self.focus_search))
+        add(ActionSpec("back", self.tr("Back to the inbox"), ("Escape",), self.focus_inbox))
+        add(ActionSpec("refresh", self.tr("Refresh"), ("F5",), self.refresh))
+        add(ActionSpec("palette", self.tr("Command palette"), ("Ctrl+K",), self.show_palette))
+        add(ActionSpec("shortcuts", self.tr("Keyboard shortcuts"), ("?",), self.show_shortcuts))
         titles = view_titles()
         keys = ("Alt+1", "Alt+2", "Alt+3", "Alt+4", "Alt+5", "Alt+6", "Alt+7", "Alt+8", "Alt+9")
         for number, view in enumerate(titles):
@@ -175,7 +194,7 @@ class MainWindow(QMainWindow):
             add(
                 ActionSpec(
                     f"view:{view}",
-                    t("Show: {0}").format(titles[view]),
+                    self.tr("Show: {0}").format(titles[view]),
                     shortcut,
                     self._go_to(Place(view=view)),
                 )
@@ -183,22 +202,22 @@ class MainWindow(QMainWindow):
         notify = add(
             ActionSpec(
                 "notifications",
-                t("Desktop notifications on or off"),
+                self.tr("Desktop notifications on or off"),
                 (),
                 self.toggle_notifications,
             )
         )
         notify.setCheckable(True)
         notify.setChecked(self.notifier.enabled)
-        menu = self.menuBar().addMenu(t("&Go"))
+        menu = self.menuBar().addMenu(self.tr("&Go"))
         for name in ("next", "previous", "open", "search", "palette", "shortcuts", "refresh"):
             menu.addAction(self.registry.actions[name])
-        menu = self.menuBar().addMenu(t("&Conversation"))
+        menu = self.menuBar().addMenu(self.tr("&Conversation"))
         for name in ("reply", "resolve", "pending", "reopen", "spam", "assign", "unassign"):
             menu.addAction(self.registry.actions[name])
         for name in ("tag", "note", "mark", "link"):
             menu.addAction(self.registry.actions[name])
-        menu = self.menuBar().addMenu(t("&Settings"))
+        menu = self.menuBar().addMenu(self.tr("&Settings"))
         menu.addAction(notify)
 
     def _typing(self) -> bool:

@@ -23,18 +23,17 @@ _ROLE = int(Qt.ItemDataRole.UserRole) + 1
 
 
 def view_titles() -> dict[str, str]:
-    t = QCoreApplication.translate
     return {
-        "needs_reply": t("Nav", "Needs reply"),
-        "complaints": t("Nav", "Complaints"),
-        "mine": t("Nav", "Mine"),
-        "unassigned": t("Nav", "Unassigned"),
-        "direct": t("Nav", "Direct messages"),
-        "public": t("Nav", "Public"),
-        "keyword": t("Nav", "Keyword hits"),
-        "pending": t("Nav", "Pending"),
-        "resolved": t("Nav", "Resolved"),
-        "spam": t("Nav", "Spam"),
+        "needs_reply": QCoreApplication.translate("Nav", "Needs reply"),
+        "complaints": QCoreApplication.translate("Nav", "Complaints"),
+        "mine": QCoreApplication.translate("Nav", "Mine"),
+        "unassigned": QCoreApplication.translate("Nav", "Unassigned"),
+        "direct": QCoreApplication.translate("Nav", "Direct messages"),
+        "public": QCoreApplication.translate("Nav", "Public"),
+        "keyword": QCoreApplication.translate("Nav", "Keyword hits"),
+        "pending": QCoreApplication.translate("Nav", "Pending"),
+        "resolved": QCoreApplication.translate("Nav", "Resolved"),
+        "spam": QCoreApplication.translate("Nav", "Spam"),
     }
 
 

@@ -14,12 +14,15 @@ from ui.icons import app_icon
 
 
 def describe(alert: Alert) -> tuple[str, str]:
-    t = QCoreApplication.translate
     if alert.kind == "breach":
         left = format_duration(alert.seconds_left or 0)
-        title = t("Notify", "Due in {0}: {1}").format(left, one_line(alert.author, 40))
+        title = QCoreApplication.translate("Notify", "Due in {0}: {1}").format(
+            left, one_line(alert.author, 40)
+        )
     else:
-        title = t("Notify", "Public complaint from {0}").format(one_line(alert.author, 40))
+        title = QCoreApplication.translate("Notify", "Public complaint from {0}").format(
+            one_line(alert.author, 40)
+        )
     return title, one_line(alert.text, 160)
 
 

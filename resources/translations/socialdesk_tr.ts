@@ -1,0 +1,685 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="tr_TR">
+<context>
+    <name>CommandPalette</name>
+    <message>
+        <location filename="../../ui/actions.py" line="75"/>
+        <location filename="../../ui/actions.py" line="76"/>
+        <source>Command palette</source>
+        <translation>Komut paleti</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="78"/>
+        <source>Filter commands</source>
+        <translation>Komutları süz</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="79"/>
+        <source>Type a command</source>
+        <translation>Bir komut yazın</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="81"/>
+        <source>Commands</source>
+        <translation>Komutlar</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationController</name>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="143"/>
+        <source>Nothing selected</source>
+        <translation>Hiçbir şey seçili değil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="181"/>
+        <source>public</source>
+        <translation>herkese açık</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="181"/>
+        <source>direct message</source>
+        <translation>özel mesaj</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="182"/>
+        <source>unassigned</source>
+        <translation>atanmamış</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="192"/>
+        <source>{0} followers</source>
+        <translation>{0} takipçi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="194"/>
+        <source>first seen {0}</source>
+        <translation>ilk görülme {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="197"/>
+        <source>The brand started this conversation.</source>
+        <translation>Bu konuşmayı marka başlattı.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="206"/>
+        <source>No earlier conversations</source>
+        <translation>Önceki konuşma yok</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="208"/>
+        <source>Tags: {0}</source>
+        <translation>Etiketler: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="208"/>
+        <source>No tags</source>
+        <translation>Etiket yok</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="239"/>
+        <source>Brand</source>
+        <translation>Marka</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="239"/>
+        <source>Customer</source>
+        <translation>Müşteri</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="248"/>
+        <source>Link: {0}</source>
+        <translation>Bağlantı: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="256"/>
+        <source>Reply {0} · {1}</source>
+        <translation>Yanıt {0} · {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="269"/>
+        <source>{0} / {1} characters</source>
+        <translation>{0} / {1} karakter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="299"/>
+        <source>The reply was not queued: {0}</source>
+        <translation>Yanıt sıraya alınamadı: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationPane</name>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="46"/>
+        <source>Conversation</source>
+        <translation>Konuşma</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="53"/>
+        <source>Thread</source>
+        <translation>Yazışma</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="54"/>
+        <source>Why it is here</source>
+        <translation>Neden burada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="55"/>
+        <location filename="../../ui/conversation_pane.py" line="78"/>
+        <source>Author</source>
+        <translation>Yazar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="57"/>
+        <source>Earlier conversations</source>
+        <translation>Önceki konuşmalar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="58"/>
+        <source>Tags</source>
+        <translation>Etiketler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="60"/>
+        <source>Notes</source>
+        <translation>Notlar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="63"/>
+        <source>Details</source>
+        <translation>Ayrıntılar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="64"/>
+        <source>Detail tabs</source>
+        <translation>Ayrıntı sekmeleri</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="77"/>
+        <source>Why here</source>
+        <translation>Neden burada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="79"/>
+        <source>Notes and tags</source>
+        <translation>Notlar ve etiketler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="81"/>
+        <source>Reply</source>
+        <translation>Yanıtla</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="82"/>
+        <source>Write a reply  ( r )   Ctrl+Enter sends</source>
+        <translation>Bir yanıt yazın  ( r )   Ctrl+Enter gönderir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="84"/>
+        <source>Characters</source>
+        <translation>Karakterler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="85"/>
+        <source>Send</source>
+        <translation>Gönder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="86"/>
+        <source>Send reply</source>
+        <translation>Yanıtı gönder</translation>
+    </message>
+</context>
+<context>
+    <name>InboxPane</name>
+    <message>
+        <location filename="../../ui/inbox_pane.py" line="44"/>
+        <source>Search messages and authors  ( / )</source>
+        <translation>Mesajlarda ve yazarlarda ara  ( / )</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_pane.py" line="45"/>
+        <source>Search</source>
+        <translation>Ara</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_pane.py" line="48"/>
+        <source>Sort</source>
+        <translation>Sırala</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_pane.py" line="50"/>
+        <source>Priority</source>
+        <translation>Öncelik</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_pane.py" line="51"/>
+        <source>Longest waiting</source>
+        <translation>En uzun bekleyen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_pane.py" line="52"/>
+        <source>Newest</source>
+        <translation>En yeni</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_pane.py" line="57"/>
+        <source>Inbox summary</source>
+        <translation>Gelen kutusu özeti</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_pane.py" line="59"/>
+        <source>Inbox</source>
+        <translation>Gelen kutusu</translation>
+    </message>
+</context>
+<context>
+    <name>InboxTableModel</name>
+    <message>
+        <location filename="../../ui/inbox_model.py" line="56"/>
+        <source>Priority</source>
+        <translation>Öncelik</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_model.py" line="57"/>
+        <source>Network</source>
+        <translation>Ağ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_model.py" line="58"/>
+        <source>Author</source>
+        <translation>Yazar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_model.py" line="59"/>
+        <source>Message</source>
+        <translation>Mesaj</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_model.py" line="60"/>
+        <source>Sentiment</source>
+        <translation>Duygu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_model.py" line="61"/>
+        <source>Intent</source>
+        <translation>Amaç</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_model.py" line="62"/>
+        <source>Waiting</source>
+        <translation>Bekleme</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_model.py" line="63"/>
+        <source>Assignee</source>
+        <translation>Atanan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_model.py" line="64"/>
+        <source>Status</source>
+        <translation>Durum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_model.py" line="87"/>
+        <source>answered</source>
+        <translation>yanıtlandı</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_model.py" line="91"/>
+        <source>{0} left</source>
+        <translation>{0} kaldı</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_model.py" line="95"/>
+        <source>{0} over</source>
+        <translation>{0} aşıldı</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="63"/>
+        <source>SocialDesk — {0}</source>
+        <translation>SocialDesk — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="112"/>
+        <source>Status</source>
+        <translation>Durum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="151"/>
+        <source>Next conversation (or Down)</source>
+        <translation>Sonraki konuşma (veya Aşağı)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="154"/>
+        <source>Previous conversation (or Up)</source>
+        <translation>Önceki konuşma (veya Yukarı)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="159"/>
+        <source>Open the conversation</source>
+        <translation>Konuşmayı aç</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="162"/>
+        <source>Reply</source>
+        <translation>Yanıtla</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="163"/>
+        <source>Resolve</source>
+        <translation>Çözüldü olarak kapat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="166"/>
+        <source>Set pending</source>
+        <translation>Beklemeye al</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="169"/>
+        <source>Reopen</source>
+        <translation>Yeniden aç</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="172"/>
+        <source>Mark as spam</source>
+        <translation>İstenmeyen olarak işaretle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="175"/>
+        <source>Assign to me</source>
+        <translation>Bana ata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="176"/>
+        <source>Unassign</source>
+        <translation>Atamayı kaldır</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="177"/>
+        <source>Tag (a leading - removes)</source>
+        <translation>Etiketle (başa - koymak kaldırır)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="178"/>
+        <source>Add a note</source>
+        <translation>Not ekle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="179"/>
+        <source>Mark complaint / not a complaint</source>
+        <translation>Şikâyet / şikâyet değil olarak işaretle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="182"/>
+        <source>Open the message&apos;s link in the browser</source>
+        <translation>Mesajdaki bağlantıyı tarayıcıda aç</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="185"/>
+        <source>Search</source>
+        <translation>Ara</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="186"/>
+        <source>Back to the inbox</source>
+        <translation>Gelen kutusuna dön</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="187"/>
+        <source>Refresh</source>
+        <translation>Yenile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="188"/>
+        <source>Command palette</source>
+        <translation>Komut paleti</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="189"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Klavye kısayolları</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="197"/>
+        <source>Show: {0}</source>
+        <translation>Göster: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="205"/>
+        <source>Desktop notifications on or off</source>
+        <translation>Masaüstü bildirimlerini aç veya kapat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="212"/>
+        <source>&amp;Go</source>
+        <translation>&amp;Git</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="215"/>
+        <source>&amp;Conversation</source>
+        <translation>&amp;Konuşma</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="220"/>
+        <source>&amp;Settings</source>
+        <translation>&amp;Ayarlar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="277"/>
+        <source>Conversation {0}: {1}</source>
+        <translation>Konuşma {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="287"/>
+        <source>Conversation {0} is yours</source>
+        <translation>Konuşma {0} artık sizde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="297"/>
+        <source>Conversation {0} is unassigned</source>
+        <translation>Konuşma {0} artık atanmamış</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="305"/>
+        <source>Tag</source>
+        <translation>Etiket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="305"/>
+        <source>Tag (start with - to remove):</source>
+        <translation>Etiket (kaldırmak için - ile başlayın):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="313"/>
+        <source>Tags updated on conversation {0}</source>
+        <translation>Konuşma {0} etiketleri güncellendi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="320"/>
+        <source>Note</source>
+        <translation>Not</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="320"/>
+        <source>Note:</source>
+        <translation>Not:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="327"/>
+        <source>Note added to conversation {0}</source>
+        <translation>Konuşma {0} için not eklendi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="351"/>
+        <source>Still recording the previous label</source>
+        <translation>Önceki işaret hâlâ kaydediliyor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="353"/>
+        <location filename="../../ui/main_window.py" line="409"/>
+        <source>not a complaint</source>
+        <translation>şikâyet değil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="353"/>
+        <location filename="../../ui/main_window.py" line="409"/>
+        <source>a complaint</source>
+        <translation>şikâyet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="355"/>
+        <source>Marking message {0} as {1}…</source>
+        <translation>Mesaj {0}, {1} olarak işaretleniyor…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="364"/>
+        <source>This conversation has no web link</source>
+        <translation>Bu konuşmada web bağlantısı yok</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="405"/>
+        <source>Reply queued in the outbox ({0})</source>
+        <translation>Yanıt giden kutusunda sırada ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="411"/>
+        <source>Message {0} marked {1}; {2}; {3} open items rescored</source>
+        <translation>Mesaj {0}: {1}; {2}; {3} açık öğe yeniden puanlandı</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="423"/>
+        <source>Sync state</source>
+        <translation>Eşitleme durumu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="443"/>
+        <source>{0}: {1}{2} matches</source>
+        <translation>{0}: {1}{2} eşleşme</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="449"/>
+        <source>{0}: {1} conversations · {2} in the inbox wait for a reply</source>
+        <translation>{0}: {1} konuşma · gelen kutusunda {2} yanıt bekliyor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="453"/>
+        <source>{0}: {1}{2} conversations</source>
+        <translation>{0}: {1}{2} konuşma</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="464"/>
+        <source>{0}: no connector yet, messages come from import</source>
+        <translation>{0}: henüz bağlayıcı yok, mesajlar içe aktarımdan geliyor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="466"/>
+        <source>no accounts yet</source>
+        <translation>henüz hesap yok</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="468"/>
+        <source>Accounts</source>
+        <translation>Hesaplar</translation>
+    </message>
+</context>
+<context>
+    <name>Nav</name>
+    <message>
+        <location filename="../../ui/nav.py" line="27"/>
+        <source>Needs reply</source>
+        <translation>Yanıt bekleyenler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nav.py" line="28"/>
+        <source>Complaints</source>
+        <translation>Şikâyetler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nav.py" line="29"/>
+        <source>Mine</source>
+        <translation>Benimkiler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nav.py" line="30"/>
+        <source>Unassigned</source>
+        <translation>Atanmamışlar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nav.py" line="31"/>
+        <source>Direct messages</source>
+        <translation>Özel mesajlar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nav.py" line="32"/>
+        <source>Public</source>
+        <translation>Herkese açık</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nav.py" line="33"/>
+        <source>Keyword hits</source>
+        <translation>Anahtar kelime eşleşmeleri</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nav.py" line="34"/>
+        <source>Pending</source>
+        <translation>Beklemede</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nav.py" line="35"/>
+        <source>Resolved</source>
+        <translation>Çözüldü</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nav.py" line="36"/>
+        <source>Spam</source>
+        <translation>İstenmeyen</translation>
+    </message>
+</context>
+<context>
+    <name>NavController</name>
+    <message>
+        <location filename="../../ui/nav.py" line="101"/>
+        <source>Views</source>
+        <translation>Görünümler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nav.py" line="102"/>
+        <source>Networks and accounts</source>
+        <translation>Ağlar ve hesaplar</translation>
+    </message>
+</context>
+<context>
+    <name>NavPane</name>
+    <message>
+        <location filename="../../ui/nav.py" line="70"/>
+        <source>Views</source>
+        <translation>Görünümler</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeBar</name>
+    <message>
+        <location filename="../../ui/notices.py" line="21"/>
+        <source>Notices</source>
+        <translation>Uyarılar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices.py" line="44"/>
+        <source>Notice</source>
+        <translation>Uyarı</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices.py" line="45"/>
+        <source>Dismiss</source>
+        <translation>Kapat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices.py" line="46"/>
+        <source>Dismiss notice</source>
+        <translation>Uyarıyı kapat</translation>
+    </message>
+</context>
+<context>
+    <name>Notify</name>
+    <message>
+        <location filename="../../ui/notify.py" line="19"/>
+        <source>Due in {0}: {1}</source>
+        <translation>{0} içinde süresi doluyor: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notify.py" line="23"/>
+        <source>Public complaint from {0}</source>
+        <translation>{0} kullanıcısından herkese açık şikâyet</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../ui/actions.py" line="131"/>
+        <location filename="../../ui/actions.py" line="132"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Klavye kısayolları</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="135"/>
+        <source>Shortcuts</source>
+        <translation>Kısayollar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="136"/>
+        <source>Action</source>
+        <translation>Eylem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="136"/>
+        <source>Keys</source>
+        <translation>Tuşlar</translation>
+    </message>
+</context>
+</TS>
