@@ -13,10 +13,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QHeaderView,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QTableWidget,
     QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -77,50 +77,66 @@ class CommandPalette(QDialog):
         self.filter = QLineEdit(self)
         self.filter.setAccessibleName(self.tr("Filter commands"))
         self.filter.setPlaceholderText(self.tr("Type a command"))
-        self.list = QListWidget(self)
+        self.list = QTreeWidget(self)
         self.list.setAccessibleName(self.tr("Commands"))
+        self.list.setColumnCount(2)
+        self.list.setHeaderHidden(True)
+        self.list.setRootIsDecorated(False)
+        self.list.setUniformRowHeights(True)
         for name, title, keys in registry.listing():
-            item = QListWidgetItem(f"{title}\t{keys}" if keys else title)
-            item.setData(Qt.ItemDataRole.UserRole, name)
-            self.list.addItem(item)
+            item = QTreeWidgetItem([title, keys])
+            item.setData(0, Qt.ItemDataRole.UserRole, name)
+            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.list.addTopLevelItem(item)
+        self.list.header().setStretchLastSection(False)
+        self.list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.list.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter)
         layout.addWidget(self.list)
         self.filter.textChanged.connect(self._filter)
         self.filter.returnPressed.connect(self._run)
-        self.list.itemActivated.connect(lambda _item: self._run())
-        self.resize(460, 420)
+        self.list.itemActivated.connect(lambda _item, _column: self._run())
+        self.resize(480, 440)
         self._filter("")
+
+    def items(self) -> list[QTreeWidgetItem]:
+        found = (self.list.topLevelItem(i) for i in range(self.list.topLevelItemCount()))
+        return [item for item in found if item is not None]
+
+    def visible(self) -> list[str]:
+        """The names of the commands the filter leaves, in order."""
+        return [i.data(0, Qt.ItemDataRole.UserRole) for i in self.items() if not i.isHidden()]
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Up and down move through the list while the filter keeps the focus.
         if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
             step = 1 if event.key() == Qt.Key.Key_Down else -1
-            visible = [i for i in range(self.list.count()) if not self.list.item(i).isHidden()]
-            if visible:
-                current = self.list.currentRow()
-                at = visible.index(current) if current in visible else -1
-                self.list.setCurrentRow(visible[max(0, min(len(visible) - 1, at + step))])
+            shown = [i for i in self.items() if not i.isHidden()]
+            if shown:
+                current = self.list.currentItem()
+                at = shown.index(current) if current in shown else -1
+                self.list.setCurrentItem(shown[max(0, min(len(shown) - 1, at + step))])
             return
         super().keyPressEvent(event)
 
     def _filter(self, text: str) -> None:
         words = text.lower().split()
         first = None
-        for i in range(self.list.count()):
-            item = self.list.item(i)
-            match = all(w in item.text().lower() for w in words)
+        for item in self.items():
+            haystack = f"{item.text(0)} {item.text(1)}".lower()
+            match = all(w in haystack for w in words)
             item.setHidden(not match)
             if match and first is None:
-                first = i
+                first = item
         if first is not None:
-            self.list.setCurrentRow(first)
+            self.list.setCurrentItem(first)
 
     def _run(self) -> None:
         item = self.list.currentItem()
         if item is None or item.isHidden():
             return
-        name = item.data(Qt.ItemDataRole.UserRole)
+        name = item.data(0, Qt.ItemDataRole.UserRole)
         self.accept()
         self.registry.trigger(name)
 

@@ -80,7 +80,7 @@ def followers_label(count: int | None) -> str:
 
 
 def waiting_text(row: InboxRow, now: datetime) -> tuple[str, float | None]:
-    """'22 min · 7 min over', '4 min · 11 min left' or 'answered', and how far through
+    """'22 min · late', '4 min · 11 min left' or 'answered', and how far through
     its channel's target the wait is (None when nothing waits)."""
     seconds = row.waiting_seconds(now)
     if seconds is None:
@@ -92,9 +92,7 @@ def waiting_text(row: InboxRow, now: datetime) -> tuple[str, float | None]:
             format_duration(left)
         )
     else:
-        note = QCoreApplication.translate("InboxTableModel", "{0} over").format(
-            format_duration(-left)
-        )
+        note = QCoreApplication.translate("InboxTableModel", "late")
     return f"{format_duration(seconds)} · {note}", seconds / target
 
 
@@ -221,8 +219,13 @@ class InboxTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[Column(section)]
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        column = Column(section)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "" if column == Column.NETWORK else self._headers[column]
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._headers[column]
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -27,13 +27,13 @@ from ui.nav import Place
 SEARCH_DELAY_MS = 120  # typing pauses this long before the query runs
 WIDTHS = {
     Column.PRIORITY: 58,
-    Column.NETWORK: 34,
-    Column.AUTHOR: 165,
-    Column.SENTIMENT: 66,
-    Column.INTENT: 140,
-    Column.WAITING: 128,
-    Column.ASSIGNEE: 74,
-    Column.STATUS: 62,
+    Column.NETWORK: 30,
+    Column.AUTHOR: 150,
+    Column.SENTIMENT: 80,
+    Column.INTENT: 130,
+    Column.WAITING: 118,
+    Column.ASSIGNEE: 70,
+    Column.STATUS: 58,
 }
 
 

@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
         self.split.addWidget(self.conversation_pane)
         self.split.setStretchFactor(1, 3)
         self.split.setStretchFactor(2, 2)
-        self.split.setSizes([180, 900, 440])
+        self.split.setSizes([175, 960, 380])
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 0)

@@ -294,8 +294,8 @@
     </message>
     <message>
         <location filename="../../ui/inbox_model.py" line="95"/>
-        <source>{0} over</source>
-        <translation>{0} aşıldı</translation>
+        <source>late</source>
+        <translation>gecikti</translation>
     </message>
 </context>
 <context>

@@ -234,20 +234,27 @@ def test_palette_and_shortcut_list_cover_every_action(
 
     palette = CommandPalette(window.registry, window)
     qtbot.addWidget(palette)
-    assert palette.list.count() == len(window.registry.actions)
+    palette.show()
+    palette.activateWindow()
+    qtbot.waitUntil(palette.isActiveWindow)
+    assert len(palette.items()) == len(window.registry.actions)
     qtbot.keyClicks(palette.filter, "assign to")
-    visible = [
-        palette.list.item(i)
-        for i in range(palette.list.count())
-        if not palette.list.item(i).isHidden()
-    ]
-    assert [i.data(Qt.ItemDataRole.UserRole) for i in visible] == ["assign"]
+    assert palette.filter.text() == "assign to", palette.filter.text()
+    assert palette.visible() == ["assign"]
+    ran: list[str] = []
+    window.registry.actions["assign"].triggered.connect(lambda: ran.append("assign"))
+    qtbot.keyClick(palette.filter, Qt.Key.Key_Return)
+    assert ran == ["assign"]
     shortcuts = ShortcutsDialog(window.registry, window)
     qtbot.addWidget(shortcuts)
     keys = {shortcuts.table.item(r, 1).text() for r in range(shortcuts.table.rowCount())}
     assert {"J", "K", "R", "E", "P", "A", "T", "N", "M", "Ctrl+K", "?", "/"} <= keys
     opened: list[str] = []
     monkeypatch.setattr(CommandPalette, "exec", lambda self: opened.append("palette") or 0)
+    palette.close()
+    shortcuts.close()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
     window.inbox_pane.table.setFocus()
     qtbot.keyClick(window.inbox_pane.table, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     assert opened == ["palette"]
