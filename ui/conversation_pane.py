@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from socialdesk.desk import ConversationView, Desk
 from socialdesk.text import one_line, reveal_controls
 from ui.inbox_model import followers_label
+from ui.labels import status_label
 from ui.tasks import run_task
 
 
@@ -181,7 +182,10 @@ class ConversationController(QObject):
         kind = self.tr("public") if view.public else self.tr("direct message")
         assignee = view.assignee or self.tr("unassigned")
         pane.header.setText(
-            one_line(f"{name or handle} · {channel} {kind} · {view.status} · {assignee}", 200)
+            one_line(
+                f"{name or handle} · {channel} {kind} · {status_label(view.status)} · {assignee}",
+                200,
+            )
         )
         self._render_thread(view)
         pane.reasons.setText("\n".join(f"• {reveal_controls(r)}" for r in view.reasons))

@@ -28,6 +28,7 @@ from socialdesk.targets import format_duration, target_seconds
 from socialdesk.text import one_line
 from ui import theme
 from ui.icons import network_icon
+from ui.labels import intent_label, status_label, topic_label
 from ui.tasks import run_task
 
 PAGE_SIZE = 200
@@ -270,13 +271,13 @@ class InboxTableModel(QAbstractTableModel):
         if column == Column.SENTIMENT:
             return "" if row.sentiment is None else f"{row.sentiment:+.2f}"
         if column == Column.INTENT:
-            topic = row.topic.replace("_", " ")
-            return f"{row.intent} · {topic}" if topic else row.intent
+            intent = intent_label(row.intent)
+            return f"{intent} · {topic_label(row.topic)}" if row.topic else intent
         if column == Column.WAITING:
             return waiting_text(row, self._now)[0]
         if column == Column.ASSIGNEE:
             return one_line(row.assignee, 40) if row.assignee else "—"
-        return row.status
+        return status_label(row.status)
 
     def _tooltip(self, row: InboxRow, column: Column) -> str | None:
         if column == Column.NETWORK:

@@ -37,6 +37,7 @@ from ui.icons import app_icon
 from ui.inbox_model import InboxTableModel
 from ui.inbox_pane import InboxController, InboxPane
 from ui.labelling import ComplaintMarker
+from ui.labels import status_label
 from ui.nav import NavController, NavPane, Place, view_titles
 from ui.notices import NoticeBar
 from ui.notify import TrayNotifier
@@ -274,7 +275,7 @@ class MainWindow(QMainWindow):
         # If it leaves the view (resolved from Needs reply), the next one takes its row.
         self._act(
             lambda: self.desk.set_status(cid, status, actor=agent),
-            self.tr("Conversation {0}: {1}").format(cid, status),
+            self.tr("Conversation {0}: {1}").format(cid, status_label(status)),
         )
 
     def assign_to_me(self) -> None:

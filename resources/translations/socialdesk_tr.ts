@@ -28,82 +28,82 @@
 <context>
     <name>ConversationController</name>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="143"/>
+        <location filename="../../ui/conversation_pane.py" line="144"/>
         <source>Nothing selected</source>
         <translation>Hiçbir şey seçili değil</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="181"/>
+        <location filename="../../ui/conversation_pane.py" line="182"/>
         <source>public</source>
         <translation>herkese açık</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="181"/>
+        <location filename="../../ui/conversation_pane.py" line="182"/>
         <source>direct message</source>
         <translation>özel mesaj</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="182"/>
+        <location filename="../../ui/conversation_pane.py" line="183"/>
         <source>unassigned</source>
         <translation>atanmamış</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="192"/>
+        <location filename="../../ui/conversation_pane.py" line="196"/>
         <source>{0} followers</source>
         <translation>{0} takipçi</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="194"/>
+        <location filename="../../ui/conversation_pane.py" line="198"/>
         <source>first seen {0}</source>
         <translation>ilk görülme {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="197"/>
+        <location filename="../../ui/conversation_pane.py" line="201"/>
         <source>The brand started this conversation.</source>
         <translation>Bu konuşmayı marka başlattı.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="206"/>
+        <location filename="../../ui/conversation_pane.py" line="210"/>
         <source>No earlier conversations</source>
         <translation>Önceki konuşma yok</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="208"/>
+        <location filename="../../ui/conversation_pane.py" line="212"/>
         <source>Tags: {0}</source>
         <translation>Etiketler: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="208"/>
+        <location filename="../../ui/conversation_pane.py" line="212"/>
         <source>No tags</source>
         <translation>Etiket yok</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="239"/>
+        <location filename="../../ui/conversation_pane.py" line="243"/>
         <source>Brand</source>
         <translation>Marka</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="239"/>
+        <location filename="../../ui/conversation_pane.py" line="243"/>
         <source>Customer</source>
         <translation>Müşteri</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="248"/>
+        <location filename="../../ui/conversation_pane.py" line="252"/>
         <source>Link: {0}</source>
         <translation>Bağlantı: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="256"/>
+        <location filename="../../ui/conversation_pane.py" line="260"/>
         <source>Reply {0} · {1}</source>
         <translation>Yanıt {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="269"/>
+        <location filename="../../ui/conversation_pane.py" line="273"/>
         <source>{0} / {1} characters</source>
         <translation>{0} / {1} karakter</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="299"/>
+        <location filename="../../ui/conversation_pane.py" line="303"/>
         <source>The reply was not queued: {0}</source>
         <translation>Yanıt sıraya alınamadı: {0}</translation>
     </message>
@@ -111,83 +111,83 @@
 <context>
     <name>ConversationPane</name>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="46"/>
+        <location filename="../../ui/conversation_pane.py" line="47"/>
         <source>Conversation</source>
         <translation>Konuşma</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="53"/>
+        <location filename="../../ui/conversation_pane.py" line="54"/>
         <source>Thread</source>
         <translation>Yazışma</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="54"/>
+        <location filename="../../ui/conversation_pane.py" line="55"/>
         <source>Why it is here</source>
         <translation>Neden burada</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="55"/>
-        <location filename="../../ui/conversation_pane.py" line="78"/>
+        <location filename="../../ui/conversation_pane.py" line="56"/>
+        <location filename="../../ui/conversation_pane.py" line="79"/>
         <source>Author</source>
         <translation>Yazar</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="57"/>
+        <location filename="../../ui/conversation_pane.py" line="58"/>
         <source>Earlier conversations</source>
         <translation>Önceki konuşmalar</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="58"/>
+        <location filename="../../ui/conversation_pane.py" line="59"/>
         <source>Tags</source>
         <translation>Etiketler</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="60"/>
+        <location filename="../../ui/conversation_pane.py" line="61"/>
         <source>Notes</source>
         <translation>Notlar</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="63"/>
+        <location filename="../../ui/conversation_pane.py" line="64"/>
         <source>Details</source>
         <translation>Ayrıntılar</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="64"/>
+        <location filename="../../ui/conversation_pane.py" line="65"/>
         <source>Detail tabs</source>
         <translation>Ayrıntı sekmeleri</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="77"/>
+        <location filename="../../ui/conversation_pane.py" line="78"/>
         <source>Why here</source>
         <translation>Neden burada</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="79"/>
+        <location filename="../../ui/conversation_pane.py" line="80"/>
         <source>Notes and tags</source>
         <translation>Notlar ve etiketler</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="81"/>
+        <location filename="../../ui/conversation_pane.py" line="82"/>
         <source>Reply</source>
         <translation>Yanıtla</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="82"/>
+        <location filename="../../ui/conversation_pane.py" line="83"/>
         <source>Write a reply  ( r )   Ctrl+Enter sends</source>
         <translation>Bir yanıt yazın  ( r )   Ctrl+Enter gönderir</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="84"/>
+        <location filename="../../ui/conversation_pane.py" line="85"/>
         <source>Characters</source>
         <translation>Karakterler</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="85"/>
+        <location filename="../../ui/conversation_pane.py" line="86"/>
         <source>Send</source>
         <translation>Gönder</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="86"/>
+        <location filename="../../ui/conversation_pane.py" line="87"/>
         <source>Send reply</source>
         <translation>Yanıtı gönder</translation>
     </message>
@@ -238,312 +238,401 @@
 <context>
     <name>InboxTableModel</name>
     <message>
-        <location filename="../../ui/inbox_model.py" line="56"/>
+        <location filename="../../ui/inbox_model.py" line="57"/>
         <source>Priority</source>
         <translation>Öncelik</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="57"/>
+        <location filename="../../ui/inbox_model.py" line="58"/>
         <source>Network</source>
         <translation>Ağ</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="58"/>
+        <location filename="../../ui/inbox_model.py" line="59"/>
         <source>Author</source>
         <translation>Yazar</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="59"/>
+        <location filename="../../ui/inbox_model.py" line="60"/>
         <source>Message</source>
         <translation>Mesaj</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="60"/>
+        <location filename="../../ui/inbox_model.py" line="61"/>
         <source>Sentiment</source>
         <translation>Duygu</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="61"/>
+        <location filename="../../ui/inbox_model.py" line="62"/>
         <source>Intent</source>
         <translation>Amaç</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="62"/>
+        <location filename="../../ui/inbox_model.py" line="63"/>
         <source>Waiting</source>
         <translation>Bekleme</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="63"/>
+        <location filename="../../ui/inbox_model.py" line="64"/>
         <source>Assignee</source>
         <translation>Atanan</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="64"/>
+        <location filename="../../ui/inbox_model.py" line="65"/>
         <source>Status</source>
         <translation>Durum</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="87"/>
+        <location filename="../../ui/inbox_model.py" line="88"/>
         <source>answered</source>
         <translation>yanıtlandı</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="91"/>
+        <location filename="../../ui/inbox_model.py" line="92"/>
         <source>{0} left</source>
         <translation>{0} kaldı</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="95"/>
+        <location filename="../../ui/inbox_model.py" line="96"/>
         <source>late</source>
         <translation>gecikti</translation>
     </message>
 </context>
 <context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../ui/labels.py" line="11"/>
+        <source>new</source>
+        <translation>yeni</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="12"/>
+        <source>open</source>
+        <translation>açık</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="13"/>
+        <source>pending</source>
+        <translation>beklemede</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="14"/>
+        <source>resolved</source>
+        <translation>çözüldü</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="15"/>
+        <location filename="../../ui/labels.py" line="27"/>
+        <source>spam</source>
+        <translation>istenmeyen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="22"/>
+        <source>complaint</source>
+        <translation>şikâyet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="23"/>
+        <source>question</source>
+        <translation>soru</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="24"/>
+        <source>request</source>
+        <translation>istek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="25"/>
+        <source>praise</source>
+        <translation>övgü</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="26"/>
+        <source>feedback</source>
+        <translation>geri bildirim</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="28"/>
+        <source>other</source>
+        <translation>diğer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="35"/>
+        <source>delivery</source>
+        <translation>teslimat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="36"/>
+        <source>billing</source>
+        <translation>fatura</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="37"/>
+        <source>account access</source>
+        <translation>hesap erişimi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="38"/>
+        <source>product defect</source>
+        <translation>ürün kusuru</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="39"/>
+        <source>outage</source>
+        <translation>kesinti</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="40"/>
+        <source>staff behaviour</source>
+        <translation>personel tutumu</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="63"/>
+        <location filename="../../ui/main_window.py" line="64"/>
         <source>SocialDesk — {0}</source>
         <translation>SocialDesk — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>Status</source>
         <translation>Durum</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>Next conversation (or Down)</source>
         <translation>Sonraki konuşma (veya Aşağı)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>Previous conversation (or Up)</source>
         <translation>Önceki konuşma (veya Yukarı)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>Open the conversation</source>
         <translation>Konuşmayı aç</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>Reply</source>
         <translation>Yanıtla</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>Resolve</source>
         <translation>Çözüldü olarak kapat</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>Set pending</source>
         <translation>Beklemeye al</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>Reopen</source>
         <translation>Yeniden aç</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>Mark as spam</source>
         <translation>İstenmeyen olarak işaretle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>Assign to me</source>
         <translation>Bana ata</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>Unassign</source>
         <translation>Atamayı kaldır</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>Tag (a leading - removes)</source>
         <translation>Etiketle (başa - koymak kaldırır)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>Add a note</source>
         <translation>Not ekle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>Mark complaint / not a complaint</source>
         <translation>Şikâyet / şikâyet değil olarak işaretle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>Open the message&apos;s link in the browser</source>
         <translation>Mesajdaki bağlantıyı tarayıcıda aç</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>Search</source>
         <translation>Ara</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>Back to the inbox</source>
         <translation>Gelen kutusuna dön</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>Refresh</source>
         <translation>Yenile</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>Command palette</source>
         <translation>Komut paleti</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>Keyboard shortcuts</source>
         <translation>Klavye kısayolları</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>Show: {0}</source>
         <translation>Göster: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>Desktop notifications on or off</source>
         <translation>Masaüstü bildirimlerini aç veya kapat</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>&amp;Go</source>
         <translation>&amp;Git</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>&amp;Conversation</source>
         <translation>&amp;Konuşma</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>&amp;Settings</source>
         <translation>&amp;Ayarlar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>Conversation {0}: {1}</source>
         <translation>Konuşma {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>Conversation {0} is yours</source>
         <translation>Konuşma {0} artık sizde</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>Conversation {0} is unassigned</source>
         <translation>Konuşma {0} artık atanmamış</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>Tag</source>
         <translation>Etiket</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>Tag (start with - to remove):</source>
         <translation>Etiket (kaldırmak için - ile başlayın):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>Tags updated on conversation {0}</source>
         <translation>Konuşma {0} etiketleri güncellendi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>Note</source>
         <translation>Not</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>Note:</source>
         <translation>Not:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>Note added to conversation {0}</source>
         <translation>Konuşma {0} için not eklendi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>Still recording the previous label</source>
         <translation>Önceki işaret hâlâ kaydediliyor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353"/>
-        <location filename="../../ui/main_window.py" line="409"/>
+        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>not a complaint</source>
         <translation>şikâyet değil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353"/>
-        <location filename="../../ui/main_window.py" line="409"/>
+        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>a complaint</source>
         <translation>şikâyet</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>Marking message {0} as {1}…</source>
         <translation>Mesaj {0}, {1} olarak işaretleniyor…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>This conversation has no web link</source>
         <translation>Bu konuşmada web bağlantısı yok</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405"/>
+        <location filename="../../ui/main_window.py" line="406"/>
         <source>Reply queued in the outbox ({0})</source>
         <translation>Yanıt giden kutusunda sırada ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411"/>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>Message {0} marked {1}; {2}; {3} open items rescored</source>
         <translation>Mesaj {0}: {1}; {2}; {3} açık öğe yeniden puanlandı</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="424"/>
         <source>Sync state</source>
         <translation>Eşitleme durumu</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="443"/>
+        <location filename="../../ui/main_window.py" line="444"/>
         <source>{0}: {1}{2} matches</source>
         <translation>{0}: {1}{2} eşleşme</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="449"/>
+        <location filename="../../ui/main_window.py" line="450"/>
         <source>{0}: {1} conversations · {2} in the inbox wait for a reply</source>
         <translation>{0}: {1} konuşma · gelen kutusunda {2} yanıt bekliyor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="453"/>
+        <location filename="../../ui/main_window.py" line="454"/>
         <source>{0}: {1}{2} conversations</source>
         <translation>{0}: {1}{2} konuşma</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="464"/>
+        <location filename="../../ui/main_window.py" line="465"/>
         <source>{0}: no connector yet, messages come from import</source>
         <translation>{0}: henüz bağlayıcı yok, mesajlar içe aktarımdan geliyor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="466"/>
+        <location filename="../../ui/main_window.py" line="467"/>
         <source>no accounts yet</source>
         <translation>henüz hesap yok</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="468"/>
+        <location filename="../../ui/main_window.py" line="469"/>
         <source>Accounts</source>
         <translation>Hesaplar</translation>
     </message>
@@ -661,23 +750,23 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../ui/actions.py" line="131"/>
-        <location filename="../../ui/actions.py" line="132"/>
+        <location filename="../../ui/actions.py" line="147"/>
+        <location filename="../../ui/actions.py" line="148"/>
         <source>Keyboard shortcuts</source>
         <translation>Klavye kısayolları</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="135"/>
+        <location filename="../../ui/actions.py" line="151"/>
         <source>Shortcuts</source>
         <translation>Kısayollar</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="136"/>
+        <location filename="../../ui/actions.py" line="152"/>
         <source>Action</source>
         <translation>Eylem</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="136"/>
+        <location filename="../../ui/actions.py" line="152"/>
         <source>Keys</source>
         <translation>Tuşlar</translation>
     </message>
