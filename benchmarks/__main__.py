@@ -12,7 +12,7 @@ import json
 import sys
 from typing import Any
 
-BENCHMARKS = ("ingest", "triage")
+BENCHMARKS = ("ingest", "triage", "inbox", "stall", "startup")
 NEEDS_DATA = {"triage"}
 
 
@@ -21,7 +21,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("names", nargs="*", metavar="NAME", help=f"any of {sorted(BENCHMARKS)}")
     parser.add_argument("--json", action="store_true", help="print one JSON object by name")
     parser.add_argument(
-        "--messages", type=int, default=None, help="override the message count (ingest)"
+        "--messages",
+        type=int,
+        default=None,
+        help="override the message count (ingest, inbox, stall)",
     )
     parser.add_argument(
         "--data", metavar="PATH.csv", help="labelled CSV (triage): text, airline_sentiment"

@@ -118,6 +118,12 @@ def build_parser() -> argparse.ArgumentParser:
         "numbers and skipped; importing the same file twice changes nothing.",
     )
     imp.add_argument("file", metavar="FILE")
+    imp.add_argument(
+        "--json",
+        action="store_true",
+        help='print the summary as one JSON object: {"inserted", "duplicates", "bad_rows", '
+        '"conversations"}',
+    )
 
     inbox = commands.add_parser(
         "inbox",

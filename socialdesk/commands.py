@@ -125,11 +125,20 @@ def _cmd_import(args: argparse.Namespace, workspace: Workspace) -> int:
         result = _ingest(store, workspace, good_rows(), expected)
     finally:
         store.close()
-    print(
-        f"imported {plural(result.inserted, 'new message')} ({result.duplicates} already there, "
-        f"{plural(len(errors), 'bad row')} skipped) into "
-        f"{plural(result.conversations_created, 'new conversation')}"
-    )
+    if args.json:
+        summary = {
+            "inserted": result.inserted,
+            "duplicates": result.duplicates,
+            "bad_rows": len(errors),
+            "conversations": result.conversations_created,
+        }
+        print(json.dumps(summary))
+    else:
+        print(
+            f"imported {plural(result.inserted, 'new message')} ({result.duplicates} already "
+            f"there, {plural(len(errors), 'bad row')} skipped) into "
+            f"{plural(result.conversations_created, 'new conversation')}"
+        )
     return 1 if errors else 0
 
 

@@ -9,6 +9,8 @@ last view and the notification switch persist in the workspace's ``ui.ini``.
 
 from __future__ import annotations
 
+import gc
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -16,6 +18,7 @@ from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, QThreadPool, QTim
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
+    QFileDialog,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -34,6 +37,7 @@ from socialdesk.store import Store
 from ui.actions import ActionRegistry, ActionSpec, CommandPalette, ShortcutsDialog
 from ui.conversation_pane import ConversationController, ConversationPane
 from ui.icons import app_icon
+from ui.importer import ImportRunner
 from ui.inbox_model import InboxTableModel
 from ui.inbox_pane import InboxController, InboxPane
 from ui.labelling import ComplaintMarker
@@ -107,10 +111,20 @@ class MainWindow(QMainWindow):
         self.conversation.queued.connect(self.on_reply_queued)
         self.marker.learned.connect(self.on_lesson_learned)
         self.marker.failed.connect(lambda text: self.notice(text, key="label"))
+        self.importer = ImportRunner(
+            data_dir, store.engine.url.render_as_string(hide_password=False), self
+        )
+        self.importer.started.connect(self.on_import_started)
+        self.importer.finished.connect(self.on_import_finished)
 
         # -- status bar and sync ---------------------------------------------------------------
         self._states: dict[str, QLabel] = {}
         self.statusBar().setAccessibleName(self.tr("Status"))
+        self._import_state = QLabel(self)
+        self._import_state.setTextFormat(Qt.TextFormat.PlainText)  # a file name
+        self._import_state.setAccessibleName(self.tr("Import progress"))
+        self.statusBar().addPermanentWidget(self._import_state)
+        self._import_state.hide()
         jobs = list(sync_jobs) if sync_jobs is not None else [self._accounts_job()]
         self.sync = SyncController(store, jobs, sync_interval_ms)
         self.sync.worker.changed.connect(self.on_store_changed)
@@ -132,11 +146,20 @@ class MainWindow(QMainWindow):
 
     def start(self) -> None:
         """Load the first view and start watching the store (after ``show``)."""
+        # Everything built so far lives as long as the window: keep the cycle collector
+        # from walking it again and again, which would pause the event loop for tens of
+        # milliseconds at a time (gc.freeze is made for this).
+        gc.collect()
+        gc.freeze()
+        # Background reads hand the interpreter back to the GUI thread every millisecond,
+        # not every five: the window answers sooner, the reads barely slow.
+        sys.setswitchinterval(0.001)
         self.nav.refresh()
         self.sync.start()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save()
+        self.importer.stop()
         self.sync.stop()
         self._ticker.stop()
         # Work still running holds database connections: let it finish before the store
@@ -208,8 +231,17 @@ class MainWindow(QMainWindow):
                 self.toggle_notifications,
             )
         )
+        add(
+            ActionSpec(
+                "import", self.tr("Import conversations from a file…"), ("Ctrl+I",), self.import_
+            )
+        )
+        add(ActionSpec("quit", self.tr("Quit"), ("Ctrl+Q",), self.quit_))
         notify.setCheckable(True)
         notify.setChecked(self.notifier.enabled)
+        menu = self.menuBar().addMenu(self.tr("&File"))
+        menu.addAction(self.registry.actions["import"])
+        menu.addAction(self.registry.actions["quit"])
         menu = self.menuBar().addMenu(self.tr("&Go"))
         for name in ("next", "previous", "open", "search", "palette", "shortcuts", "refresh"):
             menu.addAction(self.registry.actions[name])
@@ -366,6 +398,27 @@ class MainWindow(QMainWindow):
             return
         QDesktopServices.openUrl(QUrl(url))
 
+    def quit_(self) -> None:
+        self.close()
+
+    def import_(self) -> None:
+        if self.importer.running():
+            self.statusBar().showMessage(self.tr("An import is already running"), 3000)
+            return
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Import conversations"),
+            "",
+            self.tr("Conversations (*.jsonl *.json *.csv);;All files (*)"),
+        )
+        self.focus_inbox()
+        if path:
+            self.import_file(path)
+
+    def import_file(self, path: str) -> bool:
+        """Import in the background; the inbox fills in as rows land."""
+        return self.importer.start(path)
+
     def show_palette(self) -> None:
         palette = CommandPalette(self.registry, self)
         palette.exec()
@@ -428,6 +481,18 @@ class MainWindow(QMainWindow):
         label.setStyleSheet("color: #c62828;" if state.state == "error" else "")
         if state.state != "error":
             self.notices.dismiss(f"sync:{state.account}")
+
+    def on_import_started(self, name: str) -> None:
+        self.notices.dismiss("import")
+        self._import_state.setText(self.tr("Importing {0}…").format(name))
+        self._import_state.show()
+
+    def on_import_finished(self, ok: bool, message: str) -> None:
+        self._import_state.hide()
+        self.statusBar().showMessage(message, 10_000)
+        if not ok:
+            self.notice(message, key="import")
+        self.on_store_changed()
 
     def on_sync_failed(self, key: str, text: str) -> None:
         self.notice(text, key=key)

@@ -193,6 +193,34 @@
     </message>
 </context>
 <context>
+    <name>ImportRunner</name>
+    <message>
+        <location filename="../../ui/importer.py" line="99"/>
+        <source>The import could not start ({0}).</source>
+        <translation>İçe aktarma başlatılamadı ({0}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer.py" line="117"/>
+        <source>The import of {0} stopped unexpectedly; see logs/socialdesk.log in the workspace folder. Importing the file again adds what is missing.</source>
+        <translation>{0} içe aktarımı beklenmedik şekilde durdu; çalışma alanı klasöründeki logs/socialdesk.log dosyasına bakın. Dosyayı yeniden içe aktarmak eksik olanları ekler.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer.py" line="125"/>
+        <source>Could not import {0}: {1}</source>
+        <translation>{0} içe aktarılamadı: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer.py" line="128"/>
+        <source>Imported {0}. New messages: {1}; new conversations: {2}; already there: {3}.</source>
+        <translation>{0} içe aktarıldı. Yeni mesaj: {1}; yeni konuşma: {2}; zaten var olan: {3}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer.py" line="137"/>
+        <source>Bad rows skipped: {0}, for example: {1}</source>
+        <translation>Atlanan hatalı satır: {0}, örneğin: {1}</translation>
+    </message>
+</context>
+<context>
     <name>InboxPane</name>
     <message>
         <location filename="../../ui/inbox_pane.py" line="44"/>
@@ -390,249 +418,289 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="64"/>
+        <location filename="../../ui/main_window.py" line="68"/>
         <source>SocialDesk — {0}</source>
         <translation>SocialDesk — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>Status</source>
         <translation>Durum</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="125"/>
+        <source>Import progress</source>
+        <translation>İçe aktarma durumu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>Next conversation (or Down)</source>
         <translation>Sonraki konuşma (veya Aşağı)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>Previous conversation (or Up)</source>
         <translation>Önceki konuşma (veya Yukarı)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>Open the conversation</source>
         <translation>Konuşmayı aç</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>Reply</source>
         <translation>Yanıtla</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>Resolve</source>
         <translation>Çözüldü olarak kapat</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>Set pending</source>
         <translation>Beklemeye al</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>Reopen</source>
         <translation>Yeniden aç</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>Mark as spam</source>
         <translation>İstenmeyen olarak işaretle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>Assign to me</source>
         <translation>Bana ata</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Unassign</source>
         <translation>Atamayı kaldır</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>Tag (a leading - removes)</source>
         <translation>Etiketle (başa - koymak kaldırır)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>Add a note</source>
         <translation>Not ekle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>Mark complaint / not a complaint</source>
         <translation>Şikâyet / şikâyet değil olarak işaretle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>Open the message&apos;s link in the browser</source>
         <translation>Mesajdaki bağlantıyı tarayıcıda aç</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>Search</source>
         <translation>Ara</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>Back to the inbox</source>
         <translation>Gelen kutusuna dön</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>Refresh</source>
         <translation>Yenile</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>Command palette</source>
         <translation>Komut paleti</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>Keyboard shortcuts</source>
         <translation>Klavye kısayolları</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>Show: {0}</source>
         <translation>Göster: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>Desktop notifications on or off</source>
         <translation>Masaüstü bildirimlerini aç veya kapat</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="236"/>
+        <source>Import conversations from a file…</source>
+        <translation>Konuşmaları dosyadan içe aktar…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="239"/>
+        <source>Quit</source>
+        <translation>Çık</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="242"/>
+        <source>&amp;File</source>
+        <translation>&amp;Dosya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>&amp;Go</source>
         <translation>&amp;Git</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>&amp;Conversation</source>
         <translation>&amp;Konuşma</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>&amp;Settings</source>
         <translation>&amp;Ayarlar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>Conversation {0}: {1}</source>
         <translation>Konuşma {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="320"/>
         <source>Conversation {0} is yours</source>
         <translation>Konuşma {0} artık sizde</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>Conversation {0} is unassigned</source>
         <translation>Konuşma {0} artık atanmamış</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>Tag</source>
         <translation>Etiket</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>Tag (start with - to remove):</source>
         <translation>Etiket (kaldırmak için - ile başlayın):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>Tags updated on conversation {0}</source>
         <translation>Konuşma {0} etiketleri güncellendi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>Note</source>
         <translation>Not</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>Note:</source>
         <translation>Not:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>Note added to conversation {0}</source>
         <translation>Konuşma {0} için not eklendi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>Still recording the previous label</source>
         <translation>Önceki işaret hâlâ kaydediliyor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
-        <location filename="../../ui/main_window.py" line="410"/>
+        <location filename="../../ui/main_window.py" line="386"/>
+        <location filename="../../ui/main_window.py" line="460"/>
         <source>not a complaint</source>
         <translation>şikâyet değil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
-        <location filename="../../ui/main_window.py" line="410"/>
+        <location filename="../../ui/main_window.py" line="386"/>
+        <location filename="../../ui/main_window.py" line="460"/>
         <source>a complaint</source>
         <translation>şikâyet</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="388"/>
         <source>Marking message {0} as {1}…</source>
         <translation>Mesaj {0}, {1} olarak işaretleniyor…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="397"/>
         <source>This conversation has no web link</source>
         <translation>Bu konuşmada web bağlantısı yok</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="403"/>
+        <source>An import is already running</source>
+        <translation>Zaten bir içe aktarma sürüyor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="407"/>
+        <source>Import conversations</source>
+        <translation>Konuşmaları içe aktar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="409"/>
+        <source>Conversations (*.jsonl *.json *.csv);;All files (*)</source>
+        <translation>Konuşmalar (*.jsonl *.json *.csv);;Tüm dosyalar (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="456"/>
         <source>Reply queued in the outbox ({0})</source>
         <translation>Yanıt giden kutusunda sırada ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412"/>
+        <location filename="../../ui/main_window.py" line="462"/>
         <source>Message {0} marked {1}; {2}; {3} open items rescored</source>
         <translation>Mesaj {0}: {1}; {2}; {3} açık öğe yeniden puanlandı</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="424"/>
+        <location filename="../../ui/main_window.py" line="474"/>
         <source>Sync state</source>
         <translation>Eşitleme durumu</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444"/>
+        <location filename="../../ui/main_window.py" line="484"/>
+        <source>Importing {0}…</source>
+        <translation>{0} içe aktarılıyor…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="506"/>
         <source>{0}: {1}{2} matches</source>
         <translation>{0}: {1}{2} eşleşme</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="450"/>
+        <location filename="../../ui/main_window.py" line="512"/>
         <source>{0}: {1} conversations · {2} in the inbox wait for a reply</source>
         <translation>{0}: {1} konuşma · gelen kutusunda {2} yanıt bekliyor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="454"/>
+        <location filename="../../ui/main_window.py" line="516"/>
         <source>{0}: {1}{2} conversations</source>
         <translation>{0}: {1}{2} konuşma</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="465"/>
+        <location filename="../../ui/main_window.py" line="527"/>
         <source>{0}: no connector yet, messages come from import</source>
         <translation>{0}: henüz bağlayıcı yok, mesajlar içe aktarımdan geliyor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="467"/>
+        <location filename="../../ui/main_window.py" line="529"/>
         <source>no accounts yet</source>
         <translation>henüz hesap yok</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="469"/>
+        <location filename="../../ui/main_window.py" line="531"/>
         <source>Accounts</source>
         <translation>Hesaplar</translation>
     </message>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -397,3 +398,84 @@ def test_no_display_is_a_one_line_error(tmp_path, monkeypatch, capsys) -> None: 
     monkeypatch.setenv("DISPLAY", ":4711")
     assert main(["--data-dir", str(tmp_path)]) == 1
     assert "no X server is running on display :4711" in capsys.readouterr().err
+
+
+def _import_line(number: int, text: str) -> str:
+    return json.dumps(
+        {
+            "network": "x",
+            "external_id": f"imp-{number}",
+            "kind": "mention",
+            "direction": "inbound",
+            "author": {
+                "id": f"imp-u{number}",
+                "handle": f"@imp{number}",
+                "name": "",
+                "followers": 1,
+            },
+            "account": "@NimbusCare",
+            "created_at": "2026-11-20T09:00:00Z",
+            "text": text,
+        }
+    )
+
+
+def test_import_runs_in_its_own_process_and_the_inbox_fills_in(
+    qtbot, filled: Store, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    window = build(qtbot, filled, tmp_path)
+    source = tmp_path / "export.jsonl"
+    source.write_text(
+        _import_line(1, "zebra router died again, third time")
+        + "\n{not json\n"
+        + _import_line(2, "zebra refund still missing")
+        + "\n",
+        encoding="utf-8",
+    )
+    with qtbot.waitSignal(window.importer.finished, timeout=60_000) as done:
+        assert window.import_file(str(source))
+        assert window.importer.running() and not window.import_file(str(source))
+        assert "export.jsonl" in window._import_state.text()
+    ok, message = done.args
+    assert not ok  # one bad row: the agent is told, with its line
+    assert "New messages: 2; new conversations: 2; already there: 0." in message
+    assert "Bad rows skipped: 1, for example: " in message and "line 2" in message
+    assert any("line 2" in text for text in window.notices.texts())
+    assert not window._import_state.isVisible()
+    qtbot.waitUntil(lambda: sum("zebra" in row.text for row in rows(window)) == 2, timeout=10_000)
+    # The same rows again add nothing; a clean file is no notice.
+    source.write_text(_import_line(2, "zebra refund still missing") + "\n", encoding="utf-8")
+    with qtbot.waitSignal(window.importer.finished, timeout=60_000) as again:
+        window.import_file(str(source))
+    assert again.args[0] is True
+    assert "New messages: 0; new conversations: 0; already there: 1." in again.args[1]
+    assert window.statusBar().currentMessage() == again.args[1]
+
+
+def test_an_import_that_cannot_read_its_file_says_why(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(window.importer.finished, timeout=60_000) as done:
+        window.import_file(str(tmp_path / "missing.jsonl"))
+    ok, message = done.args
+    assert not ok
+    assert (
+        message.startswith("Could not import missing.jsonl: ") and "missing.jsonl" in message[30:]
+    )
+    assert message in window.notices.texts()
+
+
+def test_closing_the_window_stops_a_running_import(qtbot, filled: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = build(qtbot, filled, tmp_path)
+    source = tmp_path / "big.jsonl"
+    source.write_text(
+        "".join(_import_line(n, f"order {n} is late") + "\n" for n in range(40_000)),
+        encoding="utf-8",
+    )
+    window.import_file(str(source))
+    process = window.importer._process
+    assert process is not None
+    qtbot.waitUntil(lambda: process.processId() > 0, timeout=10_000)
+    window.close()
+    assert not window.importer.running()
+    assert process.state() == process.ProcessState.NotRunning
