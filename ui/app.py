@@ -19,7 +19,7 @@ from socialdesk import __version__
 from socialdesk.config import Workspace
 from socialdesk.store import Store
 from ui import theme
-from ui.i18n import choose_language, install_translator
+from ui.i18n import apply_locale, choose_language, install_translator
 from ui.icons import app_icon
 from ui.main_window import MainWindow
 
@@ -75,6 +75,7 @@ def build_window(
     theme.follow_system(app)
     chosen = choose_language(language)
     translator = install_translator(app, chosen)
+    apply_locale(chosen)
     settings = QSettings(str(workspace.data_dir / "ui.ini"), QSettings.Format.IniFormat)
     window = MainWindow(
         store,

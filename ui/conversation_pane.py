@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from socialdesk.desk import ConversationView, Desk
 from socialdesk.text import one_line, reveal_controls
 from ui.inbox_model import followers_label
-from ui.labels import status_label
+from ui.labels import status_label, time_label
 from ui.tasks import run_task
 
 
@@ -105,7 +105,7 @@ class ConversationPane(QWidget):
 
 
 def _when(at: datetime) -> str:
-    return at.astimezone().strftime("%d %b %H:%M")
+    return time_label(at)
 
 
 class ConversationController(QObject):

@@ -36,3 +36,13 @@ def install_translator(app: QCoreApplication, language: str) -> QTranslator | No
             return None
     app.installTranslator(translator)
     return translator
+
+
+def apply_locale(language: str) -> None:
+    """Numbers, dates and month names follow the chosen language: the system's own
+    conventions when it speaks that language, else the language's defaults."""
+    system = QLocale.system()
+    if system.name().split("_")[0].lower() == language:
+        QLocale.setDefault(system)
+    else:
+        QLocale.setDefault(QLocale(language))

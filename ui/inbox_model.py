@@ -24,11 +24,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon
 
 from socialdesk.inbox import Inbox, InboxRow, QueueQuery
-from socialdesk.targets import format_duration, target_seconds
+from socialdesk.targets import target_seconds
 from socialdesk.text import one_line
 from ui import theme
 from ui.icons import network_icon
-from ui.labels import intent_label, status_label, topic_label
+from ui.labels import duration_label, intent_label, status_label, topic_label
 from ui.tasks import run_task
 
 PAGE_SIZE = 200
@@ -90,11 +90,11 @@ def waiting_text(row: InboxRow, now: datetime) -> tuple[str, float | None]:
     left = target - seconds
     if left >= 0:
         note = QCoreApplication.translate("InboxTableModel", "{0} left").format(
-            format_duration(left)
+            duration_label(left)
         )
     else:
         note = QCoreApplication.translate("InboxTableModel", "late")
-    return f"{format_duration(seconds)} · {note}", seconds / target
+    return f"{duration_label(seconds)} · {note}", seconds / target
 
 
 class InboxTableModel(QAbstractTableModel):

@@ -3,7 +3,9 @@ through the translation system (the core and the CLI keep the English words)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 
 
 def status_label(status: str) -> str:
@@ -40,3 +42,31 @@ def topic_label(topic: str) -> str:
         "staff_behaviour": QCoreApplication.translate("Labels", "staff behaviour"),
     }
     return t.get(topic, topic.replace("_", " "))
+
+
+def duration_label(seconds: float) -> str:
+    """'22 min', '4.5 h', '3.2 d' in the window's language and number format (the core's
+    ``format_duration`` stays English for the CLI)."""
+    locale = QLocale()
+    minutes = seconds / 60
+    if minutes < 60:
+        return QCoreApplication.translate("Labels", "{0} min").format(
+            locale.toString(round(minutes))
+        )
+    if minutes < 48 * 60:
+        return QCoreApplication.translate("Labels", "{0} h").format(
+            locale.toString(minutes / 60, "f", 1)
+        )
+    return QCoreApplication.translate("Labels", "{0} d").format(
+        locale.toString(minutes / 1440, "f", 1)
+    )
+
+
+def time_label(at: datetime) -> str:
+    """A message's local time, '23 Nov 10:47', with the language's month names."""
+    local = at.astimezone()
+    moment = QDateTime(
+        QDate(local.year, local.month, local.day),
+        QTime(local.hour, local.minute),
+    )
+    return QLocale().toString(moment, "d MMM HH:mm")

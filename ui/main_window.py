@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
         self.split.addWidget(self.conversation_pane)
         self.split.setStretchFactor(1, 3)
         self.split.setStretchFactor(2, 2)
-        self.split.setSizes([175, 960, 380])
+        self.split.setSizes([215, 920, 380])
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 0)

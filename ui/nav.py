@@ -74,6 +74,9 @@ class NavPane(QTreeView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setMinimumWidth(170)
+        # Room above capitals with marks (the Turkish Ö, Ç, Ş), which a row of the bare
+        # font height clips.
+        self.setStyleSheet("QTreeView::item { padding-top: 2px; padding-bottom: 2px; }")
 
 
 class NavController(QObject):

@@ -8,14 +8,14 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QSystemTrayIcon, QWidget
 
 from socialdesk.alerts import Alert
-from socialdesk.targets import format_duration
 from socialdesk.text import one_line
 from ui.icons import app_icon
+from ui.labels import duration_label
 
 
 def describe(alert: Alert) -> tuple[str, str]:
     if alert.kind == "breach":
-        left = format_duration(alert.seconds_left or 0)
+        left = duration_label(alert.seconds_left or 0)
         title = QCoreApplication.translate("Notify", "Due in {0}: {1}").format(
             left, one_line(alert.author, 40)
         )

@@ -33,6 +33,28 @@ def test_turkish_loads_and_translates(qapp) -> None:  # type: ignore[no-untyped-
     assert install_translator(qapp, "en") is None
 
 
+def test_durations_and_dates_follow_the_language(qapp) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime
+
+    from ui.i18n import apply_locale
+    from ui.labels import duration_label, time_label
+
+    at = datetime(2026, 11, 23, 10, 47, tzinfo=UTC)
+    translator = install_translator(qapp, "tr")
+    try:
+        apply_locale("tr")
+        assert duration_label(4.5 * 3600) == "4,5 sa"
+        assert duration_label(22 * 60) == "22 dk"
+        assert duration_label(3 * 86400) == "3,0 g"
+        assert "Kas" in time_label(at)  # Kasım, November
+    finally:
+        if translator is not None:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(QLocale("en_US"))
+    assert duration_label(4.5 * 3600) == "4.5 h"
+    assert "Nov" in time_label(at)
+
+
 def test_the_language_comes_from_lang_then_the_system(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     assert choose_language("tr") == "tr"
     assert choose_language("tr_TR") == "tr"
