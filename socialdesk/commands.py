@@ -86,7 +86,7 @@ def _cmd_demo(args: argparse.Namespace, workspace: Workspace) -> int:
         items = generate_demo(seed=args.seed, conversations=args.conversations)
         result = _ingest(store, workspace, items, len(items))
         print(
-            f"demo workspace ready in {workspace.data_dir}: "
+            f"demo workspace ready in {workspace.where}: "
             f"{plural(result.inserted, 'new message')}, {result.duplicates} already there, "
             f"{plural(result.conversations_created, 'new conversation')}"
         )

@@ -31,6 +31,24 @@ class Workspace:
     def is_sqlite(self) -> bool:
         return self.db_url.startswith("sqlite")
 
+    @property
+    def where(self) -> str:
+        """Where the conversations live, for people: the data folder, a SQLite file
+        elsewhere, or the database server and name (never a password)."""
+        if self.db_is_default:
+            return str(self.data_dir)
+        from sqlalchemy.engine import make_url
+
+        try:
+            url = make_url(self.db_url)
+        except Exception:  # Store.open reports a bad URL; here it is only a label
+            return "another database"
+        if url.get_backend_name() == "sqlite":
+            return url.database or "an in-memory SQLite database"
+        user = f"{url.username}@" if url.username else ""
+        port = f":{url.port}" if url.port else ""
+        return f"{url.get_backend_name()}://{user}{url.host or 'localhost'}{port}/{url.database}"
+
 
 def resolve_workspace(data_dir: str | None = None, db_url: str | None = None) -> Workspace:
     """Command-line values win over the environment, which wins over the defaults."""

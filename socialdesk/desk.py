@@ -20,7 +20,7 @@ from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from socialdesk.domain import ConversationStatus, Direction, EventType, utcnow
-from socialdesk.inbox import waiting_reason
+from socialdesk.inbox import running_clock, waiting_reason
 from socialdesk.models import (
     Account,
     Contact,
@@ -182,32 +182,63 @@ class Desk:
                     )
                 ),
                 reasons=(latest.reasons if latest else ())
-                + waiting_reason(conv.network, conv.awaiting_since, now, intent),
-                awaiting_since=conv.awaiting_since,
+                + waiting_reason(
+                    conv.network, running_clock(conv.status, conv.awaiting_since), now, intent
+                ),
+                awaiting_since=running_clock(conv.status, conv.awaiting_since),
             )
 
     @staticmethod
-    def _profile(session: Session, conv: Conversation) -> Profile | None:
-        if conv.contact_id is None:
+    def _customer(session: Session, conv: Conversation) -> int | None:
+        """The conversation's customer: its contact, or when the brand's message came
+        first (a clock skew, an export in odd order), who wrote its first inbound one."""
+        if conv.contact_id is not None:
+            return conv.contact_id
+        return session.scalar(
+            select(Message.contact_id)
+            .where(
+                Message.conversation_id == conv.id,
+                Message.direction == Direction.INBOUND.value,
+                Message.contact_id.is_not(None),
+            )
+            .order_by(Message.created_at, Message.id)
+            .limit(1)
+        )
+
+    @classmethod
+    def _profile(cls, session: Session, conv: Conversation) -> Profile | None:
+        customer = cls._customer(session, conv)
+        if customer is None:
             return None
-        contact = session.get(Contact, conv.contact_id)
+        contact = session.get(Contact, customer)
         if contact is None:
             return None
+        # A message that arrived late can be older than the contact's first record: the
+        # earliest of their messages in their conversations (indexed by contact) counts.
+        earliest = session.scalar(
+            select(func.min(Message.created_at))
+            .join(Conversation, Message.conversation_id == Conversation.id)
+            .where(Conversation.contact_id == contact.id, Message.contact_id == contact.id)
+        )
+        first_seen = contact.first_seen_at
+        if earliest is not None and (first_seen is None or earliest < first_seen):
+            first_seen = earliest
         return Profile(
             handle=contact.handle,
             name=contact.name,
             network=contact.network,
             followers=contact.followers,
-            first_seen_at=contact.first_seen_at,
+            first_seen_at=first_seen,
         )
 
-    @staticmethod
-    def _history(session: Session, conv: Conversation) -> tuple[PastConversation, ...]:
+    @classmethod
+    def _history(cls, session: Session, conv: Conversation) -> tuple[PastConversation, ...]:
         """The author's other conversations: theirs on this network, and on other
         networks those of a contact with the same handle."""
-        if conv.contact_id is None:
+        customer = cls._customer(session, conv)
+        if customer is None:
             return ()
-        contact = session.get(Contact, conv.contact_id)
+        contact = session.get(Contact, customer)
         if contact is None:
             return ()
         handle = contact.handle.lstrip("@").removeprefix("u/").lower()

@@ -400,8 +400,17 @@ def _fts_match(terms: list[str]) -> str:
     return " ".join(f'"{t}"*' if len(t) >= PREFIX_FROM else f'"{t}"' for t in terms)
 
 
+# Only a working conversation's clock runs: one parked as pending, resolved or spam waits
+# for nobody, whatever its last customer message.
+WORKING_STATUSES = ("new", "open")
+
+
+def running_clock(status: str, awaiting_since: datetime | None) -> datetime | None:
+    return awaiting_since if status in WORKING_STATUSES else None
+
+
 def _row(r: Any, now: datetime) -> InboxRow:
-    awaiting = r[17]
+    awaiting = running_clock(r[11], r[17])
     waited = None if awaiting is None else (now - awaiting).total_seconds()
     return InboxRow(
         id=r[0],

@@ -624,9 +624,12 @@ class Ingestor:
         """Each author's contact id, created or brought up to date. ``known`` holds what
         earlier batches of this stream wrote; it gets this batch's rows in ``pending``."""
         latest: dict[tuple[str, str], _Item] = {}
+        first: dict[tuple[str, str], str] = {}  # a new contact's earliest message
         for item in fresh:
             if item.inbound and item.msg.author.id:
-                latest[(item.network, item.msg.author.id)] = item  # time order: last wins
+                key = (item.network, item.msg.author.id)
+                latest[key] = item  # time order: last wins
+                first.setdefault(key, item.at_sql)
         if not latest:
             return {}
         stored = {key: known.rows[key] for key in latest if key in known.rows}
@@ -663,9 +666,16 @@ class Ingestor:
             for key in missing:
                 item = latest[key]
                 author = item.msg.author
-                seen_at = item.at_sql
                 rows.append(
-                    (key[0], key[1], author.handle, author.name, author.followers, seen_at, seen_at)
+                    (
+                        key[0],
+                        key[1],
+                        author.handle,
+                        author.name,
+                        author.followers,
+                        first[key],
+                        item.at_sql,
+                    )
                 )
             sql.insert_many("contacts", _CONTACT_COLUMNS, rows)
             ids.update(sql.lookup("contacts", "external_id", "id", missing))

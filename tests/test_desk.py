@@ -54,6 +54,67 @@ def test_the_pane_shows_the_thread_profile_history_and_reasons(
     assert view.reply_limit == 280 and view.public
 
 
+@pytest.mark.parametrize("status", ["pending", "resolved", "spam"])
+def test_a_parked_or_closed_conversation_waits_for_nobody(
+    store: Store, conversation: int, status: str
+) -> None:
+    desk = Desk(store)
+    assert desk.conversation(conversation).awaiting_since is not None
+    desk.set_status(conversation, status, actor="ann")
+    view = desk.conversation(conversation)
+    assert view.awaiting_since is None
+    assert not any(r.startswith("waiting") for r in view.reasons)
+    row = next(
+        r for r in Inbox(store).page(QueueQuery(view="all")) if r.conversation_id == conversation
+    )
+    assert row.as_json()["waiting_seconds"] is None
+    assert not any(r.startswith("waiting") for r in row.reasons)
+    desk.set_status(conversation, "open", actor="ann")  # reopened: the clock shows again
+    assert desk.conversation(conversation).awaiting_since is not None
+
+
+def test_first_seen_is_the_authors_earliest_message(
+    store: Store, ingestor: Ingestor, make_message: MessageFactory
+) -> None:
+    dana = Author("d1", "dana", "Dana", 5)
+    # One batch: the contact is new, its record starts at the earliest message.
+    ingestor.ingest(
+        [
+            make_message("a", minutes=0, text="router down", author=dana),
+            make_message("b", minutes=75, in_reply_to="a", text="still down", author=dana),
+        ]
+    )
+    desk = Desk(store)
+    cid = Inbox(store).page(QueueQuery(view="inbox"))[0].conversation_id
+    profile = desk.conversation(cid).profile
+    assert profile is not None
+    first = desk.conversation(cid).messages[0].created_at
+    assert profile.first_seen_at == first
+    # A message fetched later but written earlier moves "first seen" back.
+    ingestor.ingest([make_message("z", minutes=-30, in_reply_to="a", text="hi", author=dana)])
+    later = desk.conversation(cid).profile
+    assert later is not None and later.first_seen_at is not None
+    assert (first - later.first_seen_at).total_seconds() == 30 * 60
+
+
+def test_a_brand_message_dated_first_still_shows_the_customer(
+    store: Store, ingestor: Ingestor, make_message: MessageFactory
+) -> None:
+    eve = Author("e1", "eve", "Eve", 40)
+    ingestor.ingest(
+        [
+            # The brand's clock ran ahead: its answer is dated before the question.
+            make_message("ans", minutes=-5, direction=Direction.OUTBOUND, conversation="t",
+                         text="sorry about that, DM us"),
+            make_message("q", conversation="t", text="my bill doubled", author=eve),
+        ]
+    )  # fmt: skip
+    cid = Inbox(store).page(QueueQuery(view="all"))[0].conversation_id
+    view = Desk(store).conversation(cid)
+    assert view.profile is not None and view.profile.handle == "eve"
+    assert view.profile.followers == 40
+
+
 def test_status_assignment_tags_and_notes_are_logged(store: Store, conversation: int) -> None:
     desk, inbox = Desk(store), Inbox(store)
     assert desk.set_status(conversation, "resolved", actor="ann") == "new"

@@ -328,3 +328,13 @@ def test_upgrade_from_0003_indexes_contacts_conversations_and_keeps_messages(
             indexes = {i["name"] for i in sa.inspect(store.engine).get_indexes("conversations")}
         assert "ix_conversations_contact" in indexes
         assert [r.text for r in Inbox(store).page(status="all")] == ["parcel lost again"]
+
+
+def test_the_workspace_says_where_it_is_without_a_password(tmp_path: Path) -> None:
+    from socialdesk.config import Workspace
+
+    team = Workspace(tmp_path, "postgresql+psycopg://care:s3cret@db.example.internal/desk", False)
+    assert team.where == "postgresql://care@db.example.internal/desk"
+    assert "s3cret" not in team.where
+    assert Workspace(tmp_path, f"sqlite:///{tmp_path}/x.db", False).where == f"{tmp_path}/x.db"
+    assert Workspace(tmp_path, f"sqlite:///{tmp_path}/socialdesk.db").where == str(tmp_path)

@@ -152,10 +152,20 @@ class ShortcutsDialog(QDialog):
         self.table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Keys")])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for number, (_name, title, keys) in enumerate(rows):
             self.table.setItem(number, 0, QTableWidgetItem(title))
             self.table.setItem(number, 1, QTableWidgetItem(keys))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.resizeRowsToContents()
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
-        self.resize(440, 520)
+        # Every row and the longest title in view, within the screen.
+        wanted_width = header.sectionSize(0) + 150
+        wanted_height = self.table.verticalHeader().length() + header.height() + 40
+        screen = self.screen().availableGeometry() if self.screen() else None
+        self.resize(
+            min(wanted_width, screen.width() - 40) if screen else wanted_width,
+            min(wanted_height, screen.height() - 80) if screen else wanted_height,
+        )

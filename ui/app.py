@@ -79,7 +79,7 @@ def build_window(
     settings = QSettings(str(workspace.data_dir / "ui.ini"), QSettings.Format.IniFormat)
     window = MainWindow(
         store,
-        str(workspace.data_dir),
+        workspace.where,
         agent=agent_name(),
         settings=settings,
         data_dir=workspace.data_dir,

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from socialdesk.desk import ConversationView, Desk
 from socialdesk.text import one_line, reveal_controls
 from ui.inbox_model import followers_label
-from ui.labels import status_label, time_label
+from ui.labels import number_label, status_label, time_label
 from ui.tasks import run_task
 
 
@@ -56,6 +56,7 @@ class ConversationPane(QWidget):
         self.profile = _plain_label(self, self.tr("Author"))
         self.history = QListWidget(self)
         self.history.setAccessibleName(self.tr("Earlier conversations"))
+        self.history.setWordWrap(True)
         self.tags = _plain_label(self, self.tr("Tags"))
         self.notes = QListWidget(self)
         self.notes.setAccessibleName(self.tr("Notes"))
@@ -203,7 +204,7 @@ class ConversationController(QObject):
         for past in view.history:
             network = {"x": "X", "reddit": "Reddit"}.get(past.network, past.network)
             pane.history.addItem(
-                f"{_when(past.last_message_at)} · {network} · {past.status} — "
+                f"{_when(past.last_message_at)} · {network} · {status_label(past.status)} — "
                 f"{one_line(past.excerpt, 90)}"
             )
         if not view.history:
@@ -270,7 +271,7 @@ class ConversationController(QObject):
         text = self.pane.composer.toPlainText()
         limit = self.current.reply_limit if self.current else 0
         self.pane.counter.setText(
-            self.tr("{0} / {1} characters").format(f"{len(text):,}", f"{limit:,}")
+            self.tr("{0} / {1} characters").format(number_label(len(text)), number_label(limit))
             if self.current
             else ""
         )

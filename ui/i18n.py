@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from importlib.resources import as_file, files
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 AVAILABLE = ("en", "tr")
 
@@ -26,9 +26,17 @@ def choose_language(requested: str | None) -> str:
 
 
 def install_translator(app: QCoreApplication, language: str) -> QTranslator | None:
-    """Loads and installs the translation; None for English (the source strings)."""
+    """Loads and installs the translation; None for English (the source strings).
+    Qt's own strings (OK, Cancel, key names, the file dialog) come from the
+    ``qtbase`` catalogue PySide6 ships, when it has the language."""
     if language == "en":
         return None
+    qt_own = QTranslator(app)
+    qt_own.setObjectName("qtbase")
+    if qt_own.load(
+        f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ):
+        app.installTranslator(qt_own)
     translator = QTranslator(app)
     resource = files("socialdesk_resources").joinpath(f"translations/socialdesk_{language}.qm")
     with as_file(resource) as path:
@@ -46,3 +54,9 @@ def apply_locale(language: str) -> None:
         QLocale.setDefault(system)
     else:
         QLocale.setDefault(QLocale(language))
+
+
+def remove_translators(app: QCoreApplication) -> None:
+    """Back to English: every translator this module installed."""
+    for translator in app.findChildren(QTranslator):
+        app.removeTranslator(translator)

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal
 
+from ui.labels import number_label
+
 # Bad rows worth quoting in the notice; the rest are counted.
 QUOTED_ERRORS = 3
 
@@ -128,14 +130,14 @@ class ImportRunner(QObject):
             "Imported {0}. New messages: {1}; new conversations: {2}; already there: {3}."
         ).format(
             self._name,
-            f"{summary['inserted']:,}",
-            f"{summary['conversations']:,}",
-            f"{summary['duplicates']:,}",
+            number_label(summary["inserted"]),
+            number_label(summary["conversations"]),
+            number_label(summary["duplicates"]),
         )
         bad = summary["bad_rows"]
         if bad:
             message += " " + self.tr("Bad rows skipped: {0}, for example: {1}").format(
-                f"{bad:,}", " · ".join(self._errors)
+                number_label(bad), " · ".join(self._errors)
             )
         self._finish(not bad, message)
 

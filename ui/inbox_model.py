@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QIcon
 
-from socialdesk.inbox import Inbox, InboxRow, QueueQuery
+from socialdesk.inbox import WORKING_STATUSES, Inbox, InboxRow, QueueQuery
 from socialdesk.targets import target_seconds
 from socialdesk.text import one_line
 from ui import theme
@@ -85,6 +85,8 @@ def waiting_text(row: InboxRow, now: datetime) -> tuple[str, float | None]:
     its channel's target the wait is (None when nothing waits)."""
     seconds = row.waiting_seconds(now)
     if seconds is None:
+        if row.status not in WORKING_STATUSES:  # parked or closed: no clock
+            return "—", None
         return QCoreApplication.translate("InboxTableModel", "answered"), None
     target = target_seconds(row.network)
     left = target - seconds

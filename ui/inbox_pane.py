@@ -90,6 +90,7 @@ class InboxController(QObject):
         self._keep: int | None = None  # conversation to stay on across a reload
         self._keep_row = 0
         self._scroll: int | None = None
+        self._keep_in_view = False
         pane.table.setModel(model)
         header = pane.table.horizontalHeader()
         header.setSectionResizeMode(Column.MESSAGE, QHeaderView.ResizeMode.Stretch)
@@ -126,6 +127,7 @@ class InboxController(QObject):
         self._typing.stop()
         self._keep = None  # a new view starts at its top
         self._keep_row = 0
+        self._keep_in_view = False
         self.model.set_query(self.query())
 
     def reload(self) -> None:
@@ -134,6 +136,7 @@ class InboxController(QObject):
         self._keep = row.conversation_id if row else None
         self._keep_row = max(0, self.pane.table.currentIndex().row())
         self._scroll = self.pane.table.verticalScrollBar().value()
+        self._keep_in_view = self._row_in_view(self.pane.table.currentIndex().row())
         self.model.reload()
 
     # -- selection ---------------------------------------------------------------------------
@@ -171,8 +174,18 @@ class InboxController(QObject):
         if self._scroll is not None:
             self.pane.table.verticalScrollBar().setValue(self._scroll)
             self._scroll = None
-        if not self.pane.table.rowAt(0) <= target:
+        # The list stays where it was; only a selection that was in view and moved out of
+        # it (re-sorted after an action) is brought back, by the smallest scroll.
+        if self._keep_in_view and not self._row_in_view(target):
             self.pane.table.scrollTo(self.model.index(target, 0))
+
+    def _row_in_view(self, row: int) -> bool:
+        table = self.pane.table
+        if row < 0:
+            return False
+        top = table.rowAt(0)
+        bottom = table.rowAt(table.viewport().height() - 1)
+        return top <= row and (bottom < 0 or row <= bottom)
 
     def _on_reloaded(self) -> None:
         if self.model.rowCount() == 0:

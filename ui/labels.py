@@ -70,3 +70,8 @@ def time_label(at: datetime) -> str:
         QTime(local.hour, local.minute),
     )
     return QLocale().toString(moment, "d MMM HH:mm")
+
+
+def number_label(count: int) -> str:
+    """12,400 in English, 12.400 in Turkish."""
+    return QLocale().toString(count)

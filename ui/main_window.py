@@ -36,12 +36,13 @@ from socialdesk.learning import Lesson
 from socialdesk.store import Store
 from ui.actions import ActionRegistry, ActionSpec, CommandPalette, ShortcutsDialog
 from ui.conversation_pane import ConversationController, ConversationPane
+from ui.dialogs import NoteDialog
 from ui.icons import app_icon
 from ui.importer import ImportRunner
 from ui.inbox_model import InboxTableModel
 from ui.inbox_pane import InboxController, InboxPane
 from ui.labelling import ComplaintMarker
-from ui.labels import status_label
+from ui.labels import number_label, status_label
 from ui.nav import NavController, NavPane, Place, view_titles
 from ui.notices import NoticeBar
 from ui.notify import TrayNotifier
@@ -207,7 +208,14 @@ class MainWindow(QMainWindow):
             )
         )
         add(ActionSpec("search", self.tr("Search"), ("/",), self.focus_search))
-        add(ActionSpec("back", self.tr("Back to the inbox"), ("Escape",), self.focus_inbox))
+        add(
+            ActionSpec(
+                "back",
+                self.tr("Back to the list; in the list, clear the search"),
+                ("Escape",),
+                self.back,
+            )
+        )
         add(ActionSpec("refresh", self.tr("Refresh"), ("F5",), self.refresh))
         add(ActionSpec("palette", self.tr("Command palette"), ("Ctrl+K",), self.show_palette))
         add(ActionSpec("shortcuts", self.tr("Keyboard shortcuts"), ("?",), self.show_shortcuts))
@@ -288,7 +296,16 @@ class MainWindow(QMainWindow):
         self.inbox_pane.search.setFocus()
         self.inbox_pane.search.selectAll()
 
+    def back(self) -> None:
+        search = self.inbox_pane.search
+        if self.inbox_pane.table.hasFocus() and search.text():
+            search.clear()
+            self.queue.apply()  # at once, not after the typing pause
+        self.focus_inbox()
+
     def focus_inbox(self) -> None:
+        if not self.isActiveWindow():  # after a dialog, without a window manager's help
+            self.activateWindow()
         self.inbox_pane.table.setFocus()
 
     def refresh(self) -> None:
@@ -350,9 +367,9 @@ class MainWindow(QMainWindow):
         row = self._selected()
         if row is None:
             return
-        text, ok = QInputDialog.getMultiLineText(self, self.tr("Note"), self.tr("Note:"))
+        text = NoteDialog.ask(self)
         self.focus_inbox()
-        if not ok or not text.strip():
+        if text is None or not text.strip():
             return
         cid, agent = row.conversation_id, self.agent
         self._act(
@@ -396,7 +413,14 @@ class MainWindow(QMainWindow):
         if not url.startswith(("https://", "http://")):
             self.statusBar().showMessage(self.tr("This conversation has no web link"), 3000)
             return
-        QDesktopServices.openUrl(QUrl(url))
+        if not QDesktopServices.openUrl(QUrl(url)):
+            self.notice(
+                self.tr(
+                    "No web browser could open {0}. Set a default browser in your desktop's "
+                    "settings, or copy the link from the conversation."
+                ).format(url),
+                key="link",
+            )
 
     def quit_(self) -> None:
         self.close()
@@ -505,18 +529,35 @@ class MainWindow(QMainWindow):
         title = view_titles().get(place.view, place.network or "")
         loaded = self.model.rowCount()
         more = "+" if self.model.canFetchMore(self.model.index(0, 0).parent()) else ""
+        one = loaded == 1 and not more
         if self.inbox_pane.search.text().strip():
-            text = self.tr("{0}: {1}{2} matches").format(title, loaded, more)
+            text = (
+                self.tr("{0}: 1 match").format(title)
+                if one
+                else self.tr("{0}: {1}{2} matches").format(title, number_label(loaded), more)
+            )
         elif (
             self._counts is not None
             and place.view in self._counts.views
             and not (place.network or place.account_id is not None)
         ):
-            text = self.tr("{0}: {1} conversations · {2} in the inbox wait for a reply").format(
-                title, f"{self._counts.views[place.view]:,}", f"{self._counts.waiting:,}"
+            count = self._counts.views[place.view]
+            waiting = number_label(self._counts.waiting)
+            text = (
+                self.tr("{0}: 1 conversation · {1} in the inbox wait for a reply").format(
+                    title, waiting
+                )
+                if count == 1
+                else self.tr("{0}: {1} conversations · {2} in the inbox wait for a reply").format(
+                    title, number_label(count), waiting
+                )
             )
         else:
-            text = self.tr("{0}: {1}{2} conversations").format(title, loaded, more)
+            text = (
+                self.tr("{0}: 1 conversation").format(title)
+                if one
+                else self.tr("{0}: {1}{2} conversations").format(title, number_label(loaded), more)
+            )
         self.inbox_pane.summary.setText(text)
 
     # -- accounts until connectors exist -------------------------------------------------------
@@ -525,11 +566,13 @@ class MainWindow(QMainWindow):
         inbox = self.inbox
 
         def accounts() -> JobState:
-            names = [f"{name} ({network})" for _id, network, name in inbox.accounts()]
+            count = len(inbox.accounts())
             detail = (
-                self.tr("{0}: no connector yet, messages come from import").format(", ".join(names))
-                if names
-                else self.tr("no accounts yet")
+                self.tr("{0} · no connector yet, import with File > Import").format(
+                    number_label(count)
+                )
+                if count
+                else self.tr("none yet · import with File > Import")
             )
             return JobState(self.tr("Accounts"), "idle", detail)
 

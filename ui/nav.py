@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
 from socialdesk.inbox import VIEWS, Inbox, ViewCounts
 from ui.icons import network_icon
+from ui.labels import number_label
 from ui.tasks import run_task
 
 _ROLE = int(Qt.ItemDataRole.UserRole) + 1
@@ -182,5 +183,5 @@ class NavController(QObject):
     def _show(self, key: str, count: int) -> None:
         item = self._items[key]
         title = self._titles[key]
-        item.setText(f"{title}  {count:,}")
+        item.setText(f"{title}  {number_label(count)}")
         item.setData(f"{title}, {count}", Qt.ItemDataRole.AccessibleTextRole)

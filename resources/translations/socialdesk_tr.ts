@@ -28,82 +28,82 @@
 <context>
     <name>ConversationController</name>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="144"/>
+        <location filename="../../ui/conversation_pane.py" line="145"/>
         <source>Nothing selected</source>
         <translation>Hiçbir şey seçili değil</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="182"/>
+        <location filename="../../ui/conversation_pane.py" line="183"/>
         <source>public</source>
         <translation>herkese açık</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="182"/>
+        <location filename="../../ui/conversation_pane.py" line="183"/>
         <source>direct message</source>
         <translation>özel mesaj</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="183"/>
+        <location filename="../../ui/conversation_pane.py" line="184"/>
         <source>unassigned</source>
         <translation>atanmamış</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="196"/>
+        <location filename="../../ui/conversation_pane.py" line="197"/>
         <source>{0} followers</source>
         <translation>{0} takipçi</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="198"/>
+        <location filename="../../ui/conversation_pane.py" line="199"/>
         <source>first seen {0}</source>
         <translation>ilk görülme {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="201"/>
+        <location filename="../../ui/conversation_pane.py" line="202"/>
         <source>The brand started this conversation.</source>
         <translation>Bu konuşmayı marka başlattı.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="210"/>
+        <location filename="../../ui/conversation_pane.py" line="211"/>
         <source>No earlier conversations</source>
         <translation>Önceki konuşma yok</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="212"/>
+        <location filename="../../ui/conversation_pane.py" line="213"/>
         <source>Tags: {0}</source>
         <translation>Etiketler: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="212"/>
+        <location filename="../../ui/conversation_pane.py" line="213"/>
         <source>No tags</source>
         <translation>Etiket yok</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="243"/>
+        <location filename="../../ui/conversation_pane.py" line="244"/>
         <source>Brand</source>
         <translation>Marka</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="243"/>
+        <location filename="../../ui/conversation_pane.py" line="244"/>
         <source>Customer</source>
         <translation>Müşteri</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="252"/>
+        <location filename="../../ui/conversation_pane.py" line="253"/>
         <source>Link: {0}</source>
         <translation>Bağlantı: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="260"/>
+        <location filename="../../ui/conversation_pane.py" line="261"/>
         <source>Reply {0} · {1}</source>
         <translation>Yanıt {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="273"/>
+        <location filename="../../ui/conversation_pane.py" line="274"/>
         <source>{0} / {1} characters</source>
         <translation>{0} / {1} karakter</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="303"/>
+        <location filename="../../ui/conversation_pane.py" line="304"/>
         <source>The reply was not queued: {0}</source>
         <translation>Yanıt sıraya alınamadı: {0}</translation>
     </message>
@@ -127,7 +127,7 @@
     </message>
     <message>
         <location filename="../../ui/conversation_pane.py" line="56"/>
-        <location filename="../../ui/conversation_pane.py" line="79"/>
+        <location filename="../../ui/conversation_pane.py" line="80"/>
         <source>Author</source>
         <translation>Yazar</translation>
     </message>
@@ -137,57 +137,57 @@
         <translation>Önceki konuşmalar</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="59"/>
+        <location filename="../../ui/conversation_pane.py" line="60"/>
         <source>Tags</source>
         <translation>Etiketler</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="61"/>
+        <location filename="../../ui/conversation_pane.py" line="62"/>
         <source>Notes</source>
         <translation>Notlar</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="64"/>
+        <location filename="../../ui/conversation_pane.py" line="65"/>
         <source>Details</source>
         <translation>Ayrıntılar</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="65"/>
+        <location filename="../../ui/conversation_pane.py" line="66"/>
         <source>Detail tabs</source>
         <translation>Ayrıntı sekmeleri</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="78"/>
+        <location filename="../../ui/conversation_pane.py" line="79"/>
         <source>Why here</source>
         <translation>Neden burada</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="80"/>
+        <location filename="../../ui/conversation_pane.py" line="81"/>
         <source>Notes and tags</source>
         <translation>Notlar ve etiketler</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="82"/>
+        <location filename="../../ui/conversation_pane.py" line="83"/>
         <source>Reply</source>
         <translation>Yanıtla</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="83"/>
+        <location filename="../../ui/conversation_pane.py" line="84"/>
         <source>Write a reply  ( r )   Ctrl+Enter sends</source>
         <translation>Bir yanıt yazın  ( r )   Ctrl+Enter gönderir</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="85"/>
+        <location filename="../../ui/conversation_pane.py" line="86"/>
         <source>Characters</source>
         <translation>Karakterler</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="86"/>
+        <location filename="../../ui/conversation_pane.py" line="87"/>
         <source>Send</source>
         <translation>Gönder</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="87"/>
+        <location filename="../../ui/conversation_pane.py" line="88"/>
         <source>Send reply</source>
         <translation>Yanıtı gönder</translation>
     </message>
@@ -195,27 +195,27 @@
 <context>
     <name>ImportRunner</name>
     <message>
-        <location filename="../../ui/importer.py" line="99"/>
+        <location filename="../../ui/importer.py" line="101"/>
         <source>The import could not start ({0}).</source>
         <translation>İçe aktarma başlatılamadı ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/importer.py" line="117"/>
+        <location filename="../../ui/importer.py" line="119"/>
         <source>The import of {0} stopped unexpectedly; see logs/socialdesk.log in the workspace folder. Importing the file again adds what is missing.</source>
         <translation>{0} içe aktarımı beklenmedik şekilde durdu; çalışma alanı klasöründeki logs/socialdesk.log dosyasına bakın. Dosyayı yeniden içe aktarmak eksik olanları ekler.</translation>
     </message>
     <message>
-        <location filename="../../ui/importer.py" line="125"/>
+        <location filename="../../ui/importer.py" line="127"/>
         <source>Could not import {0}: {1}</source>
         <translation>{0} içe aktarılamadı: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/importer.py" line="128"/>
+        <location filename="../../ui/importer.py" line="130"/>
         <source>Imported {0}. New messages: {1}; new conversations: {2}; already there: {3}.</source>
         <translation>{0} içe aktarıldı. Yeni mesaj: {1}; yeni konuşma: {2}; zaten var olan: {3}.</translation>
     </message>
     <message>
-        <location filename="../../ui/importer.py" line="137"/>
+        <location filename="../../ui/importer.py" line="139"/>
         <source>Bad rows skipped: {0}, for example: {1}</source>
         <translation>Atlanan hatalı satır: {0}, örneğin: {1}</translation>
     </message>
@@ -311,17 +311,17 @@
         <translation>Durum</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="88"/>
+        <location filename="../../ui/inbox_model.py" line="90"/>
         <source>answered</source>
         <translation>yanıtlandı</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="92"/>
+        <location filename="../../ui/inbox_model.py" line="94"/>
         <source>{0} left</source>
         <translation>{0} kaldı</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="96"/>
+        <location filename="../../ui/inbox_model.py" line="98"/>
         <source>late</source>
         <translation>gecikti</translation>
     </message>
@@ -433,289 +433,299 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="68"/>
+        <location filename="../../ui/main_window.py" line="69"/>
         <source>SocialDesk — {0}</source>
         <translation>SocialDesk — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>Status</source>
         <translation>Durum</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>Import progress</source>
         <translation>İçe aktarma durumu</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>Next conversation (or Down)</source>
         <translation>Sonraki konuşma (veya Aşağı)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>Previous conversation (or Up)</source>
         <translation>Önceki konuşma (veya Yukarı)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>Open the conversation</source>
         <translation>Konuşmayı aç</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>Reply</source>
         <translation>Yanıtla</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>Resolve</source>
         <translation>Çözüldü olarak kapat</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>Set pending</source>
         <translation>Beklemeye al</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>Reopen</source>
         <translation>Yeniden aç</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>Mark as spam</source>
         <translation>İstenmeyen olarak işaretle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Assign to me</source>
         <translation>Bana ata</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>Unassign</source>
         <translation>Atamayı kaldır</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>Tag (a leading - removes)</source>
         <translation>Etiketle (başa - koymak kaldırır)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>Add a note</source>
         <translation>Not ekle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>Mark complaint / not a complaint</source>
         <translation>Şikâyet / şikâyet değil olarak işaretle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>Open the message&apos;s link in the browser</source>
         <translation>Mesajdaki bağlantıyı tarayıcıda aç</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>Search</source>
         <translation>Ara</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
-        <source>Back to the inbox</source>
-        <translation>Gelen kutusuna dön</translation>
+        <location filename="../../ui/main_window.py" line="214"/>
+        <source>Back to the list; in the list, clear the search</source>
+        <translation>Listeye dön; listedeyken aramayı temizle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>Refresh</source>
         <translation>Yenile</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>Command palette</source>
         <translation>Komut paleti</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>Keyboard shortcuts</source>
         <translation>Klavye kısayolları</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>Show: {0}</source>
         <translation>Göster: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>Desktop notifications on or off</source>
         <translation>Masaüstü bildirimlerini aç veya kapat</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>Import conversations from a file…</source>
         <translation>Konuşmaları dosyadan içe aktar…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>Quit</source>
         <translation>Çık</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>&amp;File</source>
         <translation>&amp;Dosya</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>&amp;Go</source>
         <translation>&amp;Git</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>&amp;Conversation</source>
         <translation>&amp;Konuşma</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>&amp;Settings</source>
         <translation>&amp;Ayarlar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>Conversation {0}: {1}</source>
         <translation>Konuşma {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>Conversation {0} is yours</source>
         <translation>Konuşma {0} artık sizde</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>Conversation {0} is unassigned</source>
         <translation>Konuşma {0} artık atanmamış</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>Tag</source>
         <translation>Etiket</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>Tag (start with - to remove):</source>
         <translation>Etiket (kaldırmak için - ile başlayın):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>Tags updated on conversation {0}</source>
         <translation>Konuşma {0} etiketleri güncellendi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353"/>
-        <source>Note</source>
-        <translation>Not</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="353"/>
-        <source>Note:</source>
-        <translation>Not:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>Note added to conversation {0}</source>
         <translation>Konuşma {0} için not eklendi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>Still recording the previous label</source>
         <translation>Önceki işaret hâlâ kaydediliyor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386"/>
-        <location filename="../../ui/main_window.py" line="463"/>
+        <location filename="../../ui/main_window.py" line="403"/>
+        <location filename="../../ui/main_window.py" line="487"/>
         <source>not a complaint</source>
         <translation>şikâyet değil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386"/>
-        <location filename="../../ui/main_window.py" line="463"/>
+        <location filename="../../ui/main_window.py" line="403"/>
+        <location filename="../../ui/main_window.py" line="487"/>
         <source>a complaint</source>
         <translation>şikâyet</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="388"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>Marking message {0} as {1}…</source>
         <translation>Mesaj {0}, {1} olarak işaretleniyor…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="397"/>
+        <location filename="../../ui/main_window.py" line="414"/>
         <source>This conversation has no web link</source>
         <translation>Bu konuşmada web bağlantısı yok</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="419"/>
+        <source>No web browser could open {0}. Set a default browser in your desktop&apos;s settings, or copy the link from the conversation.</source>
+        <translation>{0} bağlantısını açacak bir web tarayıcısı bulunamadı. Masaüstü ayarlarınızdan varsayılan bir tarayıcı seçin ya da bağlantıyı konuşmadan kopyalayın.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="430"/>
         <source>An import is already running</source>
         <translation>Zaten bir içe aktarma sürüyor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410"/>
+        <location filename="../../ui/main_window.py" line="434"/>
         <source>Import conversations</source>
         <translation>Konuşmaları içe aktar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412"/>
+        <location filename="../../ui/main_window.py" line="436"/>
         <source>Conversations (*.jsonl *.json *.csv);;All files (*)</source>
         <translation>Konuşmalar (*.jsonl *.json *.csv);;Tüm dosyalar (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="459"/>
+        <location filename="../../ui/main_window.py" line="483"/>
         <source>Reply queued in the outbox ({0})</source>
         <translation>Yanıt giden kutusunda sırada ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="465"/>
+        <location filename="../../ui/main_window.py" line="489"/>
         <source>Message {0} marked {1}; {2}; {3} open items rescored</source>
         <translation>Mesaj {0}: {1}; {2}; {3} açık öğe yeniden puanlandı</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="477"/>
+        <location filename="../../ui/main_window.py" line="501"/>
         <source>Sync state</source>
         <translation>Eşitleme durumu</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="487"/>
+        <location filename="../../ui/main_window.py" line="511"/>
         <source>Importing {0}…</source>
         <translation>{0} içe aktarılıyor…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="509"/>
+        <location filename="../../ui/main_window.py" line="535"/>
+        <source>{0}: 1 match</source>
+        <translation>{0}: 1 eşleşme</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="537"/>
         <source>{0}: {1}{2} matches</source>
         <translation>{0}: {1}{2} eşleşme</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="515"/>
+        <location filename="../../ui/main_window.py" line="547"/>
+        <source>{0}: 1 conversation · {1} in the inbox wait for a reply</source>
+        <translation>{0}: 1 konuşma · gelen kutusunda {1} yanıt bekliyor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="551"/>
         <source>{0}: {1} conversations · {2} in the inbox wait for a reply</source>
         <translation>{0}: {1} konuşma · gelen kutusunda {2} yanıt bekliyor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="519"/>
+        <location filename="../../ui/main_window.py" line="557"/>
+        <source>{0}: 1 conversation</source>
+        <translation>{0}: 1 konuşma</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="559"/>
         <source>{0}: {1}{2} conversations</source>
         <translation>{0}: {1}{2} konuşma</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="530"/>
-        <source>{0}: no connector yet, messages come from import</source>
-        <translation>{0}: henüz bağlayıcı yok, mesajlar içe aktarımdan geliyor</translation>
+        <location filename="../../ui/main_window.py" line="571"/>
+        <source>{0} · no connector yet, import with File &gt; Import</source>
+        <translation>{0} · henüz bağlayıcı yok, Dosya &gt; İçe aktar ile yükleyin</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="532"/>
-        <source>no accounts yet</source>
-        <translation>henüz hesap yok</translation>
+        <location filename="../../ui/main_window.py" line="575"/>
+        <source>none yet · import with File &gt; Import</source>
+        <translation>henüz yok · Dosya &gt; İçe aktar ile yükleyin</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="534"/>
+        <location filename="../../ui/main_window.py" line="577"/>
         <source>Accounts</source>
         <translation>Hesaplar</translation>
     </message>
@@ -723,52 +733,52 @@
 <context>
     <name>Nav</name>
     <message>
-        <location filename="../../ui/nav.py" line="27"/>
+        <location filename="../../ui/nav.py" line="28"/>
         <source>Needs reply</source>
         <translation>Yanıt bekleyenler</translation>
     </message>
     <message>
-        <location filename="../../ui/nav.py" line="28"/>
+        <location filename="../../ui/nav.py" line="29"/>
         <source>Complaints</source>
         <translation>Şikâyetler</translation>
     </message>
     <message>
-        <location filename="../../ui/nav.py" line="29"/>
+        <location filename="../../ui/nav.py" line="30"/>
         <source>Mine</source>
         <translation>Benimkiler</translation>
     </message>
     <message>
-        <location filename="../../ui/nav.py" line="30"/>
+        <location filename="../../ui/nav.py" line="31"/>
         <source>Unassigned</source>
         <translation>Atanmamışlar</translation>
     </message>
     <message>
-        <location filename="../../ui/nav.py" line="31"/>
+        <location filename="../../ui/nav.py" line="32"/>
         <source>Direct messages</source>
         <translation>Özel mesajlar</translation>
     </message>
     <message>
-        <location filename="../../ui/nav.py" line="32"/>
+        <location filename="../../ui/nav.py" line="33"/>
         <source>Public</source>
         <translation>Herkese açık</translation>
     </message>
     <message>
-        <location filename="../../ui/nav.py" line="33"/>
+        <location filename="../../ui/nav.py" line="34"/>
         <source>Keyword hits</source>
         <translation>Anahtar kelime eşleşmeleri</translation>
     </message>
     <message>
-        <location filename="../../ui/nav.py" line="34"/>
+        <location filename="../../ui/nav.py" line="35"/>
         <source>Pending</source>
         <translation>Beklemede</translation>
     </message>
     <message>
-        <location filename="../../ui/nav.py" line="35"/>
+        <location filename="../../ui/nav.py" line="36"/>
         <source>Resolved</source>
         <translation>Çözüldü</translation>
     </message>
     <message>
-        <location filename="../../ui/nav.py" line="36"/>
+        <location filename="../../ui/nav.py" line="37"/>
         <source>Spam</source>
         <translation>İstenmeyen</translation>
     </message>
@@ -776,12 +786,12 @@
 <context>
     <name>NavController</name>
     <message>
-        <location filename="../../ui/nav.py" line="104"/>
+        <location filename="../../ui/nav.py" line="105"/>
         <source>Views</source>
         <translation>Görünümler</translation>
     </message>
     <message>
-        <location filename="../../ui/nav.py" line="105"/>
+        <location filename="../../ui/nav.py" line="106"/>
         <source>Networks and accounts</source>
         <translation>Ağlar ve hesaplar</translation>
     </message>
@@ -789,9 +799,32 @@
 <context>
     <name>NavPane</name>
     <message>
-        <location filename="../../ui/nav.py" line="70"/>
+        <location filename="../../ui/nav.py" line="71"/>
         <source>Views</source>
         <translation>Görünümler</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="21"/>
+        <source>Note</source>
+        <translation>Not</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="22"/>
+        <source>Add a note</source>
+        <translation>Not ekle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="23"/>
+        <source>Only your team sees notes. Ctrl+Enter saves.</source>
+        <translation>Notları yalnızca ekibiniz görür. Ctrl+Enter kaydeder.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="25"/>
+        <source>Note text</source>
+        <translation>Not metni</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, QSettings, Qt, QThreadPool
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QWidget
 from sqlalchemy import select
 
@@ -16,6 +16,7 @@ from socialdesk.ingest import Ingestor
 from socialdesk.models import Event, Note, OutboxItem
 from socialdesk.store import Store
 from ui import inbox_model
+from ui.dialogs import NoteDialog
 from ui.inbox_model import Column, InboxTableModel, Role
 from ui.main_window import MainWindow
 from ui.nav import Place
@@ -167,14 +168,21 @@ def test_assign_tag_and_note_from_the_keyboard(
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("urgent", True)))
     press(qtbot, window, Qt.Key.Key_T)
     qtbot.waitUntil(lambda: "urgent" in window.conversation_pane.tags.text(), timeout=10_000)
-    monkeypatch.setattr(
-        QInputDialog, "getMultiLineText", staticmethod(lambda *a, **k: ("rang them", True))
-    )
+
+    def type_note() -> None:  # the note dialog, from the keyboard alone
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, NoteDialog) and dialog.editor.hasFocus()
+        qtbot.keyClicks(dialog.editor, "rang them")
+        qtbot.keyClick(dialog.editor, Qt.Key.Key_Return)  # a new line, not "save"
+        qtbot.keyClicks(dialog.editor, "no answer")
+        qtbot.keyClick(dialog.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    QTimer.singleShot(50, type_note)
     press(qtbot, window, Qt.Key.Key_N)
     qtbot.waitUntil(lambda: window.conversation_pane.notes.count() == 1, timeout=10_000)
     with filled.session() as s:
-        assert s.scalars(select(Note.text)).all() == ["rang them"]
-    assert table.hasFocus()
+        assert s.scalars(select(Note.text)).all() == ["rang them\nno answer"]
+    qtbot.waitUntil(table.hasFocus, timeout=5_000)
 
 
 def test_reply_is_queued_in_the_outbox(qtbot, window: MainWindow, filled: Store) -> None:  # type: ignore[no-untyped-def]
@@ -200,10 +208,11 @@ def test_search_as_you_type(qtbot, window: MainWindow) -> None:  # type: ignore[
     qtbot.keyClicks(search, "parc")
     qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=10_000)
     assert rows(window)[0].author_handle == "pat"
-    assert "1 matches" in window.inbox_pane.summary.text()
+    assert window.inbox_pane.summary.text().endswith(": 1 match")
     press(qtbot, window, Qt.Key.Key_Return)  # Enter goes to the results
     assert window.inbox_pane.table.hasFocus()
-    search.clear()
+    press(qtbot, window, Qt.Key.Key_Escape)  # in the list, Esc clears the search
+    assert search.text() == "" and window.inbox_pane.table.hasFocus()
     qtbot.waitUntil(lambda: window.model.rowCount() == 5, timeout=10_000)
 
 

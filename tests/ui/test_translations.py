@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from ui.i18n import choose_language, install_translator
+from ui.i18n import choose_language, install_translator, remove_translators
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "socialdesk_tr.ts"
@@ -24,11 +24,13 @@ def test_turkish_loads_and_translates(qapp) -> None:  # type: ignore[no-untyped-
     assert translator is not None
     try:
         assert QCoreApplication.translate("Nav", "Needs reply") == "Yanıt bekleyenler"
+        # Qt's own buttons and key names too.
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "İptal"
         assert QCoreApplication.translate("InboxTableModel", "{0} left").format("3 min") == (
             "3 min kaldı"
         )
     finally:
-        qapp.removeTranslator(translator)
+        remove_translators(qapp)
     assert QCoreApplication.translate("Nav", "Needs reply") == "Needs reply"
     assert install_translator(qapp, "en") is None
 
@@ -49,7 +51,7 @@ def test_durations_and_dates_follow_the_language(qapp) -> None:  # type: ignore[
         assert "Kas" in time_label(at)  # Kasım, November
     finally:
         if translator is not None:
-            qapp.removeTranslator(translator)
+            remove_translators(qapp)
         QLocale.setDefault(QLocale("en_US"))
     assert duration_label(4.5 * 3600) == "4.5 h"
     assert "Nov" in time_label(at)
