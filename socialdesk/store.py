@@ -74,6 +74,11 @@ def describe_db_error(exc: BaseException, where: str) -> str:
             f"{where} is locked by another program (waited {BUSY_TIMEOUT_MS // 1000} s); "
             "close other SocialDesk windows or tools using it and try again"
         )
+    if "read-only transaction" in lowered:  # PostgreSQL: a replica or a read-only role
+        return (
+            f"{where} accepts no changes (a read-only transaction); connect to the primary "
+            "server or ask its administrator for a role that may write"
+        )
     if "readonly" in lowered or "read-only" in lowered:
         return f"{where} is read-only; make the file and its folder writable"
     if "not a database" in lowered or "malformed" in lowered or "corrupt" in lowered:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from socialdesk.desk import ConversationView, Desk
 from socialdesk.text import one_line, reveal_controls
 from ui.inbox_model import followers_label
-from ui.labels import number_label, status_label, time_label
+from ui.labels import number_label, outbox_label, status_label, time_label
 from ui.tasks import run_task
 
 
@@ -114,6 +114,7 @@ class ConversationController(QObject):
 
     loaded = Signal(object)  # ConversationView
     queued = Signal(int)  # outbox id
+    sending = Signal()  # a reply is on its way to the outbox
     failed = Signal(str)
 
     def __init__(
@@ -130,6 +131,8 @@ class ConversationController(QObject):
         self._runner = runner
         self._generation = 0
         self.current: ConversationView | None = None
+        self._requested: int | None = None  # the conversation asked for last
+        self._sending = False
         pane.composer.textChanged.connect(self._count)
         pane.send.clicked.connect(self.send)
         send = QShortcut(QKeySequence("Ctrl+Return"), pane.composer)
@@ -140,6 +143,7 @@ class ConversationController(QObject):
     def show(self, conversation_id: int | None) -> None:
         self._generation += 1
         generation = self._generation
+        self._requested = conversation_id
         if conversation_id is None:
             self.current = None
             self.pane.header.setText(self.tr("Nothing selected"))
@@ -160,8 +164,10 @@ class ConversationController(QObject):
         )
 
     def reload(self) -> None:
-        if self.current is not None:
-            self.show(self.current.id)
+        """The conversation asked for last, which may still be loading: never the one
+        shown before it."""
+        if self._requested is not None:
+            self.show(self._requested)
 
     def _on_loaded(self, generation: int, view: ConversationView) -> None:
         if generation != self._generation:
@@ -258,7 +264,10 @@ class ConversationController(QObject):
             block.setBackground(QColor(249, 168, 37, 50))
             cursor.insertBlock(block)
             cursor.insertText(
-                self.tr("Reply {0} · {1}").format(reply.status, _when(reply.created_at)), heading
+                self.tr("Reply {0} · {1}").format(
+                    outbox_label(reply.status), _when(reply.created_at)
+                ),
+                heading,
             )
             cursor.insertBlock(block)
             cursor.insertText(reveal_controls(reply.text), body)
@@ -277,14 +286,20 @@ class ConversationController(QObject):
         )
         over = bool(self.current) and len(text) > limit
         self.pane.counter.setStyleSheet("color: #c62828;" if over else "")
-        self.pane.send.setEnabled(bool(self.current) and bool(text.strip()) and not over)
+        self.pane.send.setEnabled(
+            bool(self.current) and bool(text.strip()) and not over and not self._sending
+        )
 
     def send(self) -> None:
         view = self.current
         text = self.pane.composer.toPlainText()
         if view is None or not text.strip() or len(text) > view.reply_limit:
             return
+        if self._sending or view.id != self._requested:  # once; and never to a stale pane
+            return
+        self._sending = True
         self.pane.send.setEnabled(False)
+        self.sending.emit()
         conversation_id = view.id
         self._runner(
             lambda: self.desk.queue_reply(conversation_id, text, actor=self.agent),
@@ -294,11 +309,13 @@ class ConversationController(QObject):
         )
 
     def _on_queued(self, conversation_id: int, outbox_id: int) -> None:
+        self._sending = False
         if self.current is not None and self.current.id == conversation_id:
             self.pane.composer.clear()
             self.show(conversation_id)
         self.queued.emit(outbox_id)
 
     def _on_send_failed(self, message: str) -> None:
+        self._sending = False
         self._count()
         self.failed.emit(self.tr("The reply was not queued: {0}").format(message))

@@ -122,7 +122,7 @@ class ImportRunner(QObject):
             )
             return
         if summary is None:  # a one-line error: the file, the database or an option
-            problem = self._errors[0] if self._errors else f"exit code {code}"
+            problem = self._errors[0] if self._errors else self.tr("exit code {0}").format(code)
             problem = problem.removeprefix("socialdesk: error: ")
             self._finish(False, self.tr("Could not import {0}: {1}").format(self._name, problem))
             return

@@ -8,6 +8,7 @@ without the list jumping back to its first page.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from datetime import UTC, datetime
 from enum import IntEnum
@@ -80,6 +81,11 @@ def followers_label(count: int | None) -> str:
     return str(count)
 
 
+def _plain_tip(text: str) -> str:
+    """Rich text that reads exactly as ``text``: every character escaped."""
+    return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
+
+
 def waiting_text(row: InboxRow, now: datetime) -> tuple[str, float | None]:
     """'22 min · late', '4 min · 11 min left' or 'answered', and how far through
     its channel's target the wait is (None when nothing waits)."""
@@ -141,7 +147,7 @@ class InboxTableModel(QAbstractTableModel):
         self._runner(
             lambda: (datetime.now(UTC), self._inbox.page(query, limit=limit)),
             lambda result: self._on_reloaded(generation, limit, result),
-            self._on_error,
+            lambda error: self._on_error(generation, error),
             self,
         )
 
@@ -165,7 +171,9 @@ class InboxTableModel(QAbstractTableModel):
         self.endResetModel()
         self.reloaded.emit()
 
-    def _on_error(self, error: BaseException) -> None:
+    def _on_error(self, generation: int, error: BaseException) -> None:
+        if generation != self._generation:
+            return  # about a view no longer asked for; the newer request still runs
         self._fetching = False
         self.failed.emit(str(error))
 
@@ -203,7 +211,7 @@ class InboxTableModel(QAbstractTableModel):
         self._runner(
             lambda: self._inbox.page(query, offset=offset, limit=PAGE_SIZE),
             lambda rows: self._on_page(generation, offset, rows),
-            self._on_error,
+            lambda error: self._on_error(generation, error),
             self,
         )
 
@@ -282,12 +290,14 @@ class InboxTableModel(QAbstractTableModel):
         return status_label(row.status)
 
     def _tooltip(self, row: InboxRow, column: Column) -> str | None:
+        # Tooltips guess rich text from what they are given: network text goes in as
+        # HTML made from plain text, so every character shows as itself.
         if column == Column.NETWORK:
             return _network_name(row.network)
         if column in (Column.PRIORITY, Column.INTENT):
-            return "\n".join(one_line(reason, 200) for reason in row.reasons)
+            return _plain_tip("\n".join(one_line(reason, 200) for reason in row.reasons))
         if column == Column.MESSAGE:
-            return one_line(row.text, 1000)
+            return _plain_tip(one_line(row.text, 1000))
         return None
 
     def _background(self, row: InboxRow, column: Column) -> QColor | None:

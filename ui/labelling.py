@@ -51,7 +51,7 @@ class ComplaintMarker(QObject):
 
     def _on_error(self, error: BaseException) -> None:
         self.busy = False
-        self.failed.emit(f"could not record the label: {error}")
+        self.failed.emit(self.tr("Could not record the label: {0}").format(error))
 
 
 def _agent() -> str | None:

@@ -19,6 +19,16 @@ def status_label(status: str) -> str:
     return t.get(status, status)
 
 
+def outbox_label(status: str) -> str:
+    t = {
+        "queued": QCoreApplication.translate("Labels", "queued"),
+        "sending": QCoreApplication.translate("Labels", "sending"),
+        "sent": QCoreApplication.translate("Labels", "sent"),
+        "failed": QCoreApplication.translate("Labels", "failed"),
+    }
+    return t.get(status, status)
+
+
 def intent_label(intent: str) -> str:
     t = {
         "complaint": QCoreApplication.translate("Labels", "complaint"),

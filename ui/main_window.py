@@ -46,7 +46,7 @@ from ui.labels import number_label, status_label
 from ui.nav import NavController, NavPane, Place, view_titles
 from ui.notices import NoticeBar
 from ui.notify import TrayNotifier
-from ui.sync import Job, JobState, SyncController
+from ui.sync import Job, JobState, SyncController, named
 from ui.tasks import run_task
 
 TICK_MS = 30_000  # waiting times and countdowns move on
@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
         self.model.failed.connect(lambda text: self.notice(text, key="inbox"))
         self.conversation.failed.connect(lambda text: self.notice(text, key="conversation"))
         self.conversation.queued.connect(self.on_reply_queued)
+        self.conversation.sending.connect(self.focus_inbox)  # sent: back to the list
         self.marker.learned.connect(self.on_lesson_learned)
         self.marker.failed.connect(lambda text: self.notice(text, key="label"))
         self.importer = ImportRunner(
@@ -133,6 +134,7 @@ class MainWindow(QMainWindow):
         # Bound methods, not lambdas: the worker lives on the sync thread, and only a slot
         # of an object on the GUI thread is called there.
         self.sync.worker.failed.connect(self.on_sync_failed)
+        self.sync.worker.recovered.connect(self.on_sync_recovered)
         self.sync.worker.alerted.connect(self.notifier.announce)
         self._ticker = QTimer(self)
         self._ticker.setInterval(TICK_MS)
@@ -304,9 +306,17 @@ class MainWindow(QMainWindow):
         self.focus_inbox()
 
     def focus_inbox(self) -> None:
-        if not self.isActiveWindow():  # after a dialog, without a window manager's help
-            self.activateWindow()
+        if QApplication.activeModalWidget() is None and QApplication.activeWindow() is None:
+            self.activateWindow()  # after a dialog, without a window manager's help
         self.inbox_pane.table.setFocus()
+
+    def _settle_focus(self) -> None:
+        """After background work: back to the list, unless the agent has moved on to
+        typing somewhere or to a dialog; their keys stay theirs."""
+        if QApplication.activeModalWidget() is not None or self._typing():
+            return
+        if QApplication.focusWidget() is None or self.isActiveWindow():
+            self.focus_inbox()
 
     def refresh(self) -> None:
         self.queue.reload()
@@ -386,7 +396,7 @@ class MainWindow(QMainWindow):
             self.queue.reload()
             self.conversation.reload()
             self.nav.refresh()
-            self.focus_inbox()
+            self._settle_focus()
 
         self.runner(work, finished, self._on_action_failed, self)
 
@@ -481,7 +491,6 @@ class MainWindow(QMainWindow):
 
     def on_reply_queued(self, outbox_id: int) -> None:
         self.statusBar().showMessage(self.tr("Reply queued in the outbox ({0})").format(outbox_id))
-        self.focus_inbox()
 
     def on_lesson_learned(self, lesson: Lesson) -> None:
         verdict = self.tr("a complaint") if lesson.complaint else self.tr("not a complaint")
@@ -520,6 +529,9 @@ class MainWindow(QMainWindow):
 
     def on_sync_failed(self, key: str, text: str) -> None:
         self.notice(text, key=key)
+
+    def on_sync_recovered(self, key: str) -> None:
+        self.notices.dismiss(key)
 
     def notice(self, text: str, *, key: str | None = None) -> None:
         self.notices.show_notice(text, key=key)
@@ -576,7 +588,7 @@ class MainWindow(QMainWindow):
             )
             return JobState(self.tr("Accounts"), "idle", detail)
 
-        return accounts
+        return named(self.tr("Accounts"), accounts)
 
     # -- settings ---------------------------------------------------------------------------------
 

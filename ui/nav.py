@@ -99,6 +99,8 @@ class NavController(QObject):
         self.agent = agent
         self._runner = runner
         self._busy = False
+        self._again = False  # a refresh was asked for while one ran
+        self._wanted: Place | None = None  # a network or account not listed yet
         self.model = QStandardItemModel(self)
         self._items: dict[str, QStandardItem] = {}
         self._titles: dict[str, str] = {}
@@ -129,23 +131,36 @@ class NavController(QObject):
         self._titles[place.key()] = title
 
     def select(self, place: Place) -> None:
-        item = self._items.get(place.key()) or self._items["view:needs_reply"]
-        self.pane.setCurrentIndex(item.index())
+        """Show ``place``. Networks and accounts join the list with the first counts; one
+        asked for before then (the last view, restored) is shown when it arrives."""
+        item = self._items.get(place.key())
+        self.pane.setCurrentIndex((item or self._items["view:needs_reply"]).index())
+        # Set after the move, which clears it.
+        self._wanted = place if item is None and place.view == "inbox" else None
 
     def current(self) -> Place:
+        """The place on show, or the one waiting for its item."""
+        if self._wanted is not None:
+            return self._wanted
+        return self._current()
+
+    def _current(self) -> Place:
         data = self.pane.currentIndex().data(_ROLE)
         return data if isinstance(data, Place) else Place(view="needs_reply")
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         place = current.data(_ROLE)
         if isinstance(place, Place):
+            self._wanted = None
             self.chosen.emit(place)
 
     # -- counts ----------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Count again, off the GUI thread; a refresh already running is enough."""
+        """Count again, off the GUI thread. Asked while counting, it counts once more
+        when that is done, so no change is left uncounted."""
         if self._busy:
+            self._again = True
             return
         self._busy = True
         agent = self.agent
@@ -158,6 +173,7 @@ class NavController(QObject):
 
     def _on_failed(self, _error: BaseException) -> None:
         self._busy = False  # the sync status reports store trouble
+        self._again = False
 
     def _on_counts(self, result: tuple[ViewCounts, list[tuple[int, str, str]]]) -> None:
         self._busy = False
@@ -178,7 +194,13 @@ class NavController(QObject):
                 self._add(self._channels, place, f"  {name}", network_icon(network))
             self._show(key, counts.accounts.get(account_id, 0))
         self.pane.expandAll()
+        wanted, self._wanted = self._wanted, None
+        if wanted is not None and wanted.key() in self._items:
+            self.select(wanted)  # else it is gone: Needs reply, already on show, stays
         self.counted.emit(counts)
+        if self._again:
+            self._again = False
+            self.refresh()
 
     def _show(self, key: str, count: int) -> None:
         item = self._items[key]

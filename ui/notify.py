@@ -4,6 +4,9 @@ through the system tray where the desktop has one. Each agent can switch them of
 
 from __future__ import annotations
 
+import html
+import sys
+
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QSystemTrayIcon, QWidget
 
@@ -26,6 +29,13 @@ def describe(alert: Alert) -> tuple[str, str]:
     return title, one_line(alert.text, 160)
 
 
+def for_server(body: str) -> str:
+    """A notification body as the desktop's notification server should get it. On Linux
+    Qt hands it over D-Bus unchanged and servers that support body markup (GNOME, KDE,
+    dunst) would render a customer's <b>, <a> or <img>: escaped, it shows as typed."""
+    return html.escape(body, quote=False) if sys.platform.startswith("linux") else body
+
+
 class TrayNotifier(QObject):
     notified = Signal(str, str)  # title, text: emitted whether or not a tray exists
 
@@ -44,5 +54,7 @@ class TrayNotifier(QObject):
         for alert in alerts:
             title, text = describe(alert)
             if self.tray is not None and QSystemTrayIcon.supportsMessages():
-                self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 8000)
+                self.tray.showMessage(
+                    title, for_server(text), QSystemTrayIcon.MessageIcon.Information, 8000
+                )
             self.notified.emit(title, text)

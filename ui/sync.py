@@ -39,6 +39,7 @@ class SyncWorker(QObject):
     state = Signal(object)  # JobState
     alerted = Signal(object)  # list[alerts.Alert]
     failed = Signal(str, str)  # key, message
+    recovered = Signal(str)  # key: the problem reported under it is over
 
     def __init__(self, store: Store, jobs: list[Job], interval_ms: int = POLL_MS) -> None:
         super().__init__()
@@ -68,15 +69,18 @@ class SyncWorker(QObject):
     @Slot()
     def poll(self) -> None:
         for job in self.jobs:
+            name = str(getattr(job, "account", getattr(job, "__name__", "sync")))
             try:
-                self.state.emit(job())
+                state = job()
             except Exception as exc:  # reported as a notice; the next poll tries again
-                name = getattr(job, "account", getattr(job, "__name__", "sync"))
-                self.state.emit(JobState(str(name), "error", str(exc)))
+                self.state.emit(JobState(name, "error", str(exc)))
                 self.failed.emit(f"sync:{name}", str(exc))
+            else:
+                self.state.emit(JobState(name, state.state, state.detail))
+        # Reading comes first: new messages show even when the store refuses writes.
+        now = datetime.now(UTC)
+        problems: list[str] = []
         try:
-            now = datetime.now(UTC)
-            queue.age(self.store, now)
             latest = alerts.latest_message_id(self.store)
             found: list[alerts.Alert] = []
             if self._latest is not None and latest != self._latest:
@@ -89,7 +93,21 @@ class SyncWorker(QObject):
             if found:
                 self.alerted.emit(found)
         except StoreError as exc:
-            self.failed.emit("store", str(exc))
+            problems.append(str(exc))
+        try:
+            queue.age(self.store, now)
+        except StoreError as exc:
+            problems.append(str(exc))
+        if problems:
+            self.failed.emit("store", problems[0])
+        else:
+            self.recovered.emit("store")
+
+
+def named(account: str, job: Job) -> Job:
+    """A job with the name its state and its errors go by in the status bar."""
+    job.account = account  # type: ignore[attr-defined]
+    return job
 
 
 class SyncController(QObject):

@@ -26,84 +26,92 @@
     </message>
 </context>
 <context>
+    <name>ComplaintMarker</name>
+    <message>
+        <location filename="../../ui/labelling.py" line="54"/>
+        <source>Could not record the label: {0}</source>
+        <translation>Etiket kaydedilemedi: {0}</translation>
+    </message>
+</context>
+<context>
     <name>ConversationController</name>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="145"/>
+        <location filename="../../ui/conversation_pane.py" line="149"/>
         <source>Nothing selected</source>
         <translation>Hiçbir şey seçili değil</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="183"/>
+        <location filename="../../ui/conversation_pane.py" line="189"/>
         <source>public</source>
         <translation>herkese açık</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="183"/>
+        <location filename="../../ui/conversation_pane.py" line="189"/>
         <source>direct message</source>
         <translation>özel mesaj</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="184"/>
+        <location filename="../../ui/conversation_pane.py" line="190"/>
         <source>unassigned</source>
         <translation>atanmamış</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="197"/>
+        <location filename="../../ui/conversation_pane.py" line="203"/>
         <source>{0} followers</source>
         <translation>{0} takipçi</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="199"/>
+        <location filename="../../ui/conversation_pane.py" line="205"/>
         <source>first seen {0}</source>
         <translation>ilk görülme {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="202"/>
+        <location filename="../../ui/conversation_pane.py" line="208"/>
         <source>The brand started this conversation.</source>
         <translation>Bu konuşmayı marka başlattı.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="211"/>
+        <location filename="../../ui/conversation_pane.py" line="217"/>
         <source>No earlier conversations</source>
         <translation>Önceki konuşma yok</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="213"/>
+        <location filename="../../ui/conversation_pane.py" line="219"/>
         <source>Tags: {0}</source>
         <translation>Etiketler: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="213"/>
+        <location filename="../../ui/conversation_pane.py" line="219"/>
         <source>No tags</source>
         <translation>Etiket yok</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="244"/>
+        <location filename="../../ui/conversation_pane.py" line="250"/>
         <source>Brand</source>
         <translation>Marka</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="244"/>
+        <location filename="../../ui/conversation_pane.py" line="250"/>
         <source>Customer</source>
         <translation>Müşteri</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="253"/>
+        <location filename="../../ui/conversation_pane.py" line="259"/>
         <source>Link: {0}</source>
         <translation>Bağlantı: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="261"/>
+        <location filename="../../ui/conversation_pane.py" line="267"/>
         <source>Reply {0} · {1}</source>
         <translation>Yanıt {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="274"/>
+        <location filename="../../ui/conversation_pane.py" line="283"/>
         <source>{0} / {1} characters</source>
         <translation>{0} / {1} karakter</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="304"/>
+        <location filename="../../ui/conversation_pane.py" line="321"/>
         <source>The reply was not queued: {0}</source>
         <translation>Yanıt sıraya alınamadı: {0}</translation>
     </message>
@@ -205,6 +213,11 @@
         <translation>{0} içe aktarımı beklenmedik şekilde durdu; çalışma alanı klasöründeki logs/socialdesk.log dosyasına bakın. Dosyayı yeniden içe aktarmak eksik olanları ekler.</translation>
     </message>
     <message>
+        <location filename="../../ui/importer.py" line="125"/>
+        <source>exit code {0}</source>
+        <translation>çıkış kodu {0}</translation>
+    </message>
+    <message>
         <location filename="../../ui/importer.py" line="127"/>
         <source>Could not import {0}: {1}</source>
         <translation>{0} içe aktarılamadı: {1}</translation>
@@ -266,62 +279,62 @@
 <context>
     <name>InboxTableModel</name>
     <message>
-        <location filename="../../ui/inbox_model.py" line="57"/>
+        <location filename="../../ui/inbox_model.py" line="58"/>
         <source>Priority</source>
         <translation>Öncelik</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="58"/>
+        <location filename="../../ui/inbox_model.py" line="59"/>
         <source>Network</source>
         <translation>Ağ</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="59"/>
+        <location filename="../../ui/inbox_model.py" line="60"/>
         <source>Author</source>
         <translation>Yazar</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="60"/>
+        <location filename="../../ui/inbox_model.py" line="61"/>
         <source>Message</source>
         <translation>Mesaj</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="61"/>
+        <location filename="../../ui/inbox_model.py" line="62"/>
         <source>Sentiment</source>
         <translation>Duygu</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="62"/>
+        <location filename="../../ui/inbox_model.py" line="63"/>
         <source>Intent</source>
         <translation>Amaç</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="63"/>
+        <location filename="../../ui/inbox_model.py" line="64"/>
         <source>Waiting</source>
         <translation>Bekleme</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="64"/>
+        <location filename="../../ui/inbox_model.py" line="65"/>
         <source>Assignee</source>
         <translation>Atanan</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="65"/>
+        <location filename="../../ui/inbox_model.py" line="66"/>
         <source>Status</source>
         <translation>Durum</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="90"/>
+        <location filename="../../ui/inbox_model.py" line="96"/>
         <source>answered</source>
         <translation>yanıtlandı</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="94"/>
+        <location filename="../../ui/inbox_model.py" line="100"/>
         <source>{0} left</source>
         <translation>{0} kaldı</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="98"/>
+        <location filename="../../ui/inbox_model.py" line="104"/>
         <source>late</source>
         <translation>gecikti</translation>
     </message>
@@ -350,82 +363,102 @@
     </message>
     <message>
         <location filename="../../ui/labels.py" line="17"/>
-        <location filename="../../ui/labels.py" line="29"/>
+        <location filename="../../ui/labels.py" line="39"/>
         <source>spam</source>
         <translation>istenmeyen</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="24"/>
+        <source>queued</source>
+        <translation>sırada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="25"/>
+        <source>sending</source>
+        <translation>gönderiliyor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="26"/>
+        <source>sent</source>
+        <translation>gönderildi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="27"/>
+        <source>failed</source>
+        <translation>başarısız</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="34"/>
         <source>complaint</source>
         <translation>şikâyet</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="25"/>
+        <location filename="../../ui/labels.py" line="35"/>
         <source>question</source>
         <translation>soru</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="26"/>
+        <location filename="../../ui/labels.py" line="36"/>
         <source>request</source>
         <translation>istek</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="27"/>
+        <location filename="../../ui/labels.py" line="37"/>
         <source>praise</source>
         <translation>övgü</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="28"/>
+        <location filename="../../ui/labels.py" line="38"/>
         <source>feedback</source>
         <translation>geri bildirim</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="30"/>
+        <location filename="../../ui/labels.py" line="40"/>
         <source>other</source>
         <translation>diğer</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="37"/>
+        <location filename="../../ui/labels.py" line="47"/>
         <source>delivery</source>
         <translation>teslimat</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="38"/>
+        <location filename="../../ui/labels.py" line="48"/>
         <source>billing</source>
         <translation>fatura</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="39"/>
+        <location filename="../../ui/labels.py" line="49"/>
         <source>account access</source>
         <translation>hesap erişimi</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="40"/>
+        <location filename="../../ui/labels.py" line="50"/>
         <source>product defect</source>
         <translation>ürün kusuru</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="41"/>
+        <location filename="../../ui/labels.py" line="51"/>
         <source>outage</source>
         <translation>kesinti</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="42"/>
+        <location filename="../../ui/labels.py" line="52"/>
         <source>staff behaviour</source>
         <translation>personel tutumu</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="53"/>
+        <location filename="../../ui/labels.py" line="63"/>
         <source>{0} min</source>
         <translation>{0} dk</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="57"/>
+        <location filename="../../ui/labels.py" line="67"/>
         <source>{0} h</source>
         <translation>{0} sa</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="60"/>
+        <location filename="../../ui/labels.py" line="70"/>
         <source>{0} d</source>
         <translation>{0} g</translation>
     </message>
@@ -438,294 +471,295 @@
         <translation>SocialDesk — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>Status</source>
         <translation>Durum</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>Import progress</source>
         <translation>İçe aktarma durumu</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>Next conversation (or Down)</source>
         <translation>Sonraki konuşma (veya Aşağı)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>Previous conversation (or Up)</source>
         <translation>Önceki konuşma (veya Yukarı)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>Open the conversation</source>
         <translation>Konuşmayı aç</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>Reply</source>
         <translation>Yanıtla</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>Resolve</source>
         <translation>Çözüldü olarak kapat</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>Set pending</source>
         <translation>Beklemeye al</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>Reopen</source>
         <translation>Yeniden aç</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>Mark as spam</source>
         <translation>İstenmeyen olarak işaretle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>Assign to me</source>
         <translation>Bana ata</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>Unassign</source>
         <translation>Atamayı kaldır</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>Tag (a leading - removes)</source>
         <translation>Etiketle (başa - koymak kaldırır)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>Add a note</source>
         <translation>Not ekle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>Mark complaint / not a complaint</source>
         <translation>Şikâyet / şikâyet değil olarak işaretle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>Open the message&apos;s link in the browser</source>
         <translation>Mesajdaki bağlantıyı tarayıcıda aç</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>Search</source>
         <translation>Ara</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>Back to the list; in the list, clear the search</source>
         <translation>Listeye dön; listedeyken aramayı temizle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>Refresh</source>
         <translation>Yenile</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>Command palette</source>
         <translation>Komut paleti</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>Keyboard shortcuts</source>
         <translation>Klavye kısayolları</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>Show: {0}</source>
         <translation>Göster: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>Desktop notifications on or off</source>
         <translation>Masaüstü bildirimlerini aç veya kapat</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>Import conversations from a file…</source>
         <translation>Konuşmaları dosyadan içe aktar…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>Quit</source>
         <translation>Çık</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>&amp;File</source>
         <translation>&amp;Dosya</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>&amp;Go</source>
         <translation>&amp;Git</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>&amp;Conversation</source>
         <translation>&amp;Konuşma</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>&amp;Settings</source>
         <translation>&amp;Ayarlar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>Conversation {0}: {1}</source>
         <translation>Konuşma {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>Conversation {0} is yours</source>
         <translation>Konuşma {0} artık sizde</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>Conversation {0} is unassigned</source>
         <translation>Konuşma {0} artık atanmamış</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>Tag</source>
         <translation>Etiket</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>Tag (start with - to remove):</source>
         <translation>Etiket (kaldırmak için - ile başlayın):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>Tags updated on conversation {0}</source>
         <translation>Konuşma {0} etiketleri güncellendi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>Note added to conversation {0}</source>
         <translation>Konuşma {0} için not eklendi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
+        <location filename="../../ui/main_window.py" line="411"/>
         <source>Still recording the previous label</source>
         <translation>Önceki işaret hâlâ kaydediliyor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403"/>
-        <location filename="../../ui/main_window.py" line="487"/>
+        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="496"/>
         <source>not a complaint</source>
         <translation>şikâyet değil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403"/>
-        <location filename="../../ui/main_window.py" line="487"/>
+        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="496"/>
         <source>a complaint</source>
         <translation>şikâyet</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405"/>
+        <location filename="../../ui/main_window.py" line="415"/>
         <source>Marking message {0} as {1}…</source>
         <translation>Mesaj {0}, {1} olarak işaretleniyor…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="414"/>
+        <location filename="../../ui/main_window.py" line="424"/>
         <source>This conversation has no web link</source>
         <translation>Bu konuşmada web bağlantısı yok</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="429"/>
         <source>No web browser could open {0}. Set a default browser in your desktop&apos;s settings, or copy the link from the conversation.</source>
         <translation>{0} bağlantısını açacak bir web tarayıcısı bulunamadı. Masaüstü ayarlarınızdan varsayılan bir tarayıcı seçin ya da bağlantıyı konuşmadan kopyalayın.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="430"/>
+        <location filename="../../ui/main_window.py" line="440"/>
         <source>An import is already running</source>
         <translation>Zaten bir içe aktarma sürüyor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="434"/>
+        <location filename="../../ui/main_window.py" line="444"/>
         <source>Import conversations</source>
         <translation>Konuşmaları içe aktar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="436"/>
+        <location filename="../../ui/main_window.py" line="446"/>
         <source>Conversations (*.jsonl *.json *.csv);;All files (*)</source>
         <translation>Konuşmalar (*.jsonl *.json *.csv);;Tüm dosyalar (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="483"/>
+        <location filename="../../ui/main_window.py" line="493"/>
         <source>Reply queued in the outbox ({0})</source>
         <translation>Yanıt giden kutusunda sırada ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="489"/>
+        <location filename="../../ui/main_window.py" line="498"/>
         <source>Message {0} marked {1}; {2}; {3} open items rescored</source>
         <translation>Mesaj {0}: {1}; {2}; {3} açık öğe yeniden puanlandı</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="501"/>
+        <location filename="../../ui/main_window.py" line="510"/>
         <source>Sync state</source>
         <translation>Eşitleme durumu</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="511"/>
+        <location filename="../../ui/main_window.py" line="520"/>
         <source>Importing {0}…</source>
         <translation>{0} içe aktarılıyor…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="535"/>
+        <location filename="../../ui/main_window.py" line="547"/>
         <source>{0}: 1 match</source>
         <translation>{0}: 1 eşleşme</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="537"/>
+        <location filename="../../ui/main_window.py" line="549"/>
         <source>{0}: {1}{2} matches</source>
         <translation>{0}: {1}{2} eşleşme</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="547"/>
+        <location filename="../../ui/main_window.py" line="559"/>
         <source>{0}: 1 conversation · {1} in the inbox wait for a reply</source>
         <translation>{0}: 1 konuşma · gelen kutusunda {1} yanıt bekliyor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="551"/>
+        <location filename="../../ui/main_window.py" line="563"/>
         <source>{0}: {1} conversations · {2} in the inbox wait for a reply</source>
         <translation>{0}: {1} konuşma · gelen kutusunda {2} yanıt bekliyor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="557"/>
+        <location filename="../../ui/main_window.py" line="569"/>
         <source>{0}: 1 conversation</source>
         <translation>{0}: 1 konuşma</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="559"/>
+        <location filename="../../ui/main_window.py" line="571"/>
         <source>{0}: {1}{2} conversations</source>
         <translation>{0}: {1}{2} konuşma</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="571"/>
+        <location filename="../../ui/main_window.py" line="583"/>
         <source>{0} · no connector yet, import with File &gt; Import</source>
         <translation>{0} · henüz bağlayıcı yok, Dosya &gt; İçe aktar ile yükleyin</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="575"/>
+        <location filename="../../ui/main_window.py" line="587"/>
         <source>none yet · import with File &gt; Import</source>
         <translation>henüz yok · Dosya &gt; İçe aktar ile yükleyin</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="577"/>
+        <location filename="../../ui/main_window.py" line="589"/>
+        <location filename="../../ui/main_window.py" line="591"/>
         <source>Accounts</source>
         <translation>Hesaplar</translation>
     </message>
@@ -786,12 +820,12 @@
 <context>
     <name>NavController</name>
     <message>
-        <location filename="../../ui/nav.py" line="105"/>
+        <location filename="../../ui/nav.py" line="107"/>
         <source>Views</source>
         <translation>Görünümler</translation>
     </message>
     <message>
-        <location filename="../../ui/nav.py" line="106"/>
+        <location filename="../../ui/nav.py" line="108"/>
         <source>Networks and accounts</source>
         <translation>Ağlar ve hesaplar</translation>
     </message>
@@ -853,12 +887,12 @@
 <context>
     <name>Notify</name>
     <message>
-        <location filename="../../ui/notify.py" line="19"/>
+        <location filename="../../ui/notify.py" line="22"/>
         <source>Due in {0}: {1}</source>
         <translation>{0} içinde süresi doluyor: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/notify.py" line="23"/>
+        <location filename="../../ui/notify.py" line="26"/>
         <source>Public complaint from {0}</source>
         <translation>{0} kullanıcısından herkese açık şikâyet</translation>
     </message>

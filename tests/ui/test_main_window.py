@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, QSettings, Qt, QThreadPool, QTimer
+from PySide6.QtGui import QTextDocument
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QWidget
 from sqlalchemy import select
 
@@ -20,7 +22,8 @@ from ui.dialogs import NoteDialog
 from ui.inbox_model import Column, InboxTableModel, Role
 from ui.main_window import MainWindow
 from ui.nav import Place
-from ui.sync import JobState
+from ui.sync import JobState, named
+from ui.tasks import run_task
 
 from ..conftest import MessageFactory
 
@@ -28,7 +31,9 @@ HTML = "<b>bold</b> <img src=x onerror=alert(1)> &amp; <qt>rich?</qt>"
 RTL = "refund \u202eetadpu\u202c please"
 
 
-def build(qtbot, store: Store, tmp_path: Path, *, jobs=None, interval: int = 60_000) -> MainWindow:  # type: ignore[no-untyped-def]
+def build(
+    qtbot, store: Store, tmp_path: Path, *, jobs=None, interval: int = 60_000, runner=None
+) -> MainWindow:  # type: ignore[no-untyped-def]
     settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
     window = MainWindow(
         store,
@@ -38,6 +43,7 @@ def build(qtbot, store: Store, tmp_path: Path, *, jobs=None, interval: int = 60_
         data_dir=tmp_path,
         sync_jobs=jobs if jobs is not None else [],
         sync_interval_ms=interval,
+        **({"runner": runner} if runner is not None else {}),
     )
     qtbot.addWidget(window)
     window.resize(1400, 800)
@@ -57,7 +63,7 @@ def rows(window: MainWindow) -> list:  # type: ignore[type-arg]
 
 def press(qtbot, window: MainWindow, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:  # type: ignore[no-untyped-def]
     target = QApplication.focusWidget() or window
-    qtbot.keyClick(target, key, modifier)
+    QTest.keyClick(target, key, modifier)
 
 
 @pytest.fixture
@@ -111,6 +117,22 @@ def test_untrusted_text_is_shown_literally(qtbot, window: MainWindow) -> None:  
     assert "<i>mallory</i>" in window.conversation_pane.header.text()
     for label in window.findChildren(QLabel):
         assert label.textFormat() == Qt.TextFormat.PlainText, label.accessibleName()
+    # Tooltips guess rich text: what they render must read exactly as the message.
+    tip = model.index(row, Column.MESSAGE).data(Qt.ItemDataRole.ToolTipRole)
+    rendered = QTextDocument()
+    rendered.setHtml(tip)
+    assert rendered.toPlainText() == HTML
+    for column in (Column.PRIORITY, Column.INTENT):
+        reasons = model.index(row, column).data(Qt.ItemDataRole.ToolTipRole)
+        rendered.setHtml(reasons)
+        assert rendered.toPlainText().splitlines() == list(rows(window)[row].reasons)
+
+
+def test_notification_bodies_reach_the_server_escaped() -> None:
+    from ui.notify import for_server
+
+    body = for_server('<b>refund</b> <a href="x">now</a> & <img src=y>')
+    assert "<" not in body and "&lt;b&gt;refund&lt;/b&gt;" in body and "&amp;" in body
 
 
 def test_keyboard_moves_opens_replies_and_returns(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -271,17 +293,29 @@ def test_palette_and_shortcut_list_cover_every_action(
 
 
 def test_a_sync_error_appears_as_a_notice(qtbot, filled: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    def x_account() -> JobState:
-        raise RuntimeError("X rejected the token: reconnect the account")
+    calls = []
 
-    x_account.account = "@brand (X)"  # type: ignore[attr-defined]
-    window = build(qtbot, filled, tmp_path, jobs=[x_account], interval=100)
+    def x_account() -> JobState:
+        calls.append(1)
+        if len(calls) < 3:
+            raise RuntimeError("X rejected the token: reconnect the account")
+        return JobState("whatever the job calls itself", "ok", "fetched 3 mentions")
+
+    window = build(qtbot, filled, tmp_path, jobs=[named("@brand (X)", x_account)], interval=100)
     with qtbot.waitSignal(window.notices.shown, timeout=10_000) as shown:
         pass
     assert shown.args[0] == "X rejected the token: reconnect the account"
     assert window.notices.isVisible()
     labels = [label.text() for label in window.statusBar().findChildren(QLabel)]
-    assert any("reconnect the account" in text for text in labels)
+    assert any("@brand (X): X rejected the token" in text for text in labels)
+    # Reconnected: the notice goes, and the account keeps one status, now fine.
+    qtbot.waitUntil(lambda: not window.notices.isVisible(), timeout=10_000)
+    states = [
+        label.text()
+        for label in window.statusBar().findChildren(QLabel)
+        if label.accessibleName() == "Sync state"
+    ]
+    assert states == ["@brand (X): fetched 3 mentions"]
     window.close()
 
 
@@ -333,7 +367,18 @@ def test_layout_and_last_view_persist(qtbot, filled: Store, tmp_path: Path) -> N
     assert second.nav.current() == Place(view="complaints")
     assert second.inbox_pane.sort.currentData() == "waiting"
     assert second.inbox_pane.table.columnWidth(Column.AUTHOR) == 233
+    # A network's list, which joins the navigation only with the first counts.
+    qtbot.waitUntil(lambda: "network:x" in second.nav._items, timeout=10_000)
+    second.nav.select(Place(view="inbox", network="x"))
     second.close()
+    third = build(qtbot, filled, tmp_path)
+    qtbot.waitUntil(
+        lambda: third.nav.pane.currentIndex().data(Qt.ItemDataRole.DisplayRole).startswith("X"),
+        timeout=10_000,
+    )
+    assert third.nav.current() == Place(view="inbox", network="x")
+    qtbot.waitUntil(lambda: {r.network for r in rows(third)} == {"x"}, timeout=10_000)
+    third.close()
 
 
 def test_every_interactive_widget_has_an_accessible_name(window: MainWindow) -> None:
@@ -488,3 +533,111 @@ def test_closing_the_window_stops_a_running_import(qtbot, filled: Store, tmp_pat
     window.close()
     assert not window.importer.running()
     assert process.state() == process.ProcessState.NotRunning
+
+
+class HeldRunner:
+    """Background work as the window sends it, held back on request: a slow database,
+    on demand."""
+
+    def __init__(self) -> None:
+        self.hold = False
+        self.waiting: list = []  # type: ignore[type-arg]
+
+    def __call__(self, fn, done, failed, context=None) -> None:  # type: ignore[no-untyped-def]
+        if self.hold:
+            self.waiting.append((fn, done, failed))
+        else:
+            run_task(fn, done, failed, context)
+
+    def release(self) -> None:
+        self.hold = False
+        waiting, self.waiting = self.waiting, []
+        for fn, done, failed in waiting:
+            try:
+                result = fn()
+            except Exception as exc:  # as run_task hands it on
+                failed(exc)
+            else:
+                done(result)
+
+
+@pytest.fixture
+def held(qtbot, filled: Store, tmp_path: Path) -> Iterator[tuple[MainWindow, HeldRunner]]:  # type: ignore[no-untyped-def]
+    runner = HeldRunner()
+    window = build(qtbot, filled, tmp_path, runner=runner)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 5, timeout=10_000)
+    qtbot.waitUntil(lambda: window.conversation.current is not None, timeout=10_000)
+    window.inbox_pane.table.setFocus()
+    yield window, runner
+    runner.release()
+    window.close()
+    QThreadPool.globalInstance().waitForDone(10_000)
+
+
+def test_an_action_finishing_late_leaves_the_keys_where_the_agent_types(held) -> None:  # type: ignore[no-untyped-def]
+    window, runner = held
+    runner.hold = True
+    press(None, window, Qt.Key.Key_A)  # assign: its write is slow
+    runner.hold = False
+    press(None, window, Qt.Key.Key_R)
+    composer = window.conversation_pane.composer
+    assert composer.hasFocus()
+    QTest.keyClicks(composer, "Hello the")
+    runner.release()  # the assignment lands mid-word
+    QTest.keyClicks(composer, "re")
+    assert composer.hasFocus() and composer.toPlainText() == "Hello there"
+    assert window.queue.current_row().status == "new"  # no letter ran an action
+
+
+def test_ctrl_enter_twice_queues_the_reply_once(held, filled: Store) -> None:  # type: ignore[no-untyped-def]
+    window, runner = held
+    press(None, window, Qt.Key.Key_R)
+    composer = window.conversation_pane.composer
+    QTest.keyClicks(composer, "On it, sorry for the wait")
+    runner.hold = True
+    QTest.keyClick(composer, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    window.conversation_pane.composer.setFocus()
+    QTest.keyClick(composer, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    window.conversation_pane.send.click()
+    runner.release()
+    with filled.session() as s:
+        assert len(s.scalars(select(OutboxItem)).all()) == 1
+
+
+def test_the_pane_follows_the_row_asked_for_last(qtbot, held) -> None:  # type: ignore[no-untyped-def]
+    window, runner = held
+    first = window.conversation.current.id
+    runner.hold = True
+    press(None, window, Qt.Key.Key_J)  # the next conversation is still loading ...
+    selected = window.queue.current_row().conversation_id
+    assert selected != first
+    window.conversation.reload()  # ... when something asks the pane to reload
+    runner.release()
+    assert window.conversation.current.id == selected
+
+
+def test_new_messages_show_even_when_the_store_refuses_writes(
+    qtbot, filled: Store, ingestor: Ingestor, make_message: MessageFactory, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from socialdesk import queue
+    from socialdesk.store import StoreError
+    from ui.sync import SyncWorker
+
+    worker = SyncWorker(filled, [])
+    worker.poll()  # the first look
+    changed, failed, recovered = [], [], []
+    worker.changed.connect(lambda: changed.append(1))
+    worker.failed.connect(lambda key, text: failed.append((key, text)))
+    worker.recovered.connect(recovered.append)
+
+    def refuse(*_args: object) -> int:
+        raise StoreError("the database is read-only")
+
+    monkeypatch.setattr(queue, "age", refuse)
+    ingestor.ingest([make_message("late", minutes=9, text="anyone there?")])
+    worker.poll()
+    assert changed == [1]  # the new message is noticed all the same
+    assert failed == [("store", "the database is read-only")] and recovered == []
+    monkeypatch.undo()
+    worker.poll()
+    assert recovered == ["store"]  # and the notice goes once writing works again
