@@ -51,6 +51,9 @@ def head_revision() -> str:
     return head
 
 
+WAL_CHECKPOINT_PAGES = 8192
+
+
 def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     try:
@@ -61,6 +64,10 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
         # 32 MB of page cache (the default is 2 MB): a large inbox keeps its indexes in
         # memory while a big import writes. Pages are taken only as they are read.
         cursor.execute("PRAGMA cache_size = -32768")
+        # Copy the write-ahead log back every 8,192 pages (32 MB), not every 1,000: a big
+        # import rewrites the same index pages batch after batch, and each checkpoint
+        # copies them again (measured: about a fifth of an import's time at the default).
+        cursor.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES}")
     finally:
         cursor.close()
 
