@@ -182,6 +182,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DECISION",
         help="complaint or not-complaint",
     )
+    label.add_argument(
+        "--json",
+        action="store_true",
+        help='print the outcome as one JSON object: {"message_id", "complaint", "version", '
+        '"labels", "rescored"}',
+    )
 
     learn = commands.add_parser(
         "learn",

@@ -355,6 +355,19 @@ def _cmd_label(args: argparse.Namespace, workspace: Workspace) -> int:
         raise UsageError(str(exc)) from None
     finally:
         store.close()
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "message_id": lesson.message_id,
+                    "complaint": lesson.complaint,
+                    "version": lesson.version,
+                    "labels": lesson.labels,
+                    "rescored": lesson.rescored,
+                }
+            )
+        )
+        return 0
     print(
         f"message {args.message_id} marked {args.decision}; {lesson.describe_model()}; "
         f"{plural(lesson.rescored, 'open item')} rescored"

@@ -20,6 +20,29 @@ from ui.labels import number_label
 QUOTED_ERRORS = 3
 
 
+def background_process(
+    parent: QObject, data_dir: Path | None, db_url: str, arguments: list[str]
+) -> QProcess:
+    """A ``socialdesk`` command in a process of its own at a lower CPU priority (see
+    ``socialdesk.background``), set up but not started. The workspace travels in the
+    environment, never on the command line."""
+    process = QProcess(parent)
+    environment = QProcessEnvironment.systemEnvironment()
+    environment.insert("SOCIALDESK_DB_URL", db_url)
+    if data_dir is not None:
+        environment.insert("SOCIALDESK_DATA_DIR", str(data_dir))
+    process.setProcessEnvironment(environment)
+    process.setProgram(sys.executable)
+    process.setArguments(["-m", "socialdesk.background", *arguments])
+    return process
+
+
+def last_error(stderr: bytes) -> str:
+    """The one-line error a command printed last, without its prefix."""
+    lines = stderr.decode("utf-8", errors="replace").strip().splitlines()
+    return lines[-1].removeprefix("socialdesk: error: ") if lines else ""
+
+
 class ImportRunner(QObject):
     """One import at a time. ``finished(ok, message)`` carries what to tell the agent."""
 
@@ -43,15 +66,7 @@ class ImportRunner(QObject):
         """Start importing ``path``; False when an import is already running."""
         if self._process is not None:
             return False
-        process = QProcess(self)
-        environment = QProcessEnvironment.systemEnvironment()
-        # The workspace travels in the environment, never on the command line.
-        environment.insert("SOCIALDESK_DB_URL", self.db_url)
-        if self.data_dir is not None:
-            environment.insert("SOCIALDESK_DATA_DIR", str(self.data_dir))
-        process.setProcessEnvironment(environment)
-        process.setProgram(sys.executable)
-        process.setArguments(["-m", "socialdesk.background", "import", path, "--json"])
+        process = background_process(self, self.data_dir, self.db_url, ["import", path, "--json"])
         process.readyReadStandardError.connect(self._read_errors)
         process.finished.connect(self._on_finished)
         process.errorOccurred.connect(self._on_error)

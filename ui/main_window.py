@@ -100,7 +100,8 @@ class MainWindow(QMainWindow):
         self.nav = NavController(self.nav_pane, self.inbox, agent, runner)
         self.queue = InboxController(self.inbox_pane, self.model, agent)
         self.conversation = ConversationController(self.conversation_pane, self.desk, agent, runner)
-        self.marker = ComplaintMarker(store, data_dir, runner)
+        db_url = store.engine.url.render_as_string(hide_password=False)
+        self.marker = ComplaintMarker(store, data_dir, runner, db_url=db_url)
         self.notifier = TrayNotifier(self, enabled=self._setting_bool("notifications", True))
         self._counts: ViewCounts | None = None
         self.nav.chosen.connect(self.on_place_chosen)
@@ -113,9 +114,7 @@ class MainWindow(QMainWindow):
         self.conversation.sending.connect(self.focus_inbox)  # sent: back to the list
         self.marker.learned.connect(self.on_lesson_learned)
         self.marker.failed.connect(lambda text: self.notice(text, key="label"))
-        self.importer = ImportRunner(
-            data_dir, store.engine.url.render_as_string(hide_password=False), self
-        )
+        self.importer = ImportRunner(data_dir, db_url, self)
         self.importer.started.connect(self.on_import_started)
         self.importer.finished.connect(self.on_import_finished)
 
@@ -163,6 +162,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save()
         self.importer.stop()
+        self.marker.wait()
         self.sync.stop()
         self._ticker.stop()
         # Work still running holds database connections: let it finish before the store

@@ -28,7 +28,7 @@
 <context>
     <name>ComplaintMarker</name>
     <message>
-        <location filename="../../ui/labelling.py" line="54"/>
+        <location filename="../../ui/labelling.py" line="103"/>
         <source>Could not record the label: {0}</source>
         <translation>Etiket kaydedilemedi: {0}</translation>
     </message>
@@ -203,32 +203,32 @@
 <context>
     <name>ImportRunner</name>
     <message>
-        <location filename="../../ui/importer.py" line="101"/>
+        <location filename="../../ui/importer.py" line="116"/>
         <source>The import could not start ({0}).</source>
         <translation>İçe aktarma başlatılamadı ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/importer.py" line="119"/>
+        <location filename="../../ui/importer.py" line="134"/>
         <source>The import of {0} stopped unexpectedly; see logs/socialdesk.log in the workspace folder. Importing the file again adds what is missing.</source>
         <translation>{0} içe aktarımı beklenmedik şekilde durdu; çalışma alanı klasöründeki logs/socialdesk.log dosyasına bakın. Dosyayı yeniden içe aktarmak eksik olanları ekler.</translation>
     </message>
     <message>
-        <location filename="../../ui/importer.py" line="125"/>
+        <location filename="../../ui/importer.py" line="140"/>
         <source>exit code {0}</source>
         <translation>çıkış kodu {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/importer.py" line="127"/>
+        <location filename="../../ui/importer.py" line="142"/>
         <source>Could not import {0}: {1}</source>
         <translation>{0} içe aktarılamadı: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/importer.py" line="130"/>
+        <location filename="../../ui/importer.py" line="145"/>
         <source>Imported {0}. New messages: {1}; new conversations: {2}; already there: {3}.</source>
         <translation>{0} içe aktarıldı. Yeni mesaj: {1}; yeni konuşma: {2}; zaten var olan: {3}.</translation>
     </message>
     <message>
-        <location filename="../../ui/importer.py" line="139"/>
+        <location filename="../../ui/importer.py" line="154"/>
         <source>Bad rows skipped: {0}, for example: {1}</source>
         <translation>Atlanan hatalı satır: {0}, örneğin: {1}</translation>
     </message>
@@ -471,12 +471,12 @@
         <translation>SocialDesk — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>Status</source>
         <translation>Durum</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>Import progress</source>
         <translation>İçe aktarma durumu</translation>
     </message>

@@ -415,6 +415,17 @@ def test_m_marks_the_selected_message_and_the_model_learns(
     assert table.hasFocus()
 
 
+def test_marking_runs_in_its_own_process_and_reports_what_went_wrong(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(window.marker.failed, timeout=30_000) as failed:
+        assert window.marker.mark(999_999, True)
+        assert window.marker._process is not None  # a process, not the window's threads
+        assert not window.marker.mark(1, True)  # one label at a time
+    assert failed.args[0] == "Could not record the label: there is no message with id 999999"
+    assert not window.marker.busy
+
+
 def test_model_pages_with_fetch_more(
     qtbot,
     qtmodeltester,
