@@ -47,7 +47,9 @@ class Workspace:
             return url.database or "an in-memory SQLite database"
         user = f"{url.username}@" if url.username else ""
         port = f":{url.port}" if url.port else ""
-        return f"{url.get_backend_name()}://{user}{url.host or 'localhost'}{port}/{url.database}"
+        return (
+            f"{url.get_backend_name()}://{user}{url.host or 'localhost'}{port}/{url.database or ''}"
+        )
 
 
 def resolve_workspace(data_dir: str | None = None, db_url: str | None = None) -> Workspace:

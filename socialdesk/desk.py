@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
+from socialdesk import queue
 from socialdesk.domain import ConversationStatus, Direction, EventType, utcnow
 from socialdesk.inbox import running_clock, waiting_reason
 from socialdesk.models import (
@@ -298,6 +299,9 @@ class Desk:
                     actor,
                     {"from": before, "to": target.value, "why": why},
                 )
+                session.flush()
+                # Parked or closed, its clock stops earning points; reopened, they return.
+                queue.refresh(session.connection(), [conversation_id], utcnow())
             return before
 
     def assign(self, conversation_id: int, assignee: str | None, *, actor: str | None) -> None:

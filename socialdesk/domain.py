@@ -38,6 +38,9 @@ class ConversationStatus(StrEnum):
 
 
 ACTIVE_STATUSES = (ConversationStatus.NEW, ConversationStatus.OPEN, ConversationStatus.PENDING)
+# Only a working conversation's clock runs: one parked as pending, resolved or spam waits
+# for nobody, whatever its last customer message.
+WORKING_STATUSES = (ConversationStatus.NEW.value, ConversationStatus.OPEN.value)
 # What the queue can be filtered by: the active ones ("open"), everything, or one status.
 STATUS_FILTERS = ("open", "all", *(s.value for s in ConversationStatus if s.value != "open"))
 # The navigation's views of the queue, and its orders (socialdesk.inbox).

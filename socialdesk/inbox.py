@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import exists, false, func, literal_column, select, text
 from sqlalchemy.orm import aliased
 
-from socialdesk.domain import QUEUE_SORTS, QUEUE_VIEWS, STATUS_FILTERS, utcnow
+from socialdesk.domain import QUEUE_SORTS, QUEUE_VIEWS, STATUS_FILTERS, WORKING_STATUSES, utcnow
 from socialdesk.models import (
     INBOX,
     PENDING,
@@ -398,11 +398,6 @@ def _fts_match(terms: list[str]) -> str:
     # more also match as prefixes ("refu" finds "refund"); shorter ones only as words,
     # since "r" or "re" begin most of what anyone writes.
     return " ".join(f'"{t}"*' if len(t) >= PREFIX_FROM else f'"{t}"' for t in terms)
-
-
-# Only a working conversation's clock runs: one parked as pending, resolved or spam waits
-# for nobody, whatever its last customer message.
-WORKING_STATUSES = ("new", "open")
 
 
 def running_clock(status: str, awaiting_since: datetime | None) -> datetime | None:

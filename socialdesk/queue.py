@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, case, cast, func, select, update
 from sqlalchemy import Integer as SqlInteger
 
+from socialdesk.domain import WORKING_STATUSES
 from socialdesk.models import Conversation, Message, QueueState, UTCDateTime
 from socialdesk.store import Store
 from socialdesk.targets import (
@@ -77,6 +78,7 @@ def _live_sql(dialect: str, now: datetime) -> Any:
     )
     return case(
         (Conversation.awaiting_since.is_(None), Conversation.priority),
+        (Conversation.status.not_in(WORKING_STATUSES), Conversation.priority),
         (func.coalesce(intent, "") == "spam", Conversation.priority),
         else_=rounded,
     )

@@ -11,7 +11,7 @@ from socialdesk.desk import Desk, DeskError
 from socialdesk.domain import Author, Direction, MessageKind, Network
 from socialdesk.inbox import Inbox, QueueQuery
 from socialdesk.ingest import Ingestor
-from socialdesk.models import Event, OutboxItem
+from socialdesk.models import Conversation, Event, OutboxItem
 from socialdesk.store import Store
 
 from .conftest import MessageFactory
@@ -69,8 +69,14 @@ def test_a_parked_or_closed_conversation_waits_for_nobody(
     )
     assert row.as_json()["waiting_seconds"] is None
     assert not any(r.startswith("waiting") for r in row.reasons)
+    with store.session() as session:  # the stored queue agrees: no waiting points
+        conv = session.get(Conversation, conversation)
+        assert conv is not None and conv.queue_priority == conv.priority
     desk.set_status(conversation, "open", actor="ann")  # reopened: the clock shows again
     assert desk.conversation(conversation).awaiting_since is not None
+    with store.session() as session:
+        conv = session.get(Conversation, conversation)
+        assert conv is not None and conv.queue_priority > conv.priority
 
 
 def test_first_seen_is_the_authors_earliest_message(

@@ -312,7 +312,7 @@ class ConversationController(QObject):
         self._sending = False
         if self.current is not None and self.current.id == conversation_id:
             self.pane.composer.clear()
-            self.show(conversation_id)
+        self.reload()  # whatever the agent has moved on to, with the reply if it is this one
         self.queued.emit(outbox_id)
 
     def _on_send_failed(self, message: str) -> None:

@@ -56,7 +56,7 @@ class ImportRunner(QObject):
         self._process: QProcess | None = None
         self._name = ""
         self._errors: list[str] = []
-        self._error_count = 0
+        self._last_error = ""
         self._partial = b""
 
     def running(self) -> bool:
@@ -72,7 +72,7 @@ class ImportRunner(QObject):
         process.errorOccurred.connect(self._on_error)
         self._process = process
         self._name = Path(path).name
-        self._errors, self._error_count, self._partial = [], 0, b""
+        self._errors, self._last_error, self._partial = [], "", b""
         process.start()
         self.started.emit(self._name)
         return True
@@ -105,7 +105,7 @@ class ImportRunner(QObject):
         text = raw.decode("utf-8", errors="replace").strip()
         if not text:
             return
-        self._error_count += 1
+        self._last_error = text
         if len(self._errors) < QUOTED_ERRORS:
             self._errors.append(text)
 
@@ -136,9 +136,8 @@ class ImportRunner(QObject):
                 ).format(self._name),
             )
             return
-        if summary is None:  # a one-line error: the file, the database or an option
-            problem = self._errors[0] if self._errors else self.tr("exit code {0}").format(code)
-            problem = problem.removeprefix("socialdesk: error: ")
+        if summary is None:  # its last line says why: the file, the database or an option
+            problem = last_error(self._last_error.encode()) or self.tr("exit code {0}").format(code)
             self._finish(False, self.tr("Could not import {0}: {1}").format(self._name, problem))
             return
         message = self.tr(
@@ -163,16 +162,20 @@ class ImportRunner(QObject):
         self.finished.emit(ok, message)
 
 
-def _summary(out: str) -> dict[str, int] | None:
-    """The import's JSON summary (its last line), or None."""
-    lines = out.strip().splitlines()
-    if not lines:
-        return None
+def last_json(out: bytes | str) -> dict[str, object] | None:
+    """The JSON object a ``--json`` command printed as its last line, or None."""
+    text = out.decode("utf-8", errors="replace") if isinstance(out, bytes) else out
+    lines = text.strip().splitlines()
     try:
-        data = json.loads(lines[-1])
+        data = json.loads(lines[-1]) if lines else None
     except ValueError:
         return None
-    keys = ("inserted", "duplicates", "bad_rows", "conversations")
-    if not isinstance(data, dict) or not all(isinstance(data.get(k), int) for k in keys):
-        return None
-    return {k: int(data[k]) for k in keys}
+    return data if isinstance(data, dict) else None
+
+
+def _summary(out: str) -> dict[str, int] | None:
+    """The import's summary, or None."""
+    data = last_json(out) or {}
+    summary = {k: data.get(k) for k in ("inserted", "duplicates", "bad_rows", "conversations")}
+    counts = {k: v for k, v in summary.items() if isinstance(v, int)}
+    return counts if len(counts) == len(summary) else None

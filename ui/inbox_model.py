@@ -24,7 +24,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QIcon
 
-from socialdesk.inbox import WORKING_STATUSES, Inbox, InboxRow, QueueQuery
+from socialdesk.domain import WORKING_STATUSES
+from socialdesk.inbox import Inbox, InboxRow, QueueQuery
 from socialdesk.targets import target_seconds
 from socialdesk.text import one_line
 from ui import theme

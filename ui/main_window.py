@@ -101,7 +101,7 @@ class MainWindow(QMainWindow):
         self.queue = InboxController(self.inbox_pane, self.model, agent)
         self.conversation = ConversationController(self.conversation_pane, self.desk, agent, runner)
         db_url = store.engine.url.render_as_string(hide_password=False)
-        self.marker = ComplaintMarker(store, data_dir, runner, db_url=db_url)
+        self.marker = ComplaintMarker(data_dir, db_url)
         self.notifier = TrayNotifier(self, enabled=self._setting_bool("notifications", True))
         self._counts: ViewCounts | None = None
         self.nav.chosen.connect(self.on_place_chosen)
@@ -313,10 +313,11 @@ class MainWindow(QMainWindow):
     def _settle_focus(self) -> None:
         """After background work: back to the list, unless the agent has moved on to
         typing somewhere or to a dialog; their keys stay theirs."""
+        if not self.isActiveWindow():  # the agent is in another program: leave it be
+            return
         if QApplication.activeModalWidget() is not None or self._typing():
             return
-        if QApplication.focusWidget() is None or self.isActiveWindow():
-            self.focus_inbox()
+        self.focus_inbox()
 
     def refresh(self) -> None:
         self.queue.reload()
@@ -537,7 +538,7 @@ class MainWindow(QMainWindow):
         self.notices.show_notice(text, key=key)
 
     def _summarise(self) -> None:
-        place = self.nav.current()
+        place = self.queue.place  # what the list shows
         title = view_titles().get(place.view, place.network or "")
         loaded = self.model.rowCount()
         more = "+" if self.model.canFetchMore(self.model.index(0, 0).parent()) else ""

@@ -540,10 +540,33 @@ def test_closing_the_window_stops_a_running_import(qtbot, filled: Store, tmp_pat
     window.import_file(str(source))
     process = window.importer._process
     assert process is not None
-    qtbot.waitUntil(lambda: process.processId() > 0, timeout=10_000)
+    # Under way: its first batches are in the store.
+    qtbot.waitUntil(lambda: _stored(filled) > 5, timeout=60_000)
+    pid = process.processId()
+    workers = _children(pid)
     window.close()
     assert not window.importer.running()
     assert process.state() == process.ProcessState.NotRunning
+    assert process.exitStatus() == process.ExitStatus.NormalExit
+    assert process.exitCode() == 143  # it wound down on the request, not killed
+    stored = _stored(filled)
+    assert 5 < stored < 40_005  # what landed stays; the rest waits for the next import
+    # Its scoring workers (when it started any) went with it.
+    qtbot.waitUntil(lambda: not any(Path(f"/proc/{w}").exists() for w in workers), timeout=10_000)
+
+
+def _children(pid: int) -> list[int]:
+    found = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(p) for p in found.read_text().split()] if found.exists() else []
+
+
+def _stored(store: Store) -> int:
+    from sqlalchemy import func
+
+    from socialdesk.models import Message
+
+    with store.session() as session:
+        return int(session.scalar(select(func.count()).select_from(Message)) or 0)
 
 
 class HeldRunner:
@@ -624,7 +647,9 @@ def test_the_pane_follows_the_row_asked_for_last(qtbot, held) -> None:  # type: 
     assert selected != first
     window.conversation.reload()  # ... when something asks the pane to reload
     runner.release()
+    qtbot.wait(500)  # every load the release started has landed
     assert window.conversation.current.id == selected
+    assert window.conversation._requested == selected
 
 
 def test_new_messages_show_even_when_the_store_refuses_writes(
@@ -652,3 +677,18 @@ def test_new_messages_show_even_when_the_store_refuses_writes(
     monkeypatch.undo()
     worker.poll()
     assert recovered == ["store"]  # and the notice goes once writing works again
+
+
+def test_a_reply_queued_late_leaves_the_pane_on_the_row_moved_to(qtbot, held) -> None:  # type: ignore[no-untyped-def]
+    window, runner = held
+    press(None, window, Qt.Key.Key_R)
+    composer = window.conversation_pane.composer
+    QTest.keyClicks(composer, "Looking into it now")
+    runner.hold = True
+    QTest.keyClick(composer, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    press(None, window, Qt.Key.Key_J)  # on to the next while the reply is written
+    selected = window.queue.current_row().conversation_id
+    runner.release()
+    qtbot.wait(500)  # every load the release started has landed
+    assert window.conversation.current.id == selected
+    assert window.conversation._requested == selected
