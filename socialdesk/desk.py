@@ -155,6 +155,7 @@ class Desk:
             if latest is not None:
                 intent = session.scalar(select(Message.intent).where(Message.id == latest.id)) or ""
             account = session.get(Account, conv.account_id) if conv.account_id else None
+            customer = self._customer(session, conv)
             return ConversationView(
                 id=conv.id,
                 network=conv.network,
@@ -163,8 +164,8 @@ class Desk:
                 assignee=conv.assignee,
                 account=account.display_name if account else "",
                 messages=messages,
-                profile=self._profile(session, conv),
-                history=self._history(session, conv),
+                profile=self._profile(session, customer),
+                history=self._history(session, conv, customer),
                 notes=tuple(
                     NoteView(n.author, n.text, n.created_at)
                     for n in session.scalars(
@@ -206,9 +207,8 @@ class Desk:
             .limit(1)
         )
 
-    @classmethod
-    def _profile(cls, session: Session, conv: Conversation) -> Profile | None:
-        customer = cls._customer(session, conv)
+    @staticmethod
+    def _profile(session: Session, customer: int | None) -> Profile | None:
         if customer is None:
             return None
         contact = session.get(Contact, customer)
@@ -232,11 +232,12 @@ class Desk:
             first_seen_at=first_seen,
         )
 
-    @classmethod
-    def _history(cls, session: Session, conv: Conversation) -> tuple[PastConversation, ...]:
+    @staticmethod
+    def _history(
+        session: Session, conv: Conversation, customer: int | None
+    ) -> tuple[PastConversation, ...]:
         """The author's other conversations: theirs on this network, and on other
         networks those of a contact with the same handle."""
-        customer = cls._customer(session, conv)
         if customer is None:
             return ()
         contact = session.get(Contact, customer)

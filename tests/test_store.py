@@ -338,3 +338,17 @@ def test_the_workspace_says_where_it_is_without_a_password(tmp_path: Path) -> No
     assert "s3cret" not in team.where
     assert Workspace(tmp_path, f"sqlite:///{tmp_path}/x.db", False).where == f"{tmp_path}/x.db"
     assert Workspace(tmp_path, f"sqlite:///{tmp_path}/socialdesk.db").where == str(tmp_path)
+
+
+def test_sqlite_checkpoints_its_log_in_large_steps_and_shrinks_it(tmp_path: Path) -> None:
+    from socialdesk.store import WAL_CHECKPOINT_PAGES
+
+    store = Store.open(f"sqlite:///{tmp_path / 'w.db'}")
+    try:
+        with store.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == 8192
+            assert WAL_CHECKPOINT_PAGES == 8192
+            assert conn.exec_driver_sql("PRAGMA journal_size_limit").scalar() == 64 * 2**20
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    finally:
+        store.close()

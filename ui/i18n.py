@@ -31,18 +31,19 @@ def install_translator(app: QCoreApplication, language: str) -> QTranslator | No
     ``qtbase`` catalogue PySide6 ships, when it has the language."""
     if language == "en":
         return None
-    qt_own = QTranslator(app)
-    qt_own.setObjectName("qtbase")
-    if qt_own.load(
-        f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    ):
-        app.installTranslator(qt_own)
     translator = QTranslator(app)
     resource = files("socialdesk_resources").joinpath(f"translations/socialdesk_{language}.qm")
     with as_file(resource) as path:
         if not translator.load(str(path)):
             return None
     app.installTranslator(translator)
+    # Qt's own words follow, in the same language or not at all.
+    qt_own = QTranslator(app)
+    qt_own.setObjectName("qtbase")
+    if qt_own.load(
+        f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ):
+        app.installTranslator(qt_own)
     return translator
 
 
