@@ -19,6 +19,8 @@ from types import FrameType
 
 # Below the window and everything else the agent runs; the scoring workers go lower still.
 BACKGROUND_NICENESS = 5
+# Smaller transactions than a command-line import's, so the window stays smooth.
+GENTLE_BATCH_SIZE = 1000
 
 
 def _wind_down(_signal: int, _frame: FrameType | None) -> None:
@@ -33,8 +35,10 @@ def main(argv: list[str] | None = None) -> int:
         # Where lowering is not allowed, the import runs at the usual priority.
         with contextlib.suppress(OSError):
             os.nice(BACKGROUND_NICENESS)
+    from socialdesk import commands
     from socialdesk.cli import main as cli_main
 
+    commands.BATCH_SIZE = GENTLE_BATCH_SIZE
     return cli_main(argv)
 
 

@@ -34,6 +34,11 @@ from socialdesk.scoring import ScoreContext, Scorer
 from socialdesk.store import Store
 
 _IN_CHUNK = 400
+# Messages per transaction in a stream. Each batch pays fixed costs (lookups by key, the
+# search index's INSERT ... SELECT, a commit): on the 2-core machine, 5,000 gave an ingest
+# ratio of 0.79 to 0.87 where 1,000 gave 0.62 to 0.81. A batch holds the write lock for a
+# few tenths of a second; readers (the window) never wait for it.
+BATCH_SIZE = 5000
 _json_string = json.encoder.encode_basestring_ascii
 REPEAT_WINDOW = timedelta(days=7)
 _T = TypeVar("_T")
@@ -381,7 +386,7 @@ class Ingestor:
         store: Store,
         scorer: Scorer,
         *,
-        batch_size: int = 1000,
+        batch_size: int = BATCH_SIZE,
         lookahead: int = 4,
         clock: Callable[[], datetime] = utcnow,
     ) -> None:

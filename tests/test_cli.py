@@ -319,3 +319,36 @@ def test_inbox_views_and_sorts(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert main(["--data-dir", data, "inbox", "--view", "direct", "--json"]) == 0
     assert all(not row["public"] for row in json.loads(capsys.readouterr().out))
     assert main(["--data-dir", data, "inbox", "--view", "nowhere"]) == 2
+
+
+def test_the_apps_background_imports_write_in_gentler_batches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import signal
+
+    from socialdesk import background, commands, ingest
+
+    niced: list[int] = []
+    monkeypatch.setattr(background.os, "nice", niced.append)
+    monkeypatch.setattr(signal, "signal", lambda *_a: None)  # leave pytest's handlers alone
+    monkeypatch.setattr(commands, "BATCH_SIZE", commands.BATCH_SIZE)  # restored afterwards
+    sizes: list[int] = []
+    original = ingest.Ingestor.ingest_stream
+
+    def spy(self: ingest.Ingestor, *args: object, **kwargs: object) -> object:
+        sizes.append(self.batch_size)
+        return original(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ingest.Ingestor, "ingest_stream", spy)
+    source = tmp_path / "in.jsonl"
+    source.write_text(
+        '{"network": "x", "external_id": "b1", "kind": "mention", "direction": "inbound", '
+        '"author": {"id": "u1", "handle": "@a"}, "account": "@Brand", '
+        '"created_at": "2026-11-20T09:00:00Z", "text": "late again"}\n',
+        encoding="utf-8",
+    )
+    assert main(["--data-dir", str(tmp_path / "cli"), "import", str(source)]) == 0
+    assert background.main(["--data-dir", str(tmp_path / "app"), "import", str(source)]) == 0
+    assert sizes == [ingest.BATCH_SIZE, background.GENTLE_BATCH_SIZE]
+    assert niced == [background.BACKGROUND_NICENESS]
+    capsys.readouterr()
