@@ -20,10 +20,17 @@ def target_seconds(network: str) -> int:
     return DEFAULT_TARGET_SECONDS.get(network, FALLBACK_TARGET_SECONDS)
 
 
-def format_duration(seconds: float) -> str:
+def duration_parts(seconds: float) -> tuple[float, str]:
+    """A duration in the unit it reads best in: minutes under an hour (whole), hours
+    under two days, days beyond (one decimal each)."""
     minutes = seconds / 60
     if minutes < 60:
-        return f"{minutes:.0f} min"
+        return minutes, "min"
     if minutes < 48 * 60:
-        return f"{minutes / 60:.1f} h"
-    return f"{minutes / 1440:.1f} d"
+        return minutes / 60, "h"
+    return minutes / 1440, "d"
+
+
+def format_duration(seconds: float) -> str:
+    value, unit = duration_parts(seconds)
+    return f"{value:.0f} min" if unit == "min" else f"{value:.1f} {unit}"

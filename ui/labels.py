@@ -7,6 +7,8 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 
+from socialdesk.targets import duration_parts
+
 
 def status_label(status: str) -> str:
     t = {
@@ -58,18 +60,13 @@ def duration_label(seconds: float) -> str:
     """'22 min', '4.5 h', '3.2 d' in the window's language and number format (the core's
     ``format_duration`` stays English for the CLI)."""
     locale = QLocale()
-    minutes = seconds / 60
-    if minutes < 60:
-        return QCoreApplication.translate("Labels", "{0} min").format(
-            locale.toString(round(minutes))
-        )
-    if minutes < 48 * 60:
-        return QCoreApplication.translate("Labels", "{0} h").format(
-            locale.toString(minutes / 60, "f", 1)
-        )
-    return QCoreApplication.translate("Labels", "{0} d").format(
-        locale.toString(minutes / 1440, "f", 1)
-    )
+    value, unit = duration_parts(seconds)
+    if unit == "min":
+        return QCoreApplication.translate("Labels", "{0} min").format(locale.toString(round(value)))
+    number = locale.toString(value, "f", 1)
+    if unit == "h":
+        return QCoreApplication.translate("Labels", "{0} h").format(number)
+    return QCoreApplication.translate("Labels", "{0} d").format(number)
 
 
 def time_label(at: datetime) -> str:
