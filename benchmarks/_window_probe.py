@@ -133,6 +133,97 @@ def _import_line(item: Any) -> str:
     )
 
 
+def _timed_application() -> Any:
+    from PySide6.QtWidgets import QApplication
+
+    class TimedApplication(QApplication):
+        """Times every event it delivers (STALL_DEBUG only: it slows delivery)."""
+
+        events: list[tuple[float, float, str]] = []  # noqa: RUF012
+
+        def notify(self, receiver: Any, event: Any) -> bool:
+            began = time.perf_counter()
+            try:
+                return super().notify(receiver, event)
+            finally:
+                took = time.perf_counter() - began
+                if took > 0.004:
+                    try:
+                        name = f"{type(receiver).__name__}/{receiver.objectName()}"
+                    except RuntimeError:
+                        name = type(receiver).__name__
+                    self.events.append((began, took, f"{name} {event.type().name}"))
+
+    return TimedApplication
+
+
+def _TimedApplication(argv: list[str]) -> Any:
+    return _timed_application()(argv)
+
+
+class _StallDebug:
+    """STALL_DEBUG=1: samples the GUI thread's Python stack every millisecond and logs
+    garbage collections, then prints what the thread was doing in each long gap."""
+
+    def __init__(self) -> None:
+        import gc
+        import threading
+        import traceback
+
+        self.samples: list[tuple[float, str]] = []
+        self.collections: list[tuple[float, float, int]] = []
+        self._gc_began = 0.0
+        main = threading.main_thread().ident
+        self._stop = threading.Event()
+
+        def sample() -> None:
+            me = threading.get_ident()
+            while not self._stop.is_set():
+                for ident, frame in sys._current_frames().items():
+                    if ident == me:
+                        continue
+                    stack = traceback.extract_stack(frame)[-6:]
+                    text = " < ".join(
+                        f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in reversed(stack)
+                    )
+                    who = "GUI" if ident == main else "worker"
+                    self.samples.append((time.perf_counter(), f"{who}: {text}"))
+                time.sleep(0.001)
+
+        def collected(phase: str, info: dict[str, int]) -> None:
+            if phase == "start":
+                self._gc_began = time.perf_counter()
+            else:
+                self.collections.append((self._gc_began, time.perf_counter(), info["generation"]))
+
+        gc.callbacks.append(collected)
+        threading.Thread(target=sample, daemon=True).start()
+
+    def report(self, ticks: list[float]) -> None:
+        from collections import Counter
+
+        from PySide6.QtWidgets import QApplication
+
+        self._stop.set()
+        for a, b in itertools.pairwise(ticks):
+            if b - a < 0.025:
+                continue
+            print(f"gap {1000 * (b - a):.1f} ms at {a - ticks[0]:.2f} s", file=sys.stderr)
+            for start, end, gen in self.collections:
+                if start < b and end > a:
+                    print(f"  gc gen {gen}: {1000 * (end - start):.1f} ms", file=sys.stderr)
+            events = getattr(type(QApplication.instance()), "events", [])
+            for began, took, what in events:
+                if began < b and began + took > a:
+                    print(
+                        f"  event {1000 * took:.1f} ms at +{1000 * (began - a):.0f}: {what}",
+                        file=sys.stderr,
+                    )
+            seen = Counter(text for t, text in self.samples if a <= t <= b)
+            for text, count in seen.most_common(12):
+                print(f"  {count:3d} x {text}", file=sys.stderr)
+
+
 def stall(path: str, messages: int) -> dict[str, Any]:
     """The window imports ``messages`` through its own File > Import (a process of its
     own, as every long write in the app runs); a 5 ms heartbeat on the GUI thread."""
@@ -143,7 +234,7 @@ def stall(path: str, messages: int) -> dict[str, Any]:
     from socialdesk.store import Store
 
     store = Store.open(f"sqlite:///{path}")
-    app = QApplication([])
+    app = _TimedApplication([]) if os.environ.get("STALL_DEBUG") else QApplication([])
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "stall.jsonl"
         with source.open("w", encoding="utf-8") as out:
@@ -167,6 +258,7 @@ def stall(path: str, messages: int) -> dict[str, Any]:
             loop.quit()
 
         window.importer.finished.connect(finished)
+        debug = _StallDebug() if os.environ.get("STALL_DEBUG") else None
         heartbeat.start()
         began = time.perf_counter()
         if not window.import_file(str(source)):
@@ -177,6 +269,8 @@ def stall(path: str, messages: int) -> dict[str, Any]:
             app.processEvents()
             time.sleep(0.01)
         heartbeat.stop()
+        if debug is not None:
+            debug.report(ticks)
         window.close()
     store.close()
     ok, message = outcome[0]

@@ -18,6 +18,8 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -52,6 +54,21 @@ class Column(IntEnum):
 
 class Role(IntEnum):
     ROW = int(Qt.ItemDataRole.UserRole) + 1
+
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_CENTRED = int(Qt.AlignmentFlag.AlignCenter)
+_COLUMNS = tuple(Column)
+# What the view asks of every cell it paints, kept per row (see ``multiData``).
+_PAINTED = frozenset({_DISPLAY, _DECORATION, _BACKGROUND, _FOREGROUND, _ALIGNMENT})
+_ASKED_APART = frozenset(
+    {int(Qt.ItemDataRole.ToolTipRole), int(Qt.ItemDataRole.AccessibleTextRole), int(Role.ROW)}
+)
+Cell = dict[int, Any]
 
 
 def _headers() -> dict[Column, str]:
@@ -126,6 +143,10 @@ class InboxTableModel(QAbstractTableModel):
         self._now = datetime.now(UTC)
         self._headers = _headers()
         self._icons: dict[str, QIcon] = {}
+        # Row number -> what each of its cells paints. The view asks for seven roles of
+        # every visible cell at every repaint: answering from here keeps a repaint short
+        # even while background reads hold the interpreter.
+        self._cells: dict[int, tuple[Cell, ...]] = {}
 
     # -- what to show ----------------------------------------------------------------------
 
@@ -155,6 +176,7 @@ class InboxTableModel(QAbstractTableModel):
     def tick(self) -> None:
         """Time moved on: waiting times and countdowns change, nothing else."""
         self._now = datetime.now(UTC)
+        self._cells.clear()
         if self._rows:
             top = self.index(0, Column.WAITING)
             bottom = self.index(len(self._rows) - 1, Column.PRIORITY)
@@ -167,6 +189,7 @@ class InboxTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._now = now
         self._rows = list(rows)
+        self._cells.clear()
         self._exhausted = len(rows) < limit
         self._fetching = False
         self.endResetModel()
@@ -243,30 +266,65 @@ class InboxTableModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
             return None
+        role = int(role)
+        if role in _PAINTED:
+            return self._painted(index.row())[index.column()].get(role)
         row = self._rows[index.row()]
         if role == Role.ROW:
             return row
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
+        column = _COLUMNS[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, column)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._display(row, column) or _network_name(row.network)
-        if role == Qt.ItemDataRole.DecorationRole and column == Column.NETWORK:
+        return None
+
+    def multiData(self, index: _Index, roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:
+        """Every role the view asks of one cell in one call (Qt's delegate asks seven at
+        each paint): one call into Python per cell instead of one per role."""
+        items: Any = roleDataSpan  # Qt hands a span: indexable, though the stubs do not say
+        if not index.isValid() or index.row() >= len(self._rows):
+            for number in range(len(items)):
+                items[number].clearData()
+            return
+        cell = self._painted(index.row())[index.column()]
+        for number in range(len(items)):
+            item = items[number]
+            role = item.role()
+            if role in _PAINTED:
+                value = cell.get(role)
+            elif role in _ASKED_APART:
+                value = self.data(index, role)
+            else:
+                value = None  # fonts, check boxes: the view's own
+            if value is None:
+                item.clearData()
+            else:
+                item.setData(value)
+
+    def _painted(self, number: int) -> tuple[Cell, ...]:
+        cells = self._cells.get(number)
+        if cells is None:
+            row = self._rows[number]
+            cells = tuple(self._cell(row, column) for column in _COLUMNS)
+            self._cells[number] = cells
+        return cells
+
+    def _cell(self, row: InboxRow, column: Column) -> Cell:
+        cell: Cell = {_DISPLAY: self._display(row, column)}
+        if column == Column.NETWORK:
             if row.network not in self._icons:
                 self._icons[row.network] = network_icon(row.network)
-            return self._icons[row.network]
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return self._background(row, column)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return self._foreground(row, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
-            Column.PRIORITY,
-            Column.SENTIMENT,
-        ):
-            return int(Qt.AlignmentFlag.AlignCenter)
-        return None
+            cell[_DECORATION] = self._icons[row.network]
+        background = self._background(row, column)
+        if background is not None:
+            cell[_BACKGROUND] = background
+        foreground = self._foreground(row, column)
+        if foreground is not None:
+            cell[_FOREGROUND] = foreground
+        if column in (Column.PRIORITY, Column.SENTIMENT):
+            cell[_ALIGNMENT] = _CENTRED
+        return cell
 
     def _display(self, row: InboxRow, column: Column) -> str:
         if column == Column.PRIORITY:

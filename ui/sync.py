@@ -18,6 +18,7 @@ from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, QTimer, Signal, Sl
 
 from socialdesk import alerts, queue
 from socialdesk.store import Store, StoreError
+from ui.tasks import lower_priority
 
 POLL_MS = 5_000
 
@@ -52,6 +53,7 @@ class SyncWorker(QObject):
 
     @Slot()
     def start(self) -> None:
+        lower_priority()  # runs on the sync thread: below the GUI thread
         self._timer = QTimer(self)
         self._timer.setInterval(self.interval_ms)
         self._timer.timeout.connect(self.poll)

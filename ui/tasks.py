@@ -6,11 +6,40 @@ queued signal. Widgets are only ever touched from the callbacks.
 
 from __future__ import annotations
 
+import os
+import sys
+import threading
 from collections.abc import Callable
 from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+# How far below the GUI thread background threads run. While an import or a sync keeps
+# a core busy, a count query on a pool thread and the GUI thread's repaint want the
+# other: at niceness 10 the scheduler gives the repaint about nine tenths of it.
+BACKGROUND_NICENESS = 10
+_lowered = threading.local()
+
+
+def lower_priority() -> None:
+    """Run the calling thread below the GUI thread, once per thread. On Linux a thread
+    has a niceness of its own; elsewhere this does nothing (it would lower the whole
+    process), and the GUI thread is never lowered."""
+    if getattr(_lowered, "done", False) or threading.current_thread() is threading.main_thread():
+        return
+    _lowered.done = True
+    if sys.platform != "linux":
+        return
+    thread = threading.get_native_id()
+    try:
+        # Relative to the GUI thread (whose id is the process's), not to this thread's
+        # own: a thread started from a lowered one is born lowered already.
+        wanted = min(19, os.getpriority(os.PRIO_PROCESS, os.getpid()) + BACKGROUND_NICENESS)
+        if os.getpriority(os.PRIO_PROCESS, thread) < wanted:
+            os.setpriority(os.PRIO_PROCESS, thread, wanted)
+    except OSError:  # a sandbox that forbids it: the thread runs as it was
+        pass
 
 
 class _Relay(QObject):
@@ -25,6 +54,7 @@ class _Task(QRunnable):
         self.relay = relay
 
     def run(self) -> None:
+        lower_priority()
         try:
             result = self.fn()
         except Exception as exc:  # handed to the GUI thread, which shows it

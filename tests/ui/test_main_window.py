@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import json
+import os
+import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, QSettings, Qt, QThreadPool, QTimer
-from PySide6.QtGui import QTextDocument
+from PySide6.QtCore import (
+    QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
+    QSettings,
+    Qt,
+    QThreadPool,
+    QTimer,
+)
+from PySide6.QtGui import QIcon, QTextDocument
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QWidget
 from sqlalchemy import select
@@ -17,7 +28,7 @@ from socialdesk.domain import Author, MessageKind
 from socialdesk.ingest import Ingestor
 from socialdesk.models import Event, Note, OutboxItem
 from socialdesk.store import Store
-from ui import inbox_model
+from ui import inbox_model, tasks
 from ui.dialogs import NoteDialog
 from ui.inbox_model import Column, InboxTableModel, Role
 from ui.main_window import MainWindow
@@ -292,6 +303,29 @@ def test_palette_and_shortcut_list_cover_every_action(
     assert opened == ["palette"]
 
 
+@pytest.mark.skipif(
+    sys.platform != "linux", reason="threads have a niceness of their own only on Linux"
+)
+def test_background_threads_run_below_the_gui_thread(qtbot, filled: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    def niceness() -> int:
+        return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+    gui = niceness()
+    seen: dict[str, int] = {}
+
+    def job() -> JobState:
+        seen["sync"] = niceness()
+        return JobState("job", "ok", "")
+
+    window = build(qtbot, filled, tmp_path, jobs=[named("job", job)], interval=100)
+    run_task(niceness, lambda value: seen.setdefault("pool", value), lambda error: None)
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=10_000)
+    expected = min(19, gui + tasks.BACKGROUND_NICENESS)
+    assert seen == {"sync": expected, "pool": expected}
+    assert niceness() == gui
+    window.close()
+
+
 def test_a_sync_error_appears_as_a_notice(qtbot, filled: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     calls = []
 
@@ -450,6 +484,97 @@ def test_model_pages_with_fetch_more(
     model.fetchMore(QModelIndex())
     assert model.rowCount() == 10 and not model.canFetchMore(QModelIndex())
     qtmodeltester.check(model)
+
+
+PAINTED_ROLES = (
+    Qt.ItemDataRole.FontRole,
+    Qt.ItemDataRole.TextAlignmentRole,
+    Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.CheckStateRole,
+    Qt.ItemDataRole.DecorationRole,
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.BackgroundRole,
+)
+
+
+def _comparable(value: object) -> object:
+    return value.cacheKey() if isinstance(value, QIcon) else value
+
+
+def _one_role(index: QModelIndex, role: Qt.ItemDataRole) -> object:
+    answer = QModelRoleData(role)
+    index.multiData(QModelRoleDataSpan(answer))
+    return _comparable(answer.data())
+
+
+def test_multi_data_answers_as_data_does(window: MainWindow) -> None:
+    model = window.model
+    for r in range(model.rowCount()):
+        for column in Column:
+            index = model.index(r, column)
+            for role in (*PAINTED_ROLES, Qt.ItemDataRole.ToolTipRole, Role.ROW):
+                assert _one_role(index, role) == _comparable(index.data(role)), (r, column, role)
+    assert model.index(0, Column.PRIORITY).data() == str(rows(window)[0].priority)
+    assert model.index(0, Column.NETWORK).data(Qt.ItemDataRole.DecorationRole) is not None
+
+
+class CountingModel(InboxTableModel):
+    """Counts how the view asks (PySide looks an override up once per object)."""
+
+    asked: list[str]
+
+    def multiData(self, index, roleDataSpan) -> None:  # type: ignore[no-untyped-def]
+        self.asked.append("multiData")
+        super().multiData(index, roleDataSpan)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+        self.asked.append("data")
+        return super().data(index, role)
+
+
+def test_a_repaint_asks_each_cell_once(qtbot, filled: Store) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QTableView
+
+    from socialdesk.inbox import Inbox, QueueQuery
+
+    def inline(fn, done, failed, context=None) -> None:  # type: ignore[no-untyped-def]
+        done(fn())
+
+    model = CountingModel(Inbox(filled), query=QueueQuery(view="inbox"), runner=inline)
+    model.asked = []
+    model.reload()
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(1200, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: "multiData" in model.asked)  # laid out and painted once
+    model.asked.clear()
+    view.viewport().repaint()
+    cells = model.rowCount() * len(Column)
+    assert cells > 0 and model.asked.count("multiData") == cells
+    assert model.asked.count("data") == 0  # not seven calls a cell, one
+
+
+def test_waiting_times_move_on_with_the_clock(window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from datetime import datetime, timedelta
+
+    model = window.model
+    waiting = next(
+        r for r in range(model.rowCount()) if rows(window)[r].waiting_seconds(model._now)
+    )
+    before = model.index(waiting, Column.WAITING).data()
+
+    class Later(datetime):
+        @classmethod
+        def now(cls, tz=None):  # type: ignore[no-untyped-def,override]
+            return datetime.now(tz) + timedelta(days=3)
+
+    monkeypatch.setattr(inbox_model, "datetime", Later)
+    model.tick()
+    after = model.index(waiting, Column.WAITING).data()
+    assert after != before and _one_role(model.index(waiting, Column.WAITING), 0) == after
 
 
 def test_no_display_is_a_one_line_error(tmp_path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
