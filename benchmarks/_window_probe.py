@@ -143,16 +143,19 @@ def _timed_application() -> Any:
 
         def notify(self, receiver: Any, event: Any) -> bool:
             began = time.perf_counter()
+            cpu = time.thread_time()
             try:
                 return super().notify(receiver, event)
             finally:
                 took = time.perf_counter() - began
+                cpu = time.thread_time() - cpu
                 if took > 0.004:
                     try:
                         name = f"{type(receiver).__name__}/{receiver.objectName()}"
                     except RuntimeError:
                         name = type(receiver).__name__
-                    self.events.append((began, took, f"{name} {event.type().name}"))
+                    what = f"{name} {event.type().name} (on the CPU {1000 * cpu:.1f} ms)"
+                    self.events.append((began, took, what))
 
     return TimedApplication
 

@@ -82,24 +82,29 @@ class SyncWorker(QObject):
         # Reading comes first: new messages show even when the store refuses writes.
         now = datetime.now(UTC)
         problems: list[str] = []
+        changed = False
+        found: list[alerts.Alert] = []
         try:
             latest = alerts.latest_message_id(self.store)
-            found: list[alerts.Alert] = []
             if self._latest is not None and latest != self._latest:
                 found += alerts.new_urgent_complaints(self.store, self._latest)
-                self.changed.emit()
+                changed = True
             self._latest = latest
             breaches = alerts.imminent_breaches(self.store, now, self._announced)
             self._announced.update(alert.conversation_id for alert in breaches)
             found += breaches
-            if found:
-                self.alerted.emit(found)
         except StoreError as exc:
             problems.append(str(exc))
         try:
             queue.age(self.store, now)
         except StoreError as exc:
             problems.append(str(exc))
+        # Told once this thread is done: the window's reloads and repaints then do not
+        # compete with the rest of the poll for the processor.
+        if changed:
+            self.changed.emit()
+        if found:
+            self.alerted.emit(found)
         if problems:
             self.failed.emit("store", problems[0])
         else:
