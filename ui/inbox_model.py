@@ -61,6 +61,8 @@ _DECORATION = int(Qt.ItemDataRole.DecorationRole)
 _BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_CHECK = int(Qt.ItemDataRole.CheckStateRole)
 _CENTRED = int(Qt.AlignmentFlag.AlignCenter)
 _COLUMNS = tuple(Column)
 # What the view asks of every cell it paints, kept per row (see ``multiData``).
@@ -69,6 +71,7 @@ _ASKED_APART = frozenset(
     {int(Qt.ItemDataRole.ToolTipRole), int(Qt.ItemDataRole.AccessibleTextRole), int(Role.ROW)}
 )
 Cell = dict[int, Any]
+_APART = object()  # a role a cell's cache does not hold
 
 
 def _headers() -> dict[Column, str]:
@@ -282,21 +285,19 @@ class InboxTableModel(QAbstractTableModel):
     def multiData(self, index: _Index, roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:
         """Every role the view asks of one cell in one call (Qt's delegate asks seven at
         each paint): one call into Python per cell instead of one per role."""
-        items: Any = roleDataSpan  # Qt hands a span: indexable, though the stubs do not say
-        if not index.isValid() or index.row() >= len(self._rows):
-            for number in range(len(items)):
-                items[number].clearData()
+        items: Any = roleDataSpan  # Qt hands a span: a sequence, though the stubs differ
+        number = index.row()
+        if not index.isValid() or number >= len(self._rows):
+            for item in items:
+                item.clearData()
             return
-        cell = self._painted(index.row())[index.column()]
-        for number in range(len(items)):
-            item = items[number]
+        cell = self._cells.get(number) or self._painted(number)
+        values = cell[index.column()]
+        for item in items:
             role = item.role()
-            if role in _PAINTED:
-                value = cell.get(role)
-            elif role in _ASKED_APART:
-                value = self.data(index, role)
-            else:
-                value = None  # fonts, check boxes: the view's own
+            value = values.get(role, _APART)
+            if value is _APART:
+                value = self.data(index, role) if role in _ASKED_APART else None
             if value is None:
                 item.clearData()
             else:
@@ -311,20 +312,20 @@ class InboxTableModel(QAbstractTableModel):
         return cells
 
     def _cell(self, row: InboxRow, column: Column) -> Cell:
-        cell: Cell = {_DISPLAY: self._display(row, column)}
+        icon = None
         if column == Column.NETWORK:
             if row.network not in self._icons:
                 self._icons[row.network] = network_icon(row.network)
-            cell[_DECORATION] = self._icons[row.network]
-        background = self._background(row, column)
-        if background is not None:
-            cell[_BACKGROUND] = background
-        foreground = self._foreground(row, column)
-        if foreground is not None:
-            cell[_FOREGROUND] = foreground
-        if column in (Column.PRIORITY, Column.SENTIMENT):
-            cell[_ALIGNMENT] = _CENTRED
-        return cell
+            icon = self._icons[row.network]
+        return {
+            _DISPLAY: self._display(row, column),
+            _DECORATION: icon,
+            _BACKGROUND: self._background(row, column),
+            _FOREGROUND: self._foreground(row, column),
+            _ALIGNMENT: _CENTRED if column in (Column.PRIORITY, Column.SENTIMENT) else None,
+            _FONT: None,
+            _CHECK: None,
+        }
 
     def _display(self, row: InboxRow, column: Column) -> str:
         if column == Column.PRIORITY:
