@@ -72,6 +72,41 @@ class Account(Base):
     handle: Mapped[str] = mapped_column(String(255))
     display_name: Mapped[str] = mapped_column(String(255), default="")
     created_at: Mapped[datetime]
+    # Migration 0006: what a connected account polls and how it is doing. ``settings``
+    # is JSON (``socialdesk.accounts.AccountSettings``); no secret ever goes in it.
+    connected: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    settings: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
+    state: Mapped[str] = mapped_column(String(32), default="new", server_default="new")
+    state_detail: Mapped[str] = mapped_column(Text, default="", server_default="")
+    state_until: Mapped[datetime | None]
+    last_sync_at: Mapped[datetime | None]
+
+
+class AccountUsage(Base):
+    """Requests and estimated credits an account spent on a day (UTC)."""
+
+    __tablename__ = "account_usage"
+    __table_args__ = (UniqueConstraint("account_id", "day", name="uq_account_usage_day"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    day: Mapped[str] = mapped_column(String(10))
+    requests: Mapped[int] = mapped_column(Integer, default=0)
+    credits: Mapped[float] = mapped_column(Float, default=0.0)
+
+
+class QuarantinedItem(Base):
+    """An item a network sent that could not be read: kept with its raw JSON."""
+
+    __tablename__ = "quarantine"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id", ondelete="SET NULL"))
+    network: Mapped[str] = mapped_column(String(32))
+    stream: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(Text)
+    raw: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]
 
 
 class SyncCursor(Base):

@@ -7,7 +7,8 @@ entry-point group ``socialdesk.connectors``; the core never imports them.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 from importlib.metadata import entry_points
 from typing import Any, Protocol
 
@@ -17,19 +18,106 @@ CONNECTOR_GROUP = "socialdesk.connectors"
 GUI_GROUP = "socialdesk.gui"
 
 
+# -- what went wrong, in terms an agent can act on -----------------------------------------
+
+
+class SourceError(Exception):
+    """A network refused or failed a request. ``state`` is what the account shows;
+    the message says what to do. Never carries a secret."""
+
+    state = "error"
+
+    def __init__(self, message: str, *, requests: int = 0) -> None:
+        super().__init__(message)
+        self.requests = requests
+
+
+class AuthError(SourceError):
+    """The token expired or was revoked: the account needs reconnecting."""
+
+    state = "needs_reconnecting"
+
+
+class PlanError(SourceError):
+    """The account's API plan or app permissions do not include this endpoint."""
+
+    state = "plan_missing"
+
+
+class RateLimited(SourceError):
+    """Too many requests: nothing more until ``until``."""
+
+    state = "rate_limited"
+
+    def __init__(self, message: str, until: datetime, *, requests: int = 0) -> None:
+        super().__init__(message, requests=requests)
+        self.until = until
+
+
+class NetworkDown(SourceError):
+    """No connection, a timeout or a server error: try again later, nothing is lost."""
+
+    state = "offline"
+
+
+class MalformedResponse(SourceError):
+    """A whole response could not be read (truncated JSON, say). ``raw`` keeps it."""
+
+    state = "malformed"
+
+    def __init__(self, message: str, raw: str, *, requests: int = 0) -> None:
+        super().__init__(message, requests=requests)
+        self.raw = raw
+
+
+# -- what a poll brings back -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Quarantined:
+    """One item that could not be read, with its raw JSON and why."""
+
+    raw: str
+    reason: str
+
+
 @dataclass(frozen=True, slots=True)
 class FetchResult:
-    """One poll of one stream: the items and the cursor that covers them."""
+    """One poll of one stream: the items and the cursor that covers them. ``cursor``
+    None leaves the stored cursor as it is."""
 
     items: list[IncomingMessage]
     stream: str
     cursor: str | None
+    quarantined: list[Quarantined] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Meter:
+    """Requests a connector made and the credits they are estimated to cost."""
+
+    requests: int = 0
+    credits: float = 0.0
+
+    def take(self) -> tuple[int, float]:
+        taken = (self.requests, self.credits)
+        self.requests, self.credits = 0, 0.0
+        return taken
 
 
 class Connector(Protocol):
     network: Network
+    meter: Meter
+
+    def streams(self) -> list[str]:
+        """What one sync polls, in order ("mentions", "direct_messages", ...)."""
+        ...
 
     def fetch(self, stream: str, cursor: str | None) -> FetchResult: ...
+
+    def whoami(self) -> str:
+        """Checks the connection: the account's handle as the network knows it."""
+        ...
 
     def send_reply(self, in_reply_to: IncomingMessage, text: str) -> IncomingMessage: ...
 

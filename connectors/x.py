@@ -1,0 +1,543 @@
+"""X (API v2) through ``tweepy.Client``: mentions, direct messages, the account's own
+replies and keyword search in; public replies and direct messages out.
+
+Every request has a timeout (tweepy sets none) and is counted on the connector's
+meter. Responses are read as plain JSON (``return_type=dict``) so that an item that
+cannot be read is quarantined with exactly what X sent. Errors become the core's
+typed ``SourceError``s with a message that says what to do; tokens never appear in
+them, and tweepy's debug log, which prints request headers, is kept quiet.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import requests
+import tweepy
+
+from socialdesk.accounts import ConnectedAccount
+from socialdesk.domain import Author, Direction, IncomingMessage, MessageKind, Network, utcnow
+from socialdesk.secrets import KeyringUnavailable, SecretStore
+from socialdesk.sources import (
+    AuthError,
+    FetchResult,
+    MalformedResponse,
+    Meter,
+    NetworkDown,
+    PlanError,
+    Quarantined,
+    RateLimited,
+    SourceError,
+)
+
+# tweepy logs every request's headers (the bearer token among them) at DEBUG.
+logging.getLogger("tweepy").setLevel(logging.INFO)
+
+TIMEOUT_SECONDS = 20.0
+PAGE_SIZE = 100
+MAX_PAGES = 50  # a safety net; a poll that stops here keeps its cursor
+TWITTER_EPOCH_MS = 1288834974657  # snowflake ids count milliseconds from here
+QUERY_LIMIT = 512  # characters in a search query (X's basic access)
+
+TWEET_FIELDS = [
+    "created_at",
+    "author_id",
+    "conversation_id",
+    "in_reply_to_user_id",
+    "referenced_tweets",
+]
+USER_FIELDS = ["username", "name", "public_metrics"]
+TWEET_EXPANSIONS = ["author_id"]
+DM_FIELDS = ["id", "text", "event_type", "created_at", "sender_id", "dm_conversation_id"]
+
+STREAM_WORDING = {
+    "mentions": "reading mentions",
+    "direct_messages": "reading direct messages",
+    "own": "reading the account's own posts",
+    "keywords": "searching recent posts",
+    "send": "posting replies",
+}
+
+
+class _TimedSession(requests.Session):
+    """Gives every request a timeout and counts it."""
+
+    def __init__(self, timeout: float, meter: Meter, credits_per_request: float) -> None:
+        super().__init__()
+        self.timeout = timeout
+        self.meter = meter
+        self.credits_per_request = credits_per_request
+
+    def request(self, method: str, url: str, *args: Any, **kwargs: Any) -> requests.Response:  # type: ignore[override]
+        kwargs.setdefault("timeout", self.timeout)
+        self.meter.requests += 1
+        self.meter.credits += self.credits_per_request
+        return super().request(method, url, *args, **kwargs)
+
+
+def snowflake_time(tweet_id: str) -> datetime:
+    """When X made an id (its first 42 bits are milliseconds since X's epoch)."""
+    millis = (int(tweet_id) >> 22) + TWITTER_EPOCH_MS
+    return datetime.fromtimestamp(millis / 1000, UTC)
+
+
+def _time(raw: dict[str, Any], item_id: str) -> datetime:
+    stamp = raw.get("created_at")
+    if isinstance(stamp, str) and stamp:
+        return datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    return snowflake_time(item_id)
+
+
+def keyword_query(keywords: list[str], exclusions: list[str], own_handle: str) -> str:
+    """X search syntax for "any of these, none of those, not retweets, not ours"."""
+
+    def quoted(word: str) -> str:
+        word = word.strip().replace('"', "")
+        return f'"{word}"' if " " in word or not word.isalnum() else word
+
+    terms = " OR ".join(quoted(word) for word in keywords if word.strip())
+    if not terms:
+        raise ValueError("no keywords to search for")
+    query = f"({terms})" if len(keywords) > 1 else terms
+    query += "".join(f" -{quoted(word)}" for word in exclusions if word.strip())
+    query += f" -is:retweet -from:{own_handle.lstrip('@')}"
+    if len(query) > QUERY_LIMIT:
+        raise ValueError(
+            f"the keywords make a search of {len(query)} characters; X allows {QUERY_LIMIT}"
+        )
+    return query
+
+
+class XConnector:
+    network = Network.X
+
+    def __init__(
+        self,
+        account: ConnectedAccount,
+        secrets: SecretStore,
+        *,
+        timeout: float = TIMEOUT_SECONDS,
+        now: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self.account = account
+        self.secrets = secrets
+        self.meter = Meter()
+        self.now = now
+        settings = account.settings
+        self._user_id = settings.user_id
+        self._user_auth = settings.auth == "oauth1"
+        self.client = self._client()
+        self.client.session = _TimedSession(timeout, self.meter, settings.credits_per_request)
+
+    # -- auth --------------------------------------------------------------------------
+
+    def _secret(self, field: str) -> str:
+        try:
+            value = self.secrets.get("x", self.account.handle, field)
+        except KeyringUnavailable as exc:
+            raise SourceError(str(exc)) from None
+        if not value:
+            raise AuthError(
+                f"X account {self.account.shown} has no {field.replace('_', ' ')} in the "
+                "keyring: reconnect the account"
+            )
+        return value
+
+    def _client(self) -> tweepy.Client:
+        if self._user_auth:
+            return tweepy.Client(
+                consumer_key=self._secret("consumer_key"),
+                consumer_secret=self._secret("consumer_secret"),
+                access_token=self._secret("access_token"),
+                access_token_secret=self._secret("access_token_secret"),
+                return_type=dict,
+            )
+        return tweepy.Client(bearer_token=self._secret("access_token"), return_type=dict)
+
+    # -- the port ------------------------------------------------------------------------
+
+    def streams(self) -> list[str]:
+        streams = ["mentions", "direct_messages", "own"]
+        if self.account.settings.keywords:
+            streams.append("keywords")
+        return streams
+
+    def whoami(self) -> str:
+        raw = self._call("send", self.client.get_me, user_fields=USER_FIELDS, **self._auth())
+        data = raw.get("data") if isinstance(raw, dict) else None
+        if not isinstance(data, dict) or "username" not in data or "id" not in data:
+            raise MalformedResponse("X's answer about the account had no username", json.dumps(raw))
+        self._user_id = str(data["id"])
+        return f"@{data['username']}"
+
+    @property
+    def user_id(self) -> str:
+        if not self._user_id:
+            self.whoami()
+        return self._user_id
+
+    def fetch(self, stream: str, cursor: str | None) -> FetchResult:
+        if stream == "mentions":
+            return self._tweets(stream, self.client.get_users_mentions, cursor, id=self.user_id)
+        if stream == "own":
+            return self._tweets(stream, self.client.get_users_tweets, cursor, id=self.user_id)
+        if stream == "keywords":
+            settings = self.account.settings
+            try:
+                query = keyword_query(settings.keywords, settings.exclusions, self.account.handle)
+            except ValueError as exc:
+                raise PlanError(f"keyword monitoring is off: {exc}") from None
+            return self._tweets(stream, self.client.search_recent_tweets, cursor, query=query)
+        if stream == "direct_messages":
+            return self._direct_messages(cursor)
+        raise ValueError(f"X has no stream called {stream!r}")
+
+    def send_reply(self, in_reply_to: IncomingMessage, text: str) -> IncomingMessage:
+        if in_reply_to.kind is MessageKind.DIRECT_MESSAGE:
+            raw = self._call(
+                "send",
+                self.client.create_direct_message,
+                participant_id=in_reply_to.author.id,
+                text=text,
+                **self._auth(),
+            )
+            data = raw.get("data") or {}
+            sent_id = str(data.get("dm_event_id", ""))
+            conversation = str(data.get("dm_conversation_id") or in_reply_to.conversation or "")
+        else:
+            raw = self._call(
+                "send",
+                self.client.create_tweet,
+                text=text,
+                in_reply_to_tweet_id=in_reply_to.external_id,
+                **self._auth(),
+            )
+            data = raw.get("data") or {}
+            sent_id = str(data.get("id", ""))
+            conversation = in_reply_to.conversation or in_reply_to.external_id
+        if not sent_id:
+            raise MalformedResponse("X accepted the reply but sent back no id", json.dumps(raw))
+        return IncomingMessage(
+            network=Network.X,
+            external_id=sent_id,
+            kind=in_reply_to.kind
+            if in_reply_to.kind is MessageKind.DIRECT_MESSAGE
+            else MessageKind.REPLY,
+            direction=Direction.OUTBOUND,
+            author=Author(self._user_id, self.account.shown, self.account.display_name),
+            account=self.account.handle,
+            created_at=self.now(),
+            text=text,
+            url=_tweet_url(self.account.shown, sent_id)
+            if in_reply_to.kind is not MessageKind.DIRECT_MESSAGE
+            else "",
+            in_reply_to=in_reply_to.external_id,
+            conversation=conversation,
+        )
+
+    # -- reading -------------------------------------------------------------------------
+
+    def _auth(self) -> dict[str, Any]:
+        # Said every time: tweepy's default differs by endpoint (DMs assume OAuth 1.0a).
+        return {"user_auth": self._user_auth}
+
+    def _pages(
+        self, stream: str, method: Callable[..., Any], **params: Any
+    ) -> Iterator[dict[str, Any]]:
+        token: str | None = None
+        for _ in range(MAX_PAGES):
+            if token:
+                params["pagination_token"] = token
+            page = self._call(stream, method, **params, **self._auth())
+            if not isinstance(page, dict):
+                raise MalformedResponse("X sent something other than a JSON object", str(page))
+            yield page
+            meta = page.get("meta") if isinstance(page.get("meta"), dict) else {}
+            token = meta.get("next_token") if isinstance(meta, dict) else None
+            if not token:
+                return
+        raise _TooManyPages
+
+    def _tweets(
+        self, stream: str, method: Callable[..., Any], cursor: str | None, **params: Any
+    ) -> FetchResult:
+        params.update(
+            max_results=PAGE_SIZE,
+            tweet_fields=TWEET_FIELDS,
+            expansions=TWEET_EXPANSIONS,
+            user_fields=USER_FIELDS,
+        )
+        if cursor:
+            params["since_id"] = cursor
+        items: list[IncomingMessage] = []
+        bad: list[Quarantined] = []
+        newest = int(cursor) if cursor and cursor.isdigit() else 0
+        complete = True
+        try:
+            for page in self._pages(stream, method, **params):
+                users = _users(page)
+                for raw in _list(page.get("data")):
+                    item = self._tweet(raw, users, stream)
+                    if isinstance(item, Quarantined):
+                        bad.append(item)  # kept aside; the cursor moves past it
+                        newest = max(newest, _json_id(item.raw))
+                        continue
+                    newest = max(newest, int(item.external_id))
+                    if stream == "own" and item.in_reply_to is None:
+                        continue  # a post of the brand's own, not a response to anyone
+                    items.append(item)
+                meta = page.get("meta")
+                if isinstance(meta, dict) and str(meta.get("newest_id", "")).isdigit():
+                    newest = max(newest, int(meta["newest_id"]))
+        except _TooManyPages:
+            complete = False
+        if not complete and cursor:
+            return FetchResult(items, stream, cursor, bad)  # the rest next time
+        return FetchResult(items, stream, str(newest) if newest else cursor, bad)
+
+    def _tweet(
+        self, raw: Any, users: dict[str, dict[str, Any]], stream: str
+    ) -> IncomingMessage | Quarantined:
+        if not isinstance(raw, dict):
+            return Quarantined(json.dumps(raw), "a post that is not a JSON object")
+        tweet_id, text = raw.get("id"), raw.get("text")
+        if not isinstance(tweet_id, str) or not tweet_id.isdigit():
+            return Quarantined(json.dumps(raw), "a post without a valid id")
+        if not isinstance(text, str):
+            return Quarantined(json.dumps(raw), f"post {tweet_id} has no text")
+        try:
+            created = _time(raw, tweet_id)
+        except ValueError:
+            return Quarantined(json.dumps(raw), f"post {tweet_id} has an unreadable created_at")
+        author_id = str(raw.get("author_id") or "")
+        user = users.get(author_id, {})
+        author = _author(author_id, user)
+        ours = bool(author_id) and author_id == self._user_id
+        replied_to = next(
+            (
+                str(ref.get("id"))
+                for ref in _list(raw.get("referenced_tweets"))
+                if isinstance(ref, dict) and ref.get("type") == "replied_to" and ref.get("id")
+            ),
+            None,
+        )
+        if stream == "keywords":
+            kind = MessageKind.KEYWORD_HIT
+        elif replied_to is not None:
+            kind = MessageKind.REPLY
+        else:
+            kind = MessageKind.MENTION
+        return IncomingMessage(
+            network=Network.X,
+            external_id=tweet_id,
+            kind=kind,
+            direction=Direction.OUTBOUND if ours else Direction.INBOUND,
+            author=author,
+            account=self.account.handle,
+            created_at=created,
+            text=text,
+            url=_tweet_url(author.handle if user else "", tweet_id),
+            in_reply_to=replied_to,
+            conversation=str(raw.get("conversation_id") or "") or None,
+        )
+
+    def _direct_messages(self, cursor: str | None) -> FetchResult:
+        since = int(cursor) if cursor and cursor.isdigit() else 0
+        items: list[IncomingMessage] = []
+        bad: list[Quarantined] = []
+        newest = since
+        params: dict[str, Any] = {
+            "max_results": PAGE_SIZE,
+            "event_types": "MessageCreate",
+            "dm_event_fields": DM_FIELDS,
+            "expansions": ["sender_id"],
+            "user_fields": USER_FIELDS,
+        }
+        try:
+            for page in self._pages(
+                "direct_messages", self.client.get_direct_message_events, **params
+            ):
+                users = _users(page)
+                reached = False
+                for raw in _list(page.get("data")):
+                    event_id = raw.get("id") if isinstance(raw, dict) else None
+                    if isinstance(event_id, str) and event_id.isdigit() and int(event_id) <= since:
+                        reached = True  # newest first: the rest was read before
+                        continue
+                    item = self._dm(raw, users)
+                    if isinstance(item, Quarantined):
+                        bad.append(item)
+                        continue
+                    newest = max(newest, int(item.external_id))
+                    items.append(item)
+                if reached:
+                    break
+        except _TooManyPages:
+            if cursor:
+                return FetchResult(items, "direct_messages", cursor, bad)
+        for item in bad:
+            event_id = _json_id(item.raw)
+            if event_id:
+                newest = max(newest, event_id)
+        return FetchResult(items, "direct_messages", str(newest) if newest else cursor, bad)
+
+    def _dm(self, raw: Any, users: dict[str, dict[str, Any]]) -> IncomingMessage | Quarantined:
+        if not isinstance(raw, dict):
+            return Quarantined(json.dumps(raw), "a direct message that is not a JSON object")
+        event_id, text = raw.get("id"), raw.get("text")
+        if not isinstance(event_id, str) or not event_id.isdigit():
+            return Quarantined(json.dumps(raw), "a direct message without a valid id")
+        sender = str(raw.get("sender_id") or "")
+        if not sender:
+            return Quarantined(
+                json.dumps(raw), f"direct message {event_id} does not say who sent it"
+            )
+        if not isinstance(text, str):
+            return Quarantined(json.dumps(raw), f"direct message {event_id} has no text")
+        try:
+            created = _time(raw, event_id)
+        except ValueError:
+            return Quarantined(json.dumps(raw), f"direct message {event_id} has an unreadable date")
+        ours = sender == self._user_id
+        conversation = str(raw.get("dm_conversation_id") or "") or None
+        return IncomingMessage(
+            network=Network.X,
+            external_id=event_id,
+            kind=MessageKind.DIRECT_MESSAGE,
+            direction=Direction.OUTBOUND if ours else Direction.INBOUND,
+            author=_author(sender, users.get(sender, {})),
+            account=self.account.handle,
+            created_at=created,
+            text=text,
+            conversation=conversation,
+            public=False,
+        )
+
+    # -- errors ----------------------------------------------------------------------------
+
+    def _call(self, stream: str, method: Callable[..., Any], **params: Any) -> Any:
+        what = STREAM_WORDING.get(stream, stream)
+        handle = self.account.shown
+        try:
+            return method(**params)
+        except tweepy.Unauthorized:
+            raise AuthError(f"X rejected the token for {handle}: reconnect the account") from None
+        except tweepy.Forbidden as exc:
+            raise PlanError(_forbidden(exc, what)) from None
+        except tweepy.TooManyRequests as exc:
+            until = _reset_time(exc, self.now())
+            raise RateLimited(
+                f"X rate limit for {what}: waiting until {until:%H:%M} UTC", until
+            ) from None
+        except tweepy.TwitterServerError as exc:
+            status = exc.response.status_code if exc.response is not None else "5xx"
+            raise NetworkDown(f"X is having trouble (HTTP {status}); will retry") from None
+        except tweepy.HTTPException as exc:
+            status = exc.response.status_code if exc.response is not None else "?"
+            if status == 402:
+                raise PlanError(
+                    f"your X account has no credits left for {what}: add credits in the "
+                    "developer console"
+                ) from None
+            raise SourceError(f"X refused {what} (HTTP {status}): {_problem(exc)}") from None
+        except requests.exceptions.JSONDecodeError as exc:
+            raise MalformedResponse(
+                f"X sent a response that could not be read while {what}; will retry", exc.doc
+            ) from None
+        except requests.Timeout:
+            raise NetworkDown(f"X did not answer in time while {what}; will retry") from None
+        except requests.RequestException as exc:
+            raise NetworkDown(f"cannot reach X ({type(exc).__name__}); will retry") from None
+
+
+class _TooManyPages(Exception):
+    pass
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _json_id(raw: str) -> int:
+    try:
+        value = json.loads(raw).get("id", "")
+    except (ValueError, AttributeError):
+        return 0
+    return int(value) if isinstance(value, str) and value.isdigit() else 0
+
+
+def _users(page: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    includes = page.get("includes")
+    users = includes.get("users") if isinstance(includes, dict) else None
+    return {
+        str(user["id"]): user for user in _list(users) if isinstance(user, dict) and "id" in user
+    }
+
+
+def _author(author_id: str, user: dict[str, Any]) -> Author:
+    if not author_id:
+        return Author("unknown", "@unknown", "author not sent by X")
+    metrics = user.get("public_metrics") if isinstance(user.get("public_metrics"), dict) else {}
+    followers = metrics.get("followers_count") if isinstance(metrics, dict) else None
+    username = user.get("username")
+    handle = f"@{username}" if isinstance(username, str) and username else f"@id{author_id}"
+    return Author(
+        author_id,
+        handle,
+        str(user.get("name") or ""),
+        int(followers) if isinstance(followers, int) else None,
+    )
+
+
+def _tweet_url(handle: str, tweet_id: str) -> str:
+    name = handle.lstrip("@")
+    if not name or (name.startswith("id") and name[2:].isdigit()):
+        return f"https://x.com/i/web/status/{tweet_id}"
+    return f"https://x.com/{name}/status/{tweet_id}"
+
+
+def _reset_time(exc: tweepy.TooManyRequests, now: datetime) -> datetime:
+    reset = getattr(exc, "reset_time", None)
+    if reset is None and exc.response is not None:
+        header = exc.response.headers.get("x-rate-limit-reset")
+        reset = int(header) if header and header.isdigit() else None
+    if reset is None:  # X's windows are fifteen minutes long
+        return now + timedelta(minutes=15)
+    return datetime.fromtimestamp(int(reset), UTC)
+
+
+def _problem(exc: tweepy.HTTPException) -> str:
+    """X's own words about a refusal (its "detail" or "title"), one line."""
+    try:
+        body = exc.response.json() if exc.response is not None else {}
+    except ValueError:
+        return ""
+    if not isinstance(body, dict):
+        return ""
+    text = body.get("detail") or body.get("title") or ""
+    errors = body.get("errors")
+    if not text and isinstance(errors, list) and errors and isinstance(errors[0], dict):
+        text = errors[0].get("message") or errors[0].get("detail") or ""
+    return " ".join(str(text).split())[:300]
+
+
+def _forbidden(exc: tweepy.Forbidden, what: str) -> str:
+    try:
+        body = exc.response.json() if exc.response is not None else {}
+    except ValueError:
+        body = {}
+    reason = str(body.get("reason", "")) if isinstance(body, dict) else ""
+    kind = str(body.get("type", "")) if isinstance(body, dict) else ""
+    if reason == "client-not-enrolled" or kind.endswith("/client-forbidden"):
+        return f"your X plan does not include {what}: upgrade the plan or add credits"
+    detail = _problem(exc)
+    return f"X does not allow {what} for this account or app" + (f": {detail}" if detail else "")
+
+
+def connect(account: ConnectedAccount, secrets: SecretStore) -> XConnector:
+    """The entry point (``socialdesk.connectors``: ``x``)."""
+    return XConnector(account, secrets)
