@@ -19,6 +19,7 @@ from typing import Any
 import requests
 import tweepy
 
+from connectors.http import CountingSession
 from socialdesk.accounts import ConnectedAccount
 from socialdesk.domain import Author, Direction, IncomingMessage, MessageKind, Network, utcnow
 from socialdesk.secrets import KeyringUnavailable, SecretStore
@@ -61,22 +62,6 @@ STREAM_WORDING = {
     "keywords": "searching recent posts",
     "send": "posting replies",
 }
-
-
-class _TimedSession(requests.Session):
-    """Gives every request a timeout and counts it."""
-
-    def __init__(self, timeout: float, meter: Meter, credits_per_request: float) -> None:
-        super().__init__()
-        self.timeout = timeout
-        self.meter = meter
-        self.credits_per_request = credits_per_request
-
-    def request(self, method: str, url: str, *args: Any, **kwargs: Any) -> requests.Response:  # type: ignore[override]
-        kwargs.setdefault("timeout", self.timeout)
-        self.meter.requests += 1
-        self.meter.credits += self.credits_per_request
-        return super().request(method, url, *args, **kwargs)
 
 
 def snowflake_time(tweet_id: str) -> datetime:
@@ -131,7 +116,7 @@ class XConnector:
         self._user_id = settings.user_id
         self._user_auth = settings.auth == "oauth1"
         self.client = self._client()
-        self.client.session = _TimedSession(timeout, self.meter, settings.credits_per_request)
+        self.client.session = CountingSession(timeout, self.meter, settings.credits_per_request)
 
     # -- auth --------------------------------------------------------------------------
 

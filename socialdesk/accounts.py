@@ -55,6 +55,7 @@ class AccountSettings:
     exclusions: list[str] = field(default_factory=list)
     subreddits: list[str] = field(default_factory=list)  # Reddit keyword monitoring
     credits_per_request: float = 0.0  # estimate shown beside the request count
+    mark_read: bool = True  # Reddit: mark inbox items read once stored
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), sort_keys=True)

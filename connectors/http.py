@@ -1,0 +1,25 @@
+"""The HTTP session both connectors hand their client library: a timeout on every
+request (tweepy sets none) and a count of requests on the connector's meter."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import requests
+
+from socialdesk.sources import Meter
+
+
+class CountingSession(requests.Session):
+    def __init__(self, timeout: float, meter: Meter, credits_per_request: float = 0.0) -> None:
+        super().__init__()
+        self.timeout = timeout
+        self.meter = meter
+        self.credits_per_request = credits_per_request
+
+    def request(self, method: str, url: str, *args: Any, **kwargs: Any) -> requests.Response:  # type: ignore[override]
+        if kwargs.get("timeout") is None:
+            kwargs["timeout"] = self.timeout
+        self.meter.requests += 1
+        self.meter.credits += self.credits_per_request
+        return super().request(method, url, *args, **kwargs)
