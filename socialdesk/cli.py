@@ -208,7 +208,108 @@ def build_parser() -> argparse.ArgumentParser:
         help="score the open queue again with the current cues and model (after editing "
         "the workspace's cues.json)",
     )
+    _account_parsers(commands)
     return parser
+
+
+def _account_settings_options(parser: argparse.ArgumentParser, *, adding: bool) -> None:
+    default = " (default: the network's)" if adding else ""
+    parser.add_argument(
+        "--poll-interval",
+        type=_whole_number(30, 86_400),
+        metavar="SECONDS",
+        help=f"seconds between polls, at least 30{default}",
+    )
+    parser.add_argument(
+        "--budget",
+        type=_whole_number(1, 10_000_000),
+        metavar="N",
+        help=f"requests a day (UTC) at most{default}",
+    )
+    parser.add_argument(
+        "--credits-per-request",
+        type=float,
+        metavar="C",
+        help="estimated credits a request costs, shown beside the count (X bills reads)",
+    )
+    parser.add_argument(
+        "--keyword",
+        action="append",
+        metavar="WORD",
+        help="a brand, product or person to monitor (repeat for more)",
+    )
+    parser.add_argument(
+        "--exclude", action="append", metavar="WORD", help="skip hits with this word (repeat)"
+    )
+
+
+def _account_parsers(commands: Any) -> None:
+    accounts = commands.add_parser(
+        "accounts",
+        help="connect, check and remove X and Reddit accounts",
+        description="Connected accounts. Secrets are read from standard input (one per "
+        "line, in the order each command lists) or asked for when it is a terminal; they "
+        "are kept only in the OS keyring.",
+    )
+    actions = accounts.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
+    actions.required = True
+    listing = actions.add_parser("list", help="the connected accounts and how they are doing")
+    listing.add_argument("--json", action="store_true", help="print one JSON array")
+
+    add = actions.add_parser("add", help="connect an account")
+    networks = add.add_subparsers(dest="network", metavar="NETWORK", parser_class=_Parser)
+    networks.required = True
+    x = networks.add_parser(
+        "x",
+        help="an X account",
+        description="Connect an X account. --auth oauth1 reads four lines: consumer key, "
+        "consumer secret, access token, access token secret. --auth oauth2 reads the "
+        "access token, then the refresh token and the app's client id (either may be an "
+        "empty line; without them the token cannot be renewed when it expires).",
+    )
+    x.add_argument("handle", metavar="HANDLE", help="the account, such as @NimbusCare")
+    x.add_argument("--auth", choices=("oauth1", "oauth2"), default="oauth2")
+    x.add_argument("--no-test", action="store_true", help="do not check the connection now")
+    _account_settings_options(x, adding=True)
+    reddit = networks.add_parser(
+        "reddit",
+        help="a Reddit account",
+        description="Connect a Reddit account. Reads three lines: the app's client id, its "
+        "client secret (an empty line for an installed app) and a refresh token.",
+    )
+    reddit.add_argument("handle", metavar="USERNAME", help="the account, such as u/nimbus_help")
+    reddit.add_argument(
+        "--subreddit", action="append", metavar="NAME", help="monitor keywords here (repeat)"
+    )
+    reddit.add_argument(
+        "--no-mark-read", action="store_true", help="leave inbox items unread on Reddit"
+    )
+    reddit.add_argument("--no-test", action="store_true", help="do not check the connection now")
+    _account_settings_options(reddit, adding=True)
+
+    test = actions.add_parser("test", help="check an account's connection now")
+    test.add_argument("name", metavar="NAME", help="x:HANDLE, reddit:USERNAME or the handle")
+    remove = actions.add_parser(
+        "remove", help="disconnect an account and delete its secrets (its messages stay)"
+    )
+    remove.add_argument("name", metavar="NAME")
+    change = actions.add_parser("set", help="change an account's polling and keywords")
+    change.add_argument("name", metavar="NAME")
+    _account_settings_options(change, adding=False)
+    change.add_argument("--subreddit", action="append", metavar="NAME", help="Reddit (repeat)")
+    change.add_argument(
+        "--clear-keywords", action="store_true", help="drop keywords, exclusions, subreddits"
+    )
+
+    sync = commands.add_parser(
+        "sync",
+        help="poll the connected accounts (until Ctrl+C, or once)",
+        description="Poll every connected account on its interval, with jitter and backoff, "
+        "until interrupted; the desktop app runs the same scheduler.",
+    )
+    sync.add_argument("--once", action="store_true", help="poll each account once and exit")
+    sync.add_argument("--account", metavar="NAME", help="only this account")
+    sync.add_argument("--json", action="store_true", help="--once: print one JSON array")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 
 from socialdesk import queue
+from socialdesk.accounts import AccountError
 from socialdesk.cli import UsageError
 from socialdesk.config import Workspace
 from socialdesk.domain import IncomingMessage
@@ -28,7 +29,8 @@ from socialdesk.learning import (
     teach,
     workspace_scorer,
 )
-from socialdesk.sources import desktop_app
+from socialdesk.secrets import KeyringUnavailable, SecretStore
+from socialdesk.sources import SourceError, desktop_app
 from socialdesk.store import Store, StoreError, head_revision
 from socialdesk.text import dumps_for_terminal, one_line
 from socialdesk.triage import CueBook, CueError, TriageAnalyser
@@ -36,7 +38,15 @@ from socialdesk.triage import CueBook, CueError, TriageAnalyser
 log = logging.getLogger("socialdesk.commands")
 
 # Failures that are the user's to fix: one line on standard error, no traceback.
-USER_ERRORS = (StoreError, ImportFileError, UsageError, CueError)
+USER_ERRORS = (
+    StoreError,
+    ImportFileError,
+    UsageError,
+    CueError,
+    AccountError,
+    KeyringUnavailable,
+    SourceError,
+)
 
 
 def open_store(workspace: Workspace) -> Store:
@@ -57,8 +67,30 @@ def dispatch(args: argparse.Namespace, workspace: Workspace) -> int:
         "score": _cmd_score,
         "label": _cmd_label,
         "learn": _cmd_learn,
+        "accounts": _cmd_accounts,
+        "sync": _cmd_sync,
     }
     return commands[args.command](args, workspace)
+
+
+def _cmd_accounts(args: argparse.Namespace, workspace: Workspace) -> int:
+    from socialdesk.account_commands import run_accounts
+
+    store = open_store(workspace)
+    try:
+        return run_accounts(args, store, SecretStore())
+    finally:
+        store.close()
+
+
+def _cmd_sync(args: argparse.Namespace, workspace: Workspace) -> int:
+    from socialdesk.account_commands import run_sync
+
+    store = open_store(workspace)
+    try:
+        return run_sync(args, store, SecretStore(), workspace.data_dir)
+    finally:
+        store.close()
 
 
 def _app_args(args: argparse.Namespace) -> list[str]:

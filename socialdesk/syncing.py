@@ -242,6 +242,7 @@ class Scheduler:
         self.schedule = Schedule(rng)
         self.now = now
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="sync")
+        self._connectors: dict[int, tuple[str, Connector]] = {}
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._lock = threading.Lock()
@@ -260,22 +261,25 @@ class Scheduler:
     def run(self, *, idle_check: timedelta = timedelta(seconds=30)) -> None:
         """Until ``stop()``: start what is due, then wait for the next due time (at most
         ``idle_check``, so accounts added meanwhile are noticed)."""
-        while not self._stop.is_set():
-            accounts = self.accounts()
-            now = self.now()
-            with self._lock:
-                ready = self.schedule.due(accounts, now)
+        try:
+            while not self._stop.is_set():
+                accounts = self.accounts()
+                now = self.now()
+                with self._lock:
+                    ready = self.schedule.due(accounts, now)
+                    for account in ready:
+                        self.schedule.started(account)
+                    upcoming = self.schedule.next_due(accounts)
                 for account in ready:
-                    self.schedule.started(account)
-                upcoming = self.schedule.next_due(accounts)
-            for account in ready:
-                self._pool.submit(self._run_one, account)
-            wait = idle_check.total_seconds()
-            if upcoming is not None:
-                wait = max(0.05, min(wait, (upcoming - self.now()).total_seconds()))
-            self._wake.wait(wait)
-            self._wake.clear()
-        self._pool.shutdown(wait=True, cancel_futures=True)
+                    self._pool.submit(self._run_one, account)
+                wait = idle_check.total_seconds()
+                if upcoming is not None:
+                    wait = max(0.05, min(wait, (upcoming - self.now()).total_seconds()))
+                self._wake.wait(wait)
+                self._wake.clear()
+        finally:  # stopped, or interrupted (Ctrl+C): let the syncs under way finish
+            self._stop.set()
+            self._pool.shutdown(wait=True, cancel_futures=True)
 
     def poll_now(self) -> None:
         """Every account due at once (the app's refresh)."""
@@ -299,14 +303,30 @@ class Scheduler:
             self.schedule.finished(account, report, self.now())
         self._wake.set()  # its next due time may be the earliest now
 
+    def _connector(self, account: ConnectedAccount) -> Connector:
+        """One connector per account while its settings stay the same: a Reddit comment
+        stream remembers where it got to between polls."""
+        key = account.settings.to_json()
+        with self._lock:
+            cached = self._connectors.get(account.id)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        connector = self.connector_for(account)
+        with self._lock:
+            self._connectors[account.id] = (key, connector)
+        return connector
+
     def _sync(self, account: ConnectedAccount) -> SyncReport:
         try:
-            connector = self.connector_for(account)
+            connector = self._connector(account)
         except SourceError as exc:
             report = SyncReport(account.name, state=exc.state, detail=str(exc))
             self.book.set_state(account, exc.state, str(exc))
         else:
             report = sync_account(self.book, self.ingestor, account, connector, now=self.now)
+            if report.state in ("needs_reconnecting", "error"):
+                with self._lock:  # new secrets or a new client next time
+                    self._connectors.pop(account.id, None)
         if self.listener is not None:
             self.listener(report)
         return report
