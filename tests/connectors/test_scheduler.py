@@ -4,6 +4,7 @@ the port (the real connectors have their own tests); the store is real."""
 
 from __future__ import annotations
 
+import itertools
 import random
 import threading
 import time
@@ -42,7 +43,7 @@ def test_errors_back_off_exponentially_up_to_an_hour_and_reset_on_success(
     gaps = [(schedule.finished(one, failed, NOW) - NOW).total_seconds() for _ in range(8)]
     assert 108 <= gaps[0] <= 132 and 216 <= gaps[1] <= 264  # 2x, 4x the interval
     assert all(
-        b >= a * 1.5 or b >= 0.9 * MAX_BACKOFF.total_seconds() for a, b in zip(gaps, gaps[1:])
+        b >= a * 1.5 or b >= 0.9 * MAX_BACKOFF.total_seconds() for a, b in itertools.pairwise(gaps)
     )
     assert max(gaps) <= MAX_BACKOFF.total_seconds() * 1.1
     back = schedule.finished(one, SyncReport(one.name), NOW)
