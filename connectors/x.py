@@ -43,6 +43,8 @@ PAGE_SIZE = 100
 MAX_PAGES = 50  # a safety net; a poll that stops here keeps its cursor
 TWITTER_EPOCH_MS = 1288834974657  # snowflake ids count milliseconds from here
 QUERY_LIMIT = 512  # characters in a search query (X's basic access)
+RENEWAL_ENDPOINT = "https://api.x.com/2/oauth2/token"
+REFRESH_MARGIN = timedelta(minutes=5)
 
 TWEET_FIELDS = [
     "created_at",
@@ -115,8 +117,10 @@ class XConnector:
         settings = account.settings
         self._user_id = settings.user_id
         self._user_auth = settings.auth == "oauth1"
+        self._renewed = False  # at most one renewal per connector on a 401
+        self.session = CountingSession(timeout, self.meter, settings.credits_per_request)
         self.client = self._client()
-        self.client.session = CountingSession(timeout, self.meter, settings.credits_per_request)
+        self.client.session = self.session
 
     # -- auth --------------------------------------------------------------------------
 
@@ -143,6 +147,78 @@ class XConnector:
             )
         return tweepy.Client(bearer_token=self._secret("access_token"), return_type=dict)
 
+    def _optional(self, field: str) -> str:
+        try:
+            return self.secrets.get("x", self.account.handle, field) or ""
+        except KeyringUnavailable as exc:
+            raise SourceError(str(exc)) from None
+
+    def refresh_if_due(self) -> bool:
+        """OAuth 2.0: renew the access token shortly before it expires (tweepy has no
+        helper for this). Returns whether it was renewed."""
+        if self._user_auth:
+            return False
+        expires = self._optional("expires_at")
+        if not expires:
+            return False
+        try:
+            due = datetime.fromisoformat(expires) - REFRESH_MARGIN <= self.now()
+        except ValueError:
+            due = True  # unreadable: renew rather than fail later
+        if due:
+            self.refresh()
+        return due
+
+    def _renewable(self) -> bool:
+        if self._user_auth or self._renewed:
+            return False
+        return bool(self._optional("refresh_token") and self._optional("client_id"))
+
+    def refresh(self) -> None:
+        refresh_token, client_id = self._optional("refresh_token"), self._optional("client_id")
+        handle = self.account.shown
+        if not refresh_token or not client_id:
+            raise AuthError(
+                f"the X token for {handle} has expired and cannot be renewed without a refresh "
+                "token and client id: reconnect the account"
+            )
+        secret = self._optional("client_secret")
+        try:
+            response = self.session.post(
+                RENEWAL_ENDPOINT,
+                data={
+                    "grant_type": "refresh_token",
+                    "refresh_token": refresh_token,
+                    "client_id": client_id,
+                },
+                auth=(client_id, secret) if secret else None,
+            )
+        except requests.Timeout:
+            raise NetworkDown(
+                "X did not answer in time while renewing the token; will retry"
+            ) from None
+        except requests.RequestException as exc:
+            raise NetworkDown(f"cannot reach X ({type(exc).__name__}); will retry") from None
+        if response.status_code in (400, 401):
+            raise AuthError(f"X would not renew the token for {handle}: reconnect the account")
+        if response.status_code >= 500:
+            raise NetworkDown(f"X is having trouble (HTTP {response.status_code}); will retry")
+        try:
+            body = response.json()
+            access = str(body["access_token"])
+            lifetime = int(body.get("expires_in", 7200))
+        except (ValueError, KeyError, TypeError):
+            raise MalformedResponse(
+                "X renewed the token but its answer could not be read", response.text
+            ) from None
+        self.secrets.set("x", self.account.handle, "access_token", access)
+        if body.get("refresh_token"):  # X rotates refresh tokens: the old one is spent
+            self.secrets.set("x", self.account.handle, "refresh_token", str(body["refresh_token"]))
+        expires_at = (self.now() + timedelta(seconds=lifetime)).isoformat()
+        self.secrets.set("x", self.account.handle, "expires_at", expires_at)
+        self.client.bearer_token = access
+        self._renewed = True
+
     # -- the port ------------------------------------------------------------------------
 
     def streams(self) -> list[str]:
@@ -152,6 +228,7 @@ class XConnector:
         return streams
 
     def whoami(self) -> str:
+        self.refresh_if_due()
         raw = self._call("send", self.client.get_me, user_fields=USER_FIELDS, **self._auth())
         data = raw.get("data") if isinstance(raw, dict) else None
         if not isinstance(data, dict) or "username" not in data or "id" not in data:
@@ -166,6 +243,7 @@ class XConnector:
         return self._user_id
 
     def fetch(self, stream: str, cursor: str | None) -> FetchResult:
+        self.refresh_if_due()
         if stream == "mentions":
             return self._tweets(stream, self.client.get_users_mentions, cursor, id=self.user_id)
         if stream == "own":
@@ -182,6 +260,7 @@ class XConnector:
         raise ValueError(f"X has no stream called {stream!r}")
 
     def send_reply(self, in_reply_to: IncomingMessage, text: str) -> IncomingMessage:
+        self.refresh_if_due()
         if in_reply_to.kind is MessageKind.DIRECT_MESSAGE:
             raw = self._call(
                 "send",
@@ -408,7 +487,13 @@ class XConnector:
         what = STREAM_WORDING.get(stream, stream)
         handle = self.account.shown
         try:
-            return method(**params)
+            try:
+                return method(**params)
+            except tweepy.Unauthorized:
+                if not self._renewable():
+                    raise
+                self.refresh()  # expired early, or its expiry was not known: renew once
+                return method(**params)
         except tweepy.Unauthorized:
             raise AuthError(f"X rejected the token for {handle}: reconnect the account") from None
         except tweepy.Forbidden as exc:

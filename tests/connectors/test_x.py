@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
+from urllib.parse import parse_qs
 
 import pytest
 import requests
@@ -526,3 +527,76 @@ def test_without_a_keyring_the_error_says_how_to_fix_it(book: AccountBook) -> No
     account = book.add(Network.X, "@brand", AccountSettings(auth="oauth2", user_id="1"))
     with pytest.raises(Exception, match="PYTHON_KEYRING_BACKEND"):
         XConnector(account, SecretStore(NoKeyring()))
+
+
+# -- OAuth 2.0 tokens are renewed ---------------------------------------------------------------
+
+RENEW = "https://api.x.com/2/oauth2/token"
+
+
+def renewable(book: AccountBook, secrets: SecretStore, expires_at: str) -> ConnectedAccount:
+    account = connect(book, secrets)
+    for field, value in (
+        ("refresh_token", "refresh-1"),
+        ("client_id", "client-abc"),
+        ("expires_at", expires_at),
+    ):
+        secrets.set("x", account.handle, field, value)
+    return account
+
+
+def test_a_token_about_to_expire_is_renewed_first(
+    book: AccountBook,
+    secrets: SecretStore,
+    ingestor: Ingestor,
+    rsps: responses.RequestsMock,
+) -> None:
+    account = renewable(book, secrets, (NOW + timedelta(minutes=2)).isoformat())
+    rsps.add(responses.POST, RENEW, json={"token_type": "bearer", "access_token": "new-access",
+                                          "refresh_token": "refresh-2", "expires_in": 7200})  # fmt: skip
+    rsps.add(responses.GET, MENTIONS, json=END)
+    quiet_streams(rsps)
+
+    report = sync_account(
+        book, ingestor, account, XConnector(account, secrets, now=lambda: NOW), now=lambda: NOW
+    )
+
+    assert report.ok
+    form = parse_qs(rsps.calls[0].request.body)
+    assert form == {
+        "grant_type": ["refresh_token"],
+        "refresh_token": ["refresh-1"],
+        "client_id": ["client-abc"],
+    }
+    assert rsps.calls[1].request.headers["Authorization"] == "Bearer new-access"
+    assert secrets.get("x", account.handle, "access_token") == "new-access"
+    assert secrets.get("x", account.handle, "refresh_token") == "refresh-2"  # rotated
+    assert secrets.get("x", account.handle, "expires_at") == (NOW + timedelta(hours=2)).isoformat()
+
+
+def test_a_token_refused_early_is_renewed_once_and_the_request_repeated(
+    book: AccountBook, secrets: SecretStore, rsps: responses.RequestsMock
+) -> None:
+    account = renewable(book, secrets, (NOW + timedelta(hours=1)).isoformat())
+    rsps.add(responses.GET, MENTIONS, status=401, json={"title": "Unauthorized"})
+    rsps.add(responses.POST, RENEW, json={"access_token": "new-access", "expires_in": 60})
+    rsps.add(responses.GET, MENTIONS, json=END)
+    result = XConnector(account, secrets, now=lambda: NOW).fetch("mentions", None)
+    assert result.items == []
+    assert rsps.calls[2].request.headers["Authorization"] == "Bearer new-access"
+
+
+def test_a_refused_renewal_asks_for_reconnecting(
+    book: AccountBook,
+    secrets: SecretStore,
+    ingestor: Ingestor,
+    rsps: responses.RequestsMock,
+) -> None:
+    account = renewable(book, secrets, (NOW - timedelta(minutes=1)).isoformat())
+    rsps.add(responses.POST, RENEW, status=400, json={"error": "invalid_request"})
+    report = sync_account(
+        book, ingestor, account, XConnector(account, secrets, now=lambda: NOW), now=lambda: NOW
+    )
+    assert report.state == "needs_reconnecting"
+    assert report.detail == "X would not renew the token for @twitter: reconnect the account"
+    assert secrets.get("x", account.handle, "refresh_token") == "refresh-1"  # kept as it was
