@@ -29,7 +29,7 @@ from socialdesk.domain import Network, utcnow
 from socialdesk.ingest import Ingestor
 from socialdesk.learning import workspace_scorer
 from socialdesk.secrets import SecretStore
-from socialdesk.sources import Connector, SourceError, available_connectors
+from socialdesk.sources import Connector, SourceError, available_connectors, available_logins
 from socialdesk.store import Store
 from socialdesk.syncing import Scheduler, SyncReport
 
@@ -47,7 +47,9 @@ SECRET_FIELDS = {
         ("refresh_token", True),
     ],
 }
-ALL_FIELDS = sorted({field for fields in SECRET_FIELDS.values() for field, _ in fields})
+ALL_FIELDS = sorted(
+    {field for fields in SECRET_FIELDS.values() for field, _ in fields} | {"expires_at"}
+)
 
 
 def connector_factory(secrets: SecretStore) -> Callable[[ConnectedAccount], Connector]:
@@ -147,8 +149,11 @@ def _add(args: argparse.Namespace, book: AccountBook, secrets: SecretStore) -> i
     settings = _settings_from(args, settings)
     settings.check()
     secrets.check()  # before asking for anything: say at once if there is no keyring
-    prompt = getpass.getpass if sys.stdin.isatty() else None
-    values = read_secrets(SECRET_FIELDS[(network.value, auth)], sys.stdin, prompt)
+    if getattr(args, "login", False):
+        values = _browser_login(args, auth)
+    else:
+        prompt = getpass.getpass if sys.stdin.isatty() else None
+        values = read_secrets(SECRET_FIELDS[(network.value, auth)], sys.stdin, prompt)
     account = book.add(network, args.handle, settings)
     try:
         for field, value in values.items():
@@ -167,6 +172,27 @@ def _add(args: argparse.Namespace, book: AccountBook, secrets: SecretStore) -> i
             secrets.delete(network.value, account.handle, field)
         raise
     return 0
+
+
+def _browser_login(args: argparse.Namespace, auth: str) -> dict[str, str]:
+    if auth != "oauth2" or not args.client_id:
+        raise UsageError("--login signs in with OAuth 2.0: give --auth oauth2 and --client-id")
+    login = available_logins().get("x")
+    if login is None:
+        raise UsageError("browser sign-in for X is not installed; reinstall SocialDesk")
+    print(
+        f"Opening X in your browser; waiting for it to send you back to port {args.port}...",
+        flush=True,
+    )
+    tokens = login(args.client_id, port=args.port)
+    values = {
+        "access_token": tokens.access_token,
+        "client_id": args.client_id,
+        "expires_at": tokens.expires_at.isoformat(),
+    }
+    if tokens.refresh_token:
+        values["refresh_token"] = tokens.refresh_token
+    return values
 
 
 def _check(book: AccountBook, account: ConnectedAccount, secrets: SecretStore) -> str:

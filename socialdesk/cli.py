@@ -269,6 +269,19 @@ def _account_parsers(commands: Any) -> None:
     )
     x.add_argument("handle", metavar="HANDLE", help="the account, such as @NimbusCare")
     x.add_argument("--auth", choices=("oauth1", "oauth2"), default="oauth2")
+    x.add_argument(
+        "--login",
+        action="store_true",
+        help="oauth2: sign in through the browser instead of pasting tokens (needs "
+        "--client-id, and http://127.0.0.1:PORT/callback registered with the X app)",
+    )
+    x.add_argument("--client-id", metavar="ID", help="--login: the X app's OAuth 2.0 client id")
+    x.add_argument(
+        "--port",
+        type=_whole_number(1024, 65535),
+        default=8765,
+        help="--login: the loopback port X sends the browser back to (default 8765)",
+    )
     x.add_argument("--no-test", action="store_true", help="do not check the connection now")
     _account_settings_options(x, adding=True)
     reddit = networks.add_parser(

@@ -15,6 +15,7 @@ from typing import Any, Protocol
 from socialdesk.domain import IncomingMessage, Network
 
 CONNECTOR_GROUP = "socialdesk.connectors"
+LOGIN_GROUP = "socialdesk.logins"
 GUI_GROUP = "socialdesk.gui"
 
 
@@ -133,6 +134,11 @@ def _load_group(group: str) -> dict[str, Callable[..., Any]]:
 def available_connectors() -> dict[str, Callable[..., Connector]]:
     """Connector factories by name, as installed packages declare them."""
     return _load_group(CONNECTOR_GROUP)
+
+
+def available_logins() -> dict[str, Callable[..., Any]]:
+    """Browser sign-in flows by network (X: OAuth 2.0 with PKCE), as installed."""
+    return _load_group(LOGIN_GROUP)
 
 
 def desktop_app() -> Callable[..., int] | None:

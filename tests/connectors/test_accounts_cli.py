@@ -202,3 +202,33 @@ def test_settings_change_and_unknown_names(
     code, _, err = run(capsys, monkeypatch, *data, "accounts", "set", "nimbus_help",
                        "--poll-interval", "5")  # fmt: skip
     assert code == 2 and "--poll-interval: 5 is out of range: use 30 to 86,400" in err
+
+
+def test_add_x_by_signing_in_through_the_browser(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    os_keyring: MemoryKeyring,
+    rsps: responses.RequestsMock,
+) -> None:
+    from .test_x_login import Browser, free_port
+
+    browser = Browser(code="the-code")
+    monkeypatch.setattr("webbrowser.open", browser)
+    rsps.add(responses.POST, "https://api.x.com/2/oauth2/token",
+             json={"access_token": TOKEN, "refresh_token": "r-1", "expires_in": 7200})  # fmt: skip
+    add(rsps, x_cassette("test_client_get_me")[0])
+    port = free_port()
+    code, out, err = run(
+        capsys, monkeypatch, "--data-dir", str(tmp_path), "accounts", "add", "x", "TweepyDev",
+        "--login", "--client-id", "client-abc", "--port", str(port),
+    )  # fmt: skip
+    assert code == 0, err
+    assert out.splitlines()[-1] == "connected x:tweepydev (the network says this is @TweepyDev)"
+    assert TOKEN not in out + err
+    saved = {key[1]: value for key, value in os_keyring.saved.items()}
+    assert saved["x:tweepydev:access_token"] == TOKEN
+    assert saved["x:tweepydev:refresh_token"] == "r-1"
+    assert saved["x:tweepydev:client_id"] == "client-abc"
+    assert "x:tweepydev:expires_at" in saved
+    assert browser.asked["redirect_uri"] == f"http://127.0.0.1:{port}/callback"

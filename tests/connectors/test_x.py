@@ -552,8 +552,8 @@ def test_a_token_about_to_expire_is_renewed_first(
     rsps: responses.RequestsMock,
 ) -> None:
     account = renewable(book, secrets, (NOW + timedelta(minutes=2)).isoformat())
-    rsps.add(responses.POST, RENEW, json={"token_type": "bearer", "access_token": "new-access",
-                                          "refresh_token": "refresh-2", "expires_in": 7200})  # fmt: skip
+    renewed = {"access_token": "new-access", "refresh_token": "refresh-2", "expires_in": 7200}
+    rsps.add(responses.POST, RENEW, json=renewed)
     rsps.add(responses.GET, MENTIONS, json=END)
     quiet_streams(rsps)
 

@@ -1,0 +1,173 @@
+"""Signing in to X from the desktop: OAuth 2.0 with PKCE and a loopback redirect.
+
+The browser opens X's consent page; X sends it back to
+``http://127.0.0.1:PORT/callback`` (which must be registered, port included, as a
+callback URL of the X app), where a one-request server on this machine takes the
+code. The code and the PKCE verifier are exchanged for tokens, which the caller
+puts in the keyring. Nothing here logs or prints a token.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import secrets
+import threading
+import webbrowser
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from typing import Any
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+import requests
+
+from connectors.x import RENEWAL_ENDPOINT, TIMEOUT_SECONDS
+from socialdesk.domain import utcnow
+from socialdesk.sources import AuthError, NetworkDown
+
+AUTHORIZE_URL = "https://x.com/i/oauth2/authorize"
+SCOPES = ["tweet.read", "tweet.write", "users.read", "dm.read", "dm.write", "offline.access"]
+WAIT_SECONDS = 300.0
+
+PAGE = (
+    "<!doctype html><meta charset=utf-8><title>SocialDesk</title>"
+    "<p>{message}</p><p>You can close this window and go back to SocialDesk.</p>"
+)
+
+
+@dataclass(frozen=True)
+class Tokens:
+    access_token: str
+    refresh_token: str
+    expires_at: datetime
+
+    def __repr__(self) -> str:  # never a token in a log or a traceback
+        return f"Tokens(expires_at={self.expires_at.isoformat()})"
+
+
+def pkce_pair() -> tuple[str, str]:
+    """A code verifier and its S256 challenge (RFC 7636)."""
+    verifier = secrets.token_urlsafe(64)[:96]
+    digest = hashlib.sha256(verifier.encode("ascii")).digest()
+    challenge = base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
+    return verifier, challenge
+
+
+def authorize_url(client_id: str, redirect_uri: str, state: str, challenge: str) -> str:
+    query = {
+        "response_type": "code",
+        "client_id": client_id,
+        "redirect_uri": redirect_uri,
+        "scope": " ".join(SCOPES),
+        "state": state,
+        "code_challenge": challenge,
+        "code_challenge_method": "S256",
+    }
+    return f"{AUTHORIZE_URL}?{urlencode(query)}"
+
+
+class _Callback(BaseHTTPRequestHandler):
+    answer: dict[str, str]
+
+    def do_GET(self) -> None:
+        parts = urlsplit(self.path)
+        if parts.path != "/callback":
+            self.send_error(404)
+            return
+        found = {key: values[0] for key, values in parse_qs(parts.query).items()}
+        self.server.answer = found  # type: ignore[attr-defined]
+        ok = "code" in found
+        message = "Signed in to X." if ok else "X did not sign you in."
+        body = PAGE.format(message=message).encode("utf-8")
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass  # the query holds the code: keep it out of standard error
+
+
+def login(
+    client_id: str,
+    *,
+    port: int = 8765,
+    client_secret: str = "",
+    open_browser: Callable[[str], object] | None = None,
+    wait_seconds: float = WAIT_SECONDS,
+    now: Callable[[], datetime] = utcnow,
+) -> Tokens:
+    """Runs the whole sign-in; returns the tokens. Raises ``AuthError`` when the user
+    declines, the answer does not match, or X refuses the code."""
+    redirect_uri = f"http://127.0.0.1:{port}/callback"
+    browse = open_browser or webbrowser.open  # looked up now: the system's browser
+    verifier, challenge = pkce_pair()
+    state = secrets.token_urlsafe(24)
+    try:
+        server = HTTPServer(("127.0.0.1", port), _Callback)
+    except OSError as exc:
+        raise AuthError(
+            f"cannot listen on 127.0.0.1:{port} for X's answer ({exc.strerror}): "
+            "choose another port (and register it with the X app)"
+        ) from None
+    server.answer = {}  # type: ignore[attr-defined]
+    server.timeout = 0.5
+    stop_at = now() + timedelta(seconds=wait_seconds)
+    opener = threading.Thread(
+        target=browse, args=(authorize_url(client_id, redirect_uri, state, challenge),)
+    )
+    try:
+        opener.start()
+        while not server.answer and now() < stop_at:  # type: ignore[attr-defined]
+            server.handle_request()
+        answer: dict[str, str] = server.answer  # type: ignore[attr-defined]
+    finally:
+        server.server_close()
+        opener.join(5)
+    if not answer:
+        raise AuthError("X did not answer the sign-in in time: try again")
+    if answer.get("state") != state:
+        raise AuthError("the answer to the sign-in was not for this request: try again")
+    if "code" not in answer:
+        reason = answer.get("error_description") or answer.get("error") or "no code"
+        raise AuthError(f"X did not sign you in ({reason})")
+    return _exchange(client_id, client_secret, answer["code"], redirect_uri, verifier, now)
+
+
+def _exchange(
+    client_id: str,
+    client_secret: str,
+    code: str,
+    redirect_uri: str,
+    verifier: str,
+    now: Callable[[], datetime],
+) -> Tokens:
+    try:
+        response = requests.post(
+            RENEWAL_ENDPOINT,
+            data={
+                "grant_type": "authorization_code",
+                "code": code,
+                "redirect_uri": redirect_uri,
+                "code_verifier": verifier,
+                "client_id": client_id,
+            },
+            auth=(client_id, client_secret) if client_secret else None,
+            timeout=TIMEOUT_SECONDS,
+        )
+    except requests.RequestException as exc:
+        raise NetworkDown(f"cannot reach X to finish signing in ({type(exc).__name__})") from None
+    if response.status_code != 200:
+        raise AuthError(f"X refused the sign-in code (HTTP {response.status_code}): try again")
+    try:
+        body = response.json()
+        return Tokens(
+            access_token=str(body["access_token"]),
+            refresh_token=str(body.get("refresh_token") or ""),
+            expires_at=now() + timedelta(seconds=int(body.get("expires_in", 7200))),
+        )
+    except (ValueError, KeyError, TypeError):
+        raise AuthError("X's answer to the sign-in could not be read: try again") from None
