@@ -101,9 +101,7 @@ def run_accounts(args: argparse.Namespace, store: Store, secrets: SecretStore) -
     if args.action == "test":
         return _test(book, account, secrets)
     if args.action == "remove":
-        book.disconnect(account)
-        for field in ALL_FIELDS:
-            secrets.delete(account.network.value, account.handle, field)
+        remove_account(book, secrets, account)
         print(f"removed {account.name}: its secrets are deleted; its messages stay")
         return 0
     return _set(args, book, account)
@@ -154,24 +152,70 @@ def _add(args: argparse.Namespace, book: AccountBook, secrets: SecretStore) -> i
     else:
         prompt = getpass.getpass if sys.stdin.isatty() else None
         values = read_secrets(SECRET_FIELDS[(network.value, auth)], sys.stdin, prompt)
-    account = book.add(network, args.handle, settings)
+    _account, message = connect_account(
+        book, secrets, network, args.handle, settings, values, test=not args.no_test
+    )
+    print(message)
+    return 0
+
+
+def connect_account(
+    book: AccountBook,
+    secrets: SecretStore,
+    network: Network,
+    handle: str,
+    settings: AccountSettings,
+    values: dict[str, str],
+    *,
+    test: bool = True,
+    factory: Callable[[ConnectedAccount], Connector] | None = None,
+) -> tuple[ConnectedAccount, str]:
+    """Adds the account, puts its secrets in the keyring and (with ``test``) checks the
+    connection. If anything fails, nothing stays behind: no account, no secrets."""
+    account = book.add(network, handle, settings)
     try:
         for field, value in values.items():
             secrets.set(network.value, account.handle, field, value)
-        if not args.no_test:
-            who = _check(book, account, secrets)
-            print(f"connected {account.name} ({who})")
-        else:
-            print(
+        if not test:
+            return account, (
                 f"added {account.name}; not tested (run: socialdesk accounts test {account.name})"
             )
-    except (SourceError, Exception):
-        # Nothing half-connected stays behind: no account, no secrets.
+        who = check_connection(book, account, secrets, factory)
+    except BaseException:
         book.disconnect(account)
         for field in values:
             secrets.delete(network.value, account.handle, field)
         raise
-    return 0
+    return book.get(account.id), f"connected {account.name} ({who})"
+
+
+def reconnect_account(
+    book: AccountBook,
+    secrets: SecretStore,
+    account: ConnectedAccount,
+    values: dict[str, str],
+    factory: Callable[[ConnectedAccount], Connector] | None = None,
+) -> str:
+    """New secrets for a connected account, then a check. The old ones are replaced
+    only once the new ones work."""
+    old = {field: secrets.get(account.network.value, account.handle, field) for field in values}
+    for field, value in values.items():
+        secrets.set(account.network.value, account.handle, field, value)
+    try:
+        return check_connection(book, account, secrets, factory)
+    except BaseException:
+        for field, previous in old.items():
+            if previous is None:
+                secrets.delete(account.network.value, account.handle, field)
+            else:
+                secrets.set(account.network.value, account.handle, field, previous)
+        raise
+
+
+def remove_account(book: AccountBook, secrets: SecretStore, account: ConnectedAccount) -> None:
+    book.disconnect(account)
+    for field in ALL_FIELDS:
+        secrets.delete(account.network.value, account.handle, field)
 
 
 def _browser_login(args: argparse.Namespace, auth: str) -> dict[str, str]:
@@ -195,8 +239,14 @@ def _browser_login(args: argparse.Namespace, auth: str) -> dict[str, str]:
     return values
 
 
-def _check(book: AccountBook, account: ConnectedAccount, secrets: SecretStore) -> str:
-    connector = connector_factory(secrets)(account)
+def check_connection(
+    book: AccountBook,
+    account: ConnectedAccount,
+    secrets: SecretStore,
+    factory: Callable[[ConnectedAccount], Connector] | None = None,
+) -> str:
+    """Asks the network who the account is; records the state. Raises ``SourceError``."""
+    connector = (factory or connector_factory(secrets))(account)
     who = connector.whoami()
     user_id = getattr(connector, "user_id", None)
     if isinstance(user_id, str) and user_id and user_id != account.settings.user_id:
@@ -210,7 +260,7 @@ def _check(book: AccountBook, account: ConnectedAccount, secrets: SecretStore) -
 
 def _test(book: AccountBook, account: ConnectedAccount, secrets: SecretStore) -> int:
     try:
-        who = _check(book, account, secrets)
+        who = check_connection(book, account, secrets)
     except SourceError as exc:
         book.set_state(account, exc.state, str(exc))
         print(f"{account.name}: {exc}", file=sys.stderr)
