@@ -30,10 +30,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from socialdesk.accounts import AccountBook, ConnectedAccount
 from socialdesk.desk import Desk
 from socialdesk.inbox import Inbox, ViewCounts
 from socialdesk.learning import Lesson
+from socialdesk.secrets import SecretStore
+from socialdesk.sources import Connector
 from socialdesk.store import Store
+from socialdesk.syncing import SyncReport
+from ui.accounts import AccountsDialog
 from ui.actions import ActionRegistry, ActionSpec, CommandPalette, ShortcutsDialog
 from ui.conversation_pane import ConversationController, ConversationPane
 from ui.dialogs import NoteDialog
@@ -46,7 +51,7 @@ from ui.labels import number_label, status_label
 from ui.nav import NavController, NavPane, Place, view_titles
 from ui.notices import NoticeBar
 from ui.notify import TrayNotifier
-from ui.sync import Job, JobState, SyncController, named
+from ui.sync import ConnectorSync, Job, JobState, SyncController, named
 from ui.tasks import run_task
 
 TICK_MS = 30_000  # waiting times and countdowns move on
@@ -64,6 +69,8 @@ class MainWindow(QMainWindow):
         runner: Callable[..., None] = run_task,
         sync_jobs: list[Job] | None = None,
         sync_interval_ms: int = 5_000,
+        secrets: SecretStore | None = None,
+        connector_factory: Callable[[ConnectedAccount], Connector] | None = None,
     ) -> None:
         super().__init__()
         self.setWindowTitle(self.tr("SocialDesk — {0}").format(workspace_label))
@@ -135,6 +142,11 @@ class MainWindow(QMainWindow):
         self.sync.worker.failed.connect(self.on_sync_failed)
         self.sync.worker.recovered.connect(self.on_sync_recovered)
         self.sync.worker.alerted.connect(self.notifier.announce)
+        # Connected X and Reddit accounts: polled on their own threads, reported here.
+        self.secrets = secrets or SecretStore()
+        self._connector_factory = connector_factory
+        self.connectors = ConnectorSync(store, data_dir, self.secrets, connector_factory)
+        self.connectors.reported.connect(self.on_account_synced)
         self._ticker = QTimer(self)
         self._ticker.setInterval(TICK_MS)
         self._ticker.timeout.connect(self.model.tick)
@@ -158,12 +170,14 @@ class MainWindow(QMainWindow):
         sys.setswitchinterval(0.001)
         self.nav.refresh()
         self.sync.start()
+        self.connectors.start()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save()
         self.importer.stop()
         self.marker.wait()
         self.sync.stop()
+        self.connectors.stop()
         self._ticker.stop()
         # Work still running holds database connections: let it finish before the store
         # closes behind the window.
@@ -246,6 +260,7 @@ class MainWindow(QMainWindow):
                 "import", self.tr("Import conversations from a file…"), ("Ctrl+I",), self.import_
             )
         )
+        add(ActionSpec("accounts", self.tr("Accounts…"), (), self.show_accounts))
         add(ActionSpec("quit", self.tr("Quit"), ("Ctrl+Q",), self.quit_))
         notify.setCheckable(True)
         notify.setChecked(self.notifier.enabled)
@@ -261,6 +276,7 @@ class MainWindow(QMainWindow):
         for name in ("tag", "note", "mark", "link"):
             menu.addAction(self.registry.actions[name])
         menu = self.menuBar().addMenu(self.tr("&Settings"))
+        menu.addAction(self.registry.actions["accounts"])
         menu.addAction(notify)
 
     def _typing(self) -> bool:
@@ -323,6 +339,7 @@ class MainWindow(QMainWindow):
         self.queue.reload()
         self.nav.refresh()
         self.conversation.reload()
+        self.connectors.wake()  # and ask the networks what is new
 
     def _selected(self) -> Any:
         return self.queue.current_row()
@@ -516,6 +533,35 @@ class MainWindow(QMainWindow):
         if state.state != "error":
             self.notices.dismiss(f"sync:{state.account}")
 
+    def show_accounts(self) -> None:
+        dialog = AccountsDialog(
+            AccountBook(self.store),
+            self.secrets,
+            self,
+            runner=self.runner,
+            factory=self._connector_factory,
+        )
+        dialog.changed.connect(self.connectors.wake)
+        self.accounts_dialog = dialog  # tests and the palette reach it here
+        dialog.open()
+
+    def on_account_synced(self, report: SyncReport) -> None:
+        name = report.account
+        key = f"sync:{name}"
+        if report.ok:
+            detail = self.tr("{0} new · {1} requests").format(
+                number_label(report.stored), number_label(report.requests)
+            )
+            if report.detail:
+                detail = f"{detail} · {report.detail}"
+            self.on_job_state(JobState(name, "ok", detail))
+            self.notices.dismiss(key)
+            if report.stored:
+                self.on_store_changed()
+        else:
+            self.on_job_state(JobState(name, "error", report.detail))
+            self.notice(f"{name}: {report.detail}", key=key)
+
     def on_import_started(self, name: str) -> None:
         self.notices.dismiss("import")
         self._import_state.setText(self.tr("Importing {0}…").format(name))
@@ -577,16 +623,16 @@ class MainWindow(QMainWindow):
 
     def _accounts_job(self) -> Job:
         inbox = self.inbox
+        book = AccountBook(self.store)
 
         def accounts() -> JobState:
-            count = len(inbox.accounts())
-            detail = (
-                self.tr("{0} · no connector yet, import with File > Import").format(
-                    number_label(count)
-                )
-                if count
-                else self.tr("none yet · import with File > Import")
-            )
+            connected = len(book.all())
+            if connected:
+                detail = self.tr("{0} connected").format(number_label(connected))
+            elif inbox.accounts():
+                detail = self.tr("none connected · Settings > Accounts, or File > Import")
+            else:
+                detail = self.tr("none yet · Settings > Accounts, or File > Import")
             return JobState(self.tr("Accounts"), "idle", detail)
 
         return named(self.tr("Accounts"), accounts)

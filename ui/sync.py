@@ -9,15 +9,25 @@ per account, and a failure becomes a notice that says what to do.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, QTimer, Signal, Slot
 
 from socialdesk import alerts, queue
+from socialdesk.account_commands import connector_factory
+from socialdesk.accounts import AccountBook, ConnectedAccount
+from socialdesk.ingest import Ingestor
+from socialdesk.learning import workspace_scorer
+from socialdesk.secrets import SecretStore
+from socialdesk.sources import Connector
 from socialdesk.store import Store, StoreError
+from socialdesk.syncing import Scheduler
+from socialdesk.triage import TriageScorer
 from ui.tasks import lower_priority
 
 POLL_MS = 5_000
@@ -141,3 +151,71 @@ class SyncController(QObject):
             )
             self.thread_.quit()
             self.thread_.wait(10_000)
+
+
+class ConnectorSync(QObject):
+    """Runs the connected accounts' scheduler (``socialdesk.syncing``) on threads of its
+    own, below the GUI thread, and reports each sync by signal. Starts only once there is
+    an account to poll; ``wake`` starts it later (an account was added)."""
+
+    reported = Signal(object)  # socialdesk.syncing.SyncReport
+
+    def __init__(
+        self,
+        store: Store,
+        data_dir: Path | None,
+        secrets: SecretStore,
+        factory: Callable[[ConnectedAccount], Connector] | None = None,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.data_dir = data_dir
+        self.secrets = secrets
+        self.factory = factory
+        self.book = AccountBook(store)
+        self._scheduler: Scheduler | None = None
+        self._scorer: TriageScorer | None = None
+        self._thread: threading.Thread | None = None
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def start(self) -> None:
+        if self.running:
+            return
+        try:
+            if not self.book.all():
+                return
+        except StoreError:
+            return  # the window's own polling reports the store's trouble
+        self._scorer = workspace_scorer(self.store, self.data_dir)
+        self._scheduler = Scheduler(
+            self.book,
+            Ingestor(self.store, self._scorer),
+            self.factory or connector_factory(self.secrets),
+            listener=self.reported.emit,
+        )
+        self._thread = threading.Thread(target=self._run, name="connectors", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        lower_priority()  # its pool threads are born from this one, lowered too
+        assert self._scheduler is not None
+        self._scheduler.run()
+
+    def wake(self) -> None:
+        """Accounts changed, or F5: poll what is connected now."""
+        if self._scheduler is None or not self.running:
+            self.start()
+        elif self._scheduler is not None:
+            self._scheduler.poll_now()
+
+    def stop(self) -> None:
+        if self._scheduler is not None:
+            self._scheduler.stop()
+        if self._thread is not None:
+            self._thread.join(30)  # each request has a timeout; syncs finish
+        if self._scorer is not None:
+            self._scorer.close()
+        self._scheduler = self._thread = self._scorer = None

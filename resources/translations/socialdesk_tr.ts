@@ -2,6 +2,181 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="tr_TR">
 <context>
+    <name>AccountsDialog</name>
+    <message>
+        <location filename="../../ui/accounts.py" line="219"/>
+        <location filename="../../ui/accounts.py" line="220"/>
+        <source>Accounts</source>
+        <translation>Hesaplar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="225"/>
+        <source>Account</source>
+        <translation>Hesap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="225"/>
+        <source>State</source>
+        <translation>Durum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="225"/>
+        <source>Today</source>
+        <translation>Bugün</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="225"/>
+        <source>Every</source>
+        <translation>Sıklık</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="226"/>
+        <location filename="../../ui/accounts.py" line="268"/>
+        <source>Keywords</source>
+        <translation>Anahtar sözcükler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="228"/>
+        <source>Connected accounts</source>
+        <translation>Bağlı hesaplar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="237"/>
+        <source>Add X account…</source>
+        <translation>X hesabı ekle…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="239"/>
+        <source>Add Reddit account…</source>
+        <translation>Reddit hesabı ekle…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="242"/>
+        <source>Test connection</source>
+        <translation>Bağlantıyı sına</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="243"/>
+        <source>Reconnect…</source>
+        <translation>Yeniden bağla…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="244"/>
+        <source>Remove</source>
+        <translation>Kaldır</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="251"/>
+        <source>Poll interval in seconds</source>
+        <translation>Saniye cinsinden yoklama aralığı</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="254"/>
+        <source>Daily request budget</source>
+        <translation>Günlük istek bütçesi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="258"/>
+        <source>Estimated credits per request</source>
+        <translation>İstek başına tahmini kredi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="260"/>
+        <source>Keywords, separated by commas</source>
+        <translation>Anahtar sözcükler, virgülle ayrılmış</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="262"/>
+        <source>Exclusions, separated by commas</source>
+        <translation>Hariç tutulanlar, virgülle ayrılmış</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="264"/>
+        <source>Subreddits, separated by commas</source>
+        <translation>Subredditler, virgülle ayrılmış</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="265"/>
+        <source>Poll every</source>
+        <translation>Yoklama sıklığı</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="266"/>
+        <source>Requests a day at most</source>
+        <translation>Günde en çok istek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="267"/>
+        <source>Credits per request</source>
+        <translation>İstek başına kredi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="269"/>
+        <source>Exclude</source>
+        <translation>Hariç tut</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="270"/>
+        <source>Subreddits (Reddit)</source>
+        <translation>Subredditler (Reddit)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="274"/>
+        <source>Save settings</source>
+        <translation>Ayarları kaydet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="280"/>
+        <source>Accounts status</source>
+        <translation>Hesap durumu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="314"/>
+        <source>{0} of {1} requests · {2} credits</source>
+        <translation>{0} / {1} istek · {2} kredi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="403"/>
+        <source>Connecting {0}…</source>
+        <translation>{0} bağlanıyor…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="408"/>
+        <source>browser sign-in for X is not installed</source>
+        <translation>X için tarayıcıyla oturum açma kurulu değil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="424"/>
+        <source>Testing {0}…</source>
+        <translation>{0} sınanıyor…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="445"/>
+        <source>Reconnecting {0}…</source>
+        <translation>{0} yeniden bağlanıyor…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="456"/>
+        <source>Remove account</source>
+        <translation>Hesabı kaldır</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="458"/>
+        <source>Disconnect {0} and delete its secrets from the keyring? Its messages stay.</source>
+        <translation>{0} bağlantısı kesilsin ve gizli bilgileri anahtarlıktan silinsin mi? İletileri kalır.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="464"/>
+        <source>{0} removed; its messages stay.</source>
+        <translation>{0} kaldırıldı; iletileri kalıyor.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="486"/>
+        <source>{0}: settings saved.</source>
+        <translation>{0}: ayarlar kaydedildi.</translation>
+    </message>
+</context>
+<context>
     <name>CommandPalette</name>
     <message>
         <location filename="../../ui/actions.py" line="75"/>
@@ -31,6 +206,129 @@
         <location filename="../../ui/labelling.py" line="68"/>
         <source>Could not record the label: {0}</source>
         <translation>Etiket kaydedilemedi: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <location filename="../../ui/accounts.py" line="70"/>
+        <source>Connect a {0} account</source>
+        <translation>{0} hesabı bağla</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="75"/>
+        <source>Account handle</source>
+        <translation>Hesap adı</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="77"/>
+        <source>Account</source>
+        <translation>Hesap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="79"/>
+        <source>Sign-in method</source>
+        <translation>Oturum açma yöntemi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="81"/>
+        <source>Sign in through the browser (OAuth 2.0)</source>
+        <translation>Tarayıcıyla oturum aç (OAuth 2.0)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="82"/>
+        <source>Paste OAuth 2.0 tokens</source>
+        <translation>OAuth 2.0 belirteçlerini yapıştır</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="83"/>
+        <source>Paste OAuth 1.0a tokens</source>
+        <translation>OAuth 1.0a belirteçlerini yapıştır</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="85"/>
+        <source>Refresh token of a Reddit app</source>
+        <translation>Bir Reddit uygulamasının yenileme belirteci</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="89"/>
+        <source>Method</source>
+        <translation>Yöntem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="112"/>
+        <source>Loopback port</source>
+        <translation>Geri dönüş bağlantı noktası</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="113"/>
+        <source>Callback port</source>
+        <translation>Geri çağırma bağlantı noktası</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="130"/>
+        <source>Consumer key</source>
+        <translation>Tüketici anahtarı</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="131"/>
+        <source>Consumer secret</source>
+        <translation>Tüketici gizli anahtarı</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="132"/>
+        <source>Access token</source>
+        <translation>Erişim belirteci</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="133"/>
+        <source>Access token secret</source>
+        <translation>Erişim belirteci gizli anahtarı</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="134"/>
+        <source>Refresh token</source>
+        <translation>Yenileme belirteci</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="135"/>
+        <source>Client id</source>
+        <translation>İstemci kimliği</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="136"/>
+        <source>Client secret</source>
+        <translation>İstemci gizli anahtarı</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="156"/>
+        <source>{0} (optional)</source>
+        <translation>{0} (isteğe bağlı)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="163"/>
+        <source>Your browser opens X. Register http://127.0.0.1:{0}/callback as a callback URL of the X app first.</source>
+        <translation>Tarayıcınız X’i açar. Önce http://127.0.0.1:{0}/callback adresini X uygulamasının geri çağırma adresi olarak kaydedin.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="168"/>
+        <source>Leave the client secret empty for an installed app.</source>
+        <translation>Kurulu bir uygulama için istemci gizli anahtarını boş bırakın.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="171"/>
+        <source>Without a refresh token and client id the token cannot be renewed.</source>
+        <translation>Yenileme belirteci ve istemci kimliği olmadan belirteç yenilenemez.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="192"/>
+        <source>{0}: needed.</source>
+        <translation>{0}: gerekli.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="187"/>
+        <source>Give the account&apos;s handle.</source>
+        <translation>Hesabın adını girin.</translation>
     </message>
 </context>
 <context>
@@ -279,62 +577,62 @@
 <context>
     <name>InboxTableModel</name>
     <message>
-        <location filename="../../ui/inbox_model.py" line="59"/>
+        <location filename="../../ui/inbox_model.py" line="79"/>
         <source>Priority</source>
         <translation>Öncelik</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="60"/>
+        <location filename="../../ui/inbox_model.py" line="80"/>
         <source>Network</source>
         <translation>Ağ</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="61"/>
+        <location filename="../../ui/inbox_model.py" line="81"/>
         <source>Author</source>
         <translation>Yazar</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="62"/>
+        <location filename="../../ui/inbox_model.py" line="82"/>
         <source>Message</source>
         <translation>Mesaj</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="63"/>
+        <location filename="../../ui/inbox_model.py" line="83"/>
         <source>Sentiment</source>
         <translation>Duygu</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="64"/>
+        <location filename="../../ui/inbox_model.py" line="84"/>
         <source>Intent</source>
         <translation>Amaç</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="65"/>
+        <location filename="../../ui/inbox_model.py" line="85"/>
         <source>Waiting</source>
         <translation>Bekleme</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="66"/>
+        <location filename="../../ui/inbox_model.py" line="86"/>
         <source>Assignee</source>
         <translation>Atanan</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="67"/>
+        <location filename="../../ui/inbox_model.py" line="87"/>
         <source>Status</source>
         <translation>Durum</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="97"/>
+        <location filename="../../ui/inbox_model.py" line="117"/>
         <source>answered</source>
         <translation>yanıtlandı</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="101"/>
+        <location filename="../../ui/inbox_model.py" line="121"/>
         <source>{0} left</source>
         <translation>{0} kaldı</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="105"/>
+        <location filename="../../ui/inbox_model.py" line="125"/>
         <source>late</source>
         <translation>gecikti</translation>
     </message>
@@ -466,300 +764,315 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="69"/>
+        <location filename="../../ui/main_window.py" line="76"/>
         <source>SocialDesk — {0}</source>
         <translation>SocialDesk — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>Status</source>
         <translation>Durum</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>Import progress</source>
         <translation>İçe aktarma durumu</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>Next conversation (or Down)</source>
         <translation>Sonraki konuşma (veya Aşağı)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>Previous conversation (or Up)</source>
         <translation>Önceki konuşma (veya Yukarı)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Open the conversation</source>
         <translation>Konuşmayı aç</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>Reply</source>
         <translation>Yanıtla</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>Resolve</source>
         <translation>Çözüldü olarak kapat</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>Set pending</source>
         <translation>Beklemeye al</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>Reopen</source>
         <translation>Yeniden aç</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>Mark as spam</source>
         <translation>İstenmeyen olarak işaretle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>Assign to me</source>
         <translation>Bana ata</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>Unassign</source>
         <translation>Atamayı kaldır</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>Tag (a leading - removes)</source>
         <translation>Etiketle (başa - koymak kaldırır)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>Add a note</source>
         <translation>Not ekle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>Mark complaint / not a complaint</source>
         <translation>Şikâyet / şikâyet değil olarak işaretle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>Open the message&apos;s link in the browser</source>
         <translation>Mesajdaki bağlantıyı tarayıcıda aç</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>Search</source>
         <translation>Ara</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>Back to the list; in the list, clear the search</source>
         <translation>Listeye dön; listedeyken aramayı temizle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>Refresh</source>
         <translation>Yenile</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>Command palette</source>
         <translation>Komut paleti</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>Keyboard shortcuts</source>
         <translation>Klavye kısayolları</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>Show: {0}</source>
         <translation>Göster: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>Desktop notifications on or off</source>
         <translation>Masaüstü bildirimlerini aç veya kapat</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>Import conversations from a file…</source>
         <translation>Konuşmaları dosyadan içe aktar…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="263"/>
+        <source>Accounts…</source>
+        <translation>Hesaplar…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>Quit</source>
         <translation>Çık</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>&amp;File</source>
         <translation>&amp;Dosya</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>&amp;Go</source>
         <translation>&amp;Git</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>&amp;Conversation</source>
         <translation>&amp;Konuşma</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>&amp;Settings</source>
         <translation>&amp;Ayarlar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>Conversation {0}: {1}</source>
         <translation>Konuşma {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>Conversation {0} is yours</source>
         <translation>Konuşma {0} artık sizde</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>Conversation {0} is unassigned</source>
         <translation>Konuşma {0} artık atanmamış</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>Tag</source>
         <translation>Etiket</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>Tag (start with - to remove):</source>
         <translation>Etiket (kaldırmak için - ile başlayın):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>Tags updated on conversation {0}</source>
         <translation>Konuşma {0} etiketleri güncellendi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="388"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>Note added to conversation {0}</source>
         <translation>Konuşma {0} için not eklendi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412"/>
+        <location filename="../../ui/main_window.py" line="429"/>
         <source>Still recording the previous label</source>
         <translation>Önceki işaret hâlâ kaydediliyor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="414"/>
-        <location filename="../../ui/main_window.py" line="497"/>
+        <location filename="../../ui/main_window.py" line="431"/>
+        <location filename="../../ui/main_window.py" line="514"/>
         <source>not a complaint</source>
         <translation>şikâyet değil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="414"/>
-        <location filename="../../ui/main_window.py" line="497"/>
+        <location filename="../../ui/main_window.py" line="431"/>
+        <location filename="../../ui/main_window.py" line="514"/>
         <source>a complaint</source>
         <translation>şikâyet</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="416"/>
+        <location filename="../../ui/main_window.py" line="433"/>
         <source>Marking message {0} as {1}…</source>
         <translation>Mesaj {0}, {1} olarak işaretleniyor…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="425"/>
+        <location filename="../../ui/main_window.py" line="442"/>
         <source>This conversation has no web link</source>
         <translation>Bu konuşmada web bağlantısı yok</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="430"/>
+        <location filename="../../ui/main_window.py" line="447"/>
         <source>No web browser could open {0}. Set a default browser in your desktop&apos;s settings, or copy the link from the conversation.</source>
         <translation>{0} bağlantısını açacak bir web tarayıcısı bulunamadı. Masaüstü ayarlarınızdan varsayılan bir tarayıcı seçin ya da bağlantıyı konuşmadan kopyalayın.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="441"/>
+        <location filename="../../ui/main_window.py" line="458"/>
         <source>An import is already running</source>
         <translation>Zaten bir içe aktarma sürüyor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="445"/>
+        <location filename="../../ui/main_window.py" line="462"/>
         <source>Import conversations</source>
         <translation>Konuşmaları içe aktar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="447"/>
+        <location filename="../../ui/main_window.py" line="464"/>
         <source>Conversations (*.jsonl *.json *.csv);;All files (*)</source>
         <translation>Konuşmalar (*.jsonl *.json *.csv);;Tüm dosyalar (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="494"/>
+        <location filename="../../ui/main_window.py" line="511"/>
         <source>Reply queued in the outbox ({0})</source>
         <translation>Yanıt giden kutusunda sırada ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="499"/>
+        <location filename="../../ui/main_window.py" line="516"/>
         <source>Message {0} marked {1}; {2}; {3} open items rescored</source>
         <translation>Mesaj {0}: {1}; {2}; {3} açık öğe yeniden puanlandı</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="511"/>
+        <location filename="../../ui/main_window.py" line="528"/>
         <source>Sync state</source>
         <translation>Eşitleme durumu</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="521"/>
+        <location filename="../../ui/main_window.py" line="552"/>
+        <source>{0} new · {1} requests</source>
+        <translation>{0} yeni · {1} istek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="567"/>
         <source>Importing {0}…</source>
         <translation>{0} içe aktarılıyor…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="548"/>
+        <location filename="../../ui/main_window.py" line="594"/>
         <source>{0}: 1 match</source>
         <translation>{0}: 1 eşleşme</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="550"/>
+        <location filename="../../ui/main_window.py" line="596"/>
         <source>{0}: {1}{2} matches</source>
         <translation>{0}: {1}{2} eşleşme</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="560"/>
+        <location filename="../../ui/main_window.py" line="606"/>
         <source>{0}: 1 conversation · {1} in the inbox wait for a reply</source>
         <translation>{0}: 1 konuşma · gelen kutusunda {1} yanıt bekliyor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="564"/>
+        <location filename="../../ui/main_window.py" line="610"/>
         <source>{0}: {1} conversations · {2} in the inbox wait for a reply</source>
         <translation>{0}: {1} konuşma · gelen kutusunda {2} yanıt bekliyor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="570"/>
+        <location filename="../../ui/main_window.py" line="616"/>
         <source>{0}: 1 conversation</source>
         <translation>{0}: 1 konuşma</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="572"/>
+        <location filename="../../ui/main_window.py" line="618"/>
         <source>{0}: {1}{2} conversations</source>
         <translation>{0}: {1}{2} konuşma</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="584"/>
-        <source>{0} · no connector yet, import with File &gt; Import</source>
-        <translation>{0} · henüz bağlayıcı yok, Dosya &gt; İçe aktar ile yükleyin</translation>
+        <location filename="../../ui/main_window.py" line="631"/>
+        <source>{0} connected</source>
+        <translation>{0} bağlı</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="588"/>
-        <source>none yet · import with File &gt; Import</source>
-        <translation>henüz yok · Dosya &gt; İçe aktar ile yükleyin</translation>
+        <location filename="../../ui/main_window.py" line="633"/>
+        <source>none connected · Settings &gt; Accounts, or File &gt; Import</source>
+        <translation>bağlı hesap yok · Ayarlar &gt; Hesaplar veya Dosya &gt; İçe aktar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="590"/>
-        <location filename="../../ui/main_window.py" line="592"/>
+        <location filename="../../ui/main_window.py" line="635"/>
+        <source>none yet · Settings &gt; Accounts, or File &gt; Import</source>
+        <translation>henüz yok · Ayarlar &gt; Hesaplar veya Dosya &gt; İçe aktar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="636"/>
+        <location filename="../../ui/main_window.py" line="638"/>
         <source>Accounts</source>
         <translation>Hesaplar</translation>
     </message>
