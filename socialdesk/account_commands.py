@@ -246,8 +246,12 @@ def check_connection(
     factory: Callable[[ConnectedAccount], Connector] | None = None,
 ) -> str:
     """Asks the network who the account is; records the state. Raises ``SourceError``."""
-    connector = (factory or connector_factory(secrets))(account)
-    who = connector.whoami()
+    try:
+        connector = (factory or connector_factory(secrets))(account)
+        who = connector.whoami()
+    except SourceError as exc:
+        book.set_state(account, exc.state, str(exc))
+        raise
     user_id = getattr(connector, "user_id", None)
     if isinstance(user_id, str) and user_id and user_id != account.settings.user_id:
         account.settings.user_id = user_id
@@ -262,7 +266,6 @@ def _test(book: AccountBook, account: ConnectedAccount, secrets: SecretStore) ->
     try:
         who = check_connection(book, account, secrets)
     except SourceError as exc:
-        book.set_state(account, exc.state, str(exc))
         print(f"{account.name}: {exc}", file=sys.stderr)
         return 1
     print(f"{account.name}: ok, {who}")

@@ -215,6 +215,7 @@ class AccountsDialog(QDialog):
         self.runner = runner
         self._factory = factory
         self._accounts: list[ConnectedAccount] = []
+        self.connect_dialog: ConnectDialog | None = None
         self.busy = False
         self.setWindowTitle(self.tr("Accounts"))
         self.setAccessibleName(self.tr("Accounts"))
@@ -234,13 +235,11 @@ class AccountsDialog(QDialog):
         layout.addWidget(self.table)
 
         row = QHBoxLayout()
-        self.add_x = self._button(self.tr("Add X account…"), lambda: self.add(Network.X), row)
-        self.add_reddit = self._button(
-            self.tr("Add Reddit account…"), lambda: self.add(Network.REDDIT), row
-        )
+        self.add_x = self._button(self.tr("Add X account…"), self.add_x_account, row)
+        self.add_reddit = self._button(self.tr("Add Reddit account…"), self.add_reddit_account, row)
         row.addStretch(1)
         self.test_button = self._button(self.tr("Test connection"), self.test, row)
-        self.reconnect_button = self._button(self.tr("Reconnect…"), self.reconnect, row)
+        self.reconnect_button = self._button(self.tr("Reconnect…"), self.reconnect_selected, row)
         self.remove_button = self._button(self.tr("Remove"), self.remove, row)
         layout.addLayout(row)
 
@@ -380,10 +379,16 @@ class AccountsDialog(QDialog):
 
         self.runner(work, finished, failed, self)
 
-    def add(self, network: Network) -> None:
+    def add(self, network: Network) -> ConnectDialog:
+        """Asks for the account (a window-modal dialog that does not block), then connects
+        it off the GUI thread."""
         dialog = ConnectDialog(network, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
+        dialog.accepted.connect(lambda: self._connect(network, dialog))
+        self.connect_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _connect(self, network: Network, dialog: ConnectDialog) -> None:
         method, values, handle = dialog.method(), dialog.values(), dialog.handle.text().strip()
         port = dialog.port.value()
         auth = "oauth2" if method == "login" else method
@@ -401,6 +406,15 @@ class AccountsDialog(QDialog):
             return message
 
         self._run(self.tr("Connecting {0}…").format(handle), work, self.status.setText)
+
+    def add_x_account(self) -> None:
+        self.add(Network.X)
+
+    def add_reddit_account(self) -> None:
+        self.add(Network.REDDIT)
+
+    def reconnect_selected(self) -> None:
+        self.reconnect()
 
     def _login(self, values: dict[str, str], port: int) -> dict[str, str]:
         login = available_logins().get("x")
@@ -426,15 +440,19 @@ class AccountsDialog(QDialog):
             lambda who: self.status.setText(f"{account.shown}: ok, {who}"),
         )
 
-    def reconnect(self) -> None:
+    def reconnect(self) -> ConnectDialog | None:
         account = self.selected()
         if account is None:
-            return
+            return None
         dialog = ConnectDialog(
             account.network, self, handle=account.shown, auth=account.settings.auth
         )
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
+        dialog.accepted.connect(lambda: self._reconnect(account, dialog))
+        self.connect_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _reconnect(self, account: ConnectedAccount, dialog: ConnectDialog) -> None:
         method, values, port = dialog.method(), dialog.values(), dialog.port.value()
 
         def work() -> str:
