@@ -123,6 +123,7 @@ class ConnectDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addRow(buttons)
         self.auth.currentIndexChanged.connect(self._show_fields)
+        self.port.valueChanged.connect(self._show_fields)
         self._show_fields()
 
     def _field_names(self) -> dict[str, str]:
@@ -230,7 +231,10 @@ class AccountsDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for column in (0, 2, 3, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         layout.addWidget(self.table)
 
@@ -326,7 +330,7 @@ class AccountsDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setToolTip(_plain_tip(text))
                 self.table.setItem(number, column, item)
-        self.table.resizeColumnToContents(0)
+        self.table.resizeRowsToContents()
         if chosen is not None:
             for number, account in enumerate(self._accounts):
                 if account.id == chosen.id:
