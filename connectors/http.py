@@ -16,10 +16,13 @@ class CountingSession(requests.Session):
         self.timeout = timeout
         self.meter = meter
         self.credits_per_request = credits_per_request
+        self.last_headers: dict[str, str] = {}  # of the latest response (rate limits)
 
     def request(self, method: str, url: str, *args: Any, **kwargs: Any) -> requests.Response:  # type: ignore[override]
         if kwargs.get("timeout") is None:
             kwargs["timeout"] = self.timeout
         self.meter.requests += 1
         self.meter.credits += self.credits_per_request
-        return super().request(method, url, *args, **kwargs)
+        response = super().request(method, url, *args, **kwargs)
+        self.last_headers = dict(response.headers)
+        return response

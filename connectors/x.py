@@ -54,7 +54,9 @@ TWEET_FIELDS = [
     "referenced_tweets",
 ]
 USER_FIELDS = ["username", "name", "public_metrics"]
-TWEET_EXPANSIONS = ["author_id"]
+# The posts a mention answers come along, so a reply to one of the brand's own posts
+# (even one made from another tool) threads under it.
+TWEET_EXPANSIONS = ["author_id", "referenced_tweets.id", "referenced_tweets.id.author_id"]
 DM_FIELDS = ["id", "text", "event_type", "created_at", "sender_id", "dm_conversation_id"]
 
 STREAM_WORDING = {
@@ -324,7 +326,18 @@ class XConnector:
             token = meta.get("next_token") if isinstance(meta, dict) else None
             if not token:
                 return
+            self._before_next_page(stream)
         raise _TooManyPages
+
+    def _before_next_page(self, stream: str) -> None:
+        """X's headers say how many requests the window has left: at none, wait for the
+        reset instead of asking for a 429 (what was read is read again next time)."""
+        headers = {k.lower(): v for k, v in self.session.last_headers.items()}
+        remaining, reset = headers.get("x-rate-limit-remaining"), headers.get("x-rate-limit-reset")
+        if remaining == "0" and reset and reset.isdigit():
+            until = datetime.fromtimestamp(int(reset), UTC)
+            what = STREAM_WORDING.get(stream, stream)
+            raise RateLimited(f"X rate limit for {what}: waiting until {until:%H:%M} UTC", until)
 
     def _tweets(
         self, stream: str, method: Callable[..., Any], cursor: str | None, **params: Any
@@ -354,6 +367,8 @@ class XConnector:
                     if stream == "own" and item.in_reply_to is None:
                         continue  # a post of the brand's own, not a response to anyone
                     items.append(item)
+                if stream == "mentions":
+                    items.extend(self._brand_parents(page, users, items))
                 meta = page.get("meta")
                 if isinstance(meta, dict) and str(meta.get("newest_id", "")).isdigit():
                     newest = max(newest, int(meta["newest_id"]))
@@ -362,6 +377,26 @@ class XConnector:
         if not complete and cursor:
             return FetchResult(items, stream, cursor, bad)  # the rest next time
         return FetchResult(items, stream, str(newest) if newest else cursor, bad)
+
+    def _brand_parents(
+        self, page: dict[str, Any], users: dict[str, dict[str, Any]], items: list[IncomingMessage]
+    ) -> list[IncomingMessage]:
+        """The account's own posts that mentions on this page answer (from
+        ``includes.tweets``): the start of those threads."""
+        includes = page.get("includes")
+        referenced = includes.get("tweets") if isinstance(includes, dict) else None
+        answered = {item.in_reply_to for item in items if item.in_reply_to}
+        have = {item.external_id for item in items}
+        parents = []
+        for raw in _list(referenced):
+            if not isinstance(raw, dict) or raw.get("id") not in answered - have:
+                continue
+            if str(raw.get("author_id") or "") != self._user_id:
+                continue  # someone else's post: not ours to store
+            parent = self._tweet(raw, users, "own")
+            if isinstance(parent, IncomingMessage):
+                parents.append(parent)
+        return parents
 
     def _tweet(
         self, raw: Any, users: dict[str, dict[str, Any]], stream: str

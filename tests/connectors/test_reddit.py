@@ -314,3 +314,50 @@ def test_an_item_without_what_it_needs_is_kept_aside(
     assert stream == "inbox" and reason.startswith("Reddit sent t4_abd without what it needs")
     assert json.loads(raw) == broken
     assert list(stored(store)) == ["t4_abc"]
+
+
+def _message(name: str, created: float, body: str) -> dict[str, Any]:
+    return {"kind": "t4", "data": {"id": name[3:], "name": name, "author": "alice",
+                                   "dest": HANDLE, "author_fullname": "t2_a", "body": body,
+                                   "created_utc": created, "subject": "help",
+                                   "first_message_name": None, "new": False}}  # fmt: skip
+
+
+def test_the_next_sync_stores_only_what_is_new_and_skips_nothing(
+    book: AccountBook,
+    secrets: SecretStore,
+    ingestor: Ingestor,
+    store: Store,
+    rsps: responses.RequestsMock,
+) -> None:
+    account = connect(book, secrets, mark_read=False)
+    first = _message("t4_a1", 1764000000.0, "router down")
+    token(rsps)
+    rsps.add(
+        responses.GET,
+        f"{OAUTH}/message/inbox/",
+        json={"kind": "Listing", "data": {"children": [first], "after": None}},
+    )
+    rsps.add(responses.GET, f"{OAUTH}/user/{HANDLE}/comments", json=EMPTY)  # fmt: skip
+    assert sync_account(book, ingestor, account, RedditConnector(account, secrets)).stored == 1
+    assert book.cursor(account, "inbox") == "1764000000"
+
+    # Newest first: a new message, one from the same second as the cursor, the old one
+    # (read again, not stored again), then older ones that are not even looked at.
+    same_second = _message("t4_a2", 1764000000.0, "also this")
+    newer = _message("t4_a3", 1764000100.0, "hello?")
+    older = _message("t4_a0", 1763990000.0, "long ago")
+    token(rsps)
+    rsps.add(
+        responses.GET,
+        f"{OAUTH}/message/inbox/",
+        json={
+            "kind": "Listing",
+            "data": {"children": [newer, same_second, first, older], "after": "t4_a0"},
+        },
+    )
+    rsps.add(responses.GET, f"{OAUTH}/user/{HANDLE}/comments", json=EMPTY)  # fmt: skip
+    again = sync_account(book, ingestor, account, RedditConnector(account, secrets))
+    assert again.ok and again.stored == 2 and again.fetched == 3
+    assert sorted(stored(store)) == ["t4_a1", "t4_a2", "t4_a3"]
+    assert book.cursor(account, "inbox") == "1764000100"

@@ -600,3 +600,57 @@ def test_a_refused_renewal_asks_for_reconnecting(
     assert report.state == "needs_reconnecting"
     assert report.detail == "X would not renew the token for @twitter: reconnect the account"
     assert secrets.get("x", account.handle, "refresh_token") == "refresh-1"  # kept as it was
+
+
+def test_the_last_request_of_a_window_waits_for_the_reset_instead_of_a_429(
+    book: AccountBook,
+    secrets: SecretStore,
+    ingestor: Ingestor,
+    store: Store,
+    rsps: responses.RequestsMock,
+) -> None:
+    account = connect(book, secrets)
+    reset = int(NOW.timestamp()) + 420
+    rsps.add(
+        responses.GET,
+        MENTIONS,
+        json={"data": [tweet("1005", "@Twitter one", "11")], "includes": {"users": USERS},
+              "meta": {"next_token": "more"}},
+        headers={"x-rate-limit-remaining": "0", "x-rate-limit-reset": str(reset)},
+    )  # fmt: skip
+    report = sync_account(book, ingestor, account, XConnector(account, secrets), now=lambda: NOW)
+    assert report.state == "rate_limited" and len(rsps.calls) == 1  # no request into a 429
+    assert report.until == datetime(2026, 11, 24, 12, 7, tzinfo=UTC)
+    assert book.cursor(account, "mentions") is None and stored(store) == []  # read again later
+
+
+def test_a_mention_answering_a_brand_post_threads_under_it(
+    book: AccountBook,
+    secrets: SecretStore,
+    ingestor: Ingestor,
+    store: Store,
+    rsps: responses.RequestsMock,
+) -> None:
+    account = connect(book, secrets)
+    brand_post = tweet("1001", "Our routers get an update tonight", USER_ID)
+    strangers = tweet("1002", "unrelated post", "12")
+    rsps.add(
+        responses.GET,
+        MENTIONS,
+        json={
+            "data": [
+                tweet("1003", "@Twitter mine broke after it", "11", reply_to="1001", conv="1001"),
+                tweet("1004", "@Twitter agree", "11", reply_to="1002", conv="1002"),
+            ],
+            "includes": {"users": USERS, "tweets": [brand_post, strangers]},
+        },
+    )
+    quiet_streams(rsps)
+    report = sync_account(book, ingestor, account, XConnector(account, secrets))
+    assert report.ok and report.stored == 3
+    rows = {r.external_id: r for r in stored(store)}
+    assert set(rows) == {"1001", "1003", "1004"}  # not the stranger's post
+    assert rows["1001"].direction == "outbound"
+    assert rows["1001"].conversation_id == rows["1003"].conversation_id
+    expansions = rsps.calls[0].request.params["expansions"]
+    assert expansions == "author_id,referenced_tweets.id,referenced_tweets.id.author_id"
