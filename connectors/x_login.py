@@ -12,29 +12,20 @@ from __future__ import annotations
 import base64
 import hashlib
 import secrets
-import threading
-import webbrowser
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from http.server import BaseHTTPRequestHandler, HTTPServer
-from typing import Any
-from urllib.parse import parse_qs, urlencode, urlsplit
+from urllib.parse import urlencode
 
 import requests
 
+from connectors.loopback import WAIT_SECONDS, redirect_for, wait_for_redirect
 from connectors.x import RENEWAL_ENDPOINT, TIMEOUT_SECONDS
 from socialdesk.domain import utcnow
 from socialdesk.sources import AuthError, NetworkDown
 
 AUTHORIZE_URL = "https://x.com/i/oauth2/authorize"
 SCOPES = ["tweet.read", "tweet.write", "users.read", "dm.read", "dm.write", "offline.access"]
-WAIT_SECONDS = 300.0
-
-PAGE = (
-    "<!doctype html><meta charset=utf-8><title>SocialDesk</title>"
-    "<p>{message}</p><p>You can close this window and go back to SocialDesk.</p>"
-)
 
 
 @dataclass(frozen=True)
@@ -68,29 +59,6 @@ def authorize_url(client_id: str, redirect_uri: str, state: str, challenge: str)
     return f"{AUTHORIZE_URL}?{urlencode(query)}"
 
 
-class _Callback(BaseHTTPRequestHandler):
-    answer: dict[str, str]
-
-    def do_GET(self) -> None:
-        parts = urlsplit(self.path)
-        if parts.path != "/callback":
-            self.send_error(404)
-            return
-        found = {key: values[0] for key, values in parse_qs(parts.query).items()}
-        self.server.answer = found  # type: ignore[attr-defined]
-        ok = "code" in found
-        message = "Signed in to X." if ok else "X did not sign you in."
-        body = PAGE.format(message=message).encode("utf-8")
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass  # the query holds the code: keep it out of standard error
-
-
 def login(
     client_id: str,
     *,
@@ -102,38 +70,18 @@ def login(
 ) -> Tokens:
     """Runs the whole sign-in; returns the tokens. Raises ``AuthError`` when the user
     declines, the answer does not match, or X refuses the code."""
-    redirect_uri = f"http://127.0.0.1:{port}/callback"
-    browse = open_browser or webbrowser.open  # looked up now: the system's browser
+    redirect_uri = redirect_for(port)
     verifier, challenge = pkce_pair()
     state = secrets.token_urlsafe(24)
-    try:
-        server = HTTPServer(("127.0.0.1", port), _Callback)
-    except OSError as exc:
-        raise AuthError(
-            f"cannot listen on 127.0.0.1:{port} for X's answer ({exc.strerror}): "
-            "choose another port (and register it with the X app)"
-        ) from None
-    server.answer = {}  # type: ignore[attr-defined]
-    server.timeout = 0.5
-    stop_at = now() + timedelta(seconds=wait_seconds)
-    opener = threading.Thread(
-        target=browse, args=(authorize_url(client_id, redirect_uri, state, challenge),)
+    answer = wait_for_redirect(
+        port,
+        authorize_url(client_id, redirect_uri, state, challenge),
+        state,
+        network="X",
+        open_browser=open_browser,
+        wait_seconds=wait_seconds,
+        now=now,
     )
-    try:
-        opener.start()
-        while not server.answer and now() < stop_at:  # type: ignore[attr-defined]
-            server.handle_request()
-        answer: dict[str, str] = server.answer  # type: ignore[attr-defined]
-    finally:
-        server.server_close()
-        opener.join(5)
-    if not answer:
-        raise AuthError("X did not answer the sign-in in time: try again")
-    if answer.get("state") != state:
-        raise AuthError("the answer to the sign-in was not for this request: try again")
-    if "code" not in answer:
-        reason = answer.get("error_description") or answer.get("error") or "no code"
-        raise AuthError(f"X did not sign you in ({reason})")
     return _exchange(client_id, client_secret, answer["code"], redirect_uri, verifier, now)
 
 

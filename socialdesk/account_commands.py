@@ -148,7 +148,7 @@ def _add(args: argparse.Namespace, book: AccountBook, secrets: SecretStore) -> i
     settings.check()
     secrets.check()  # before asking for anything: say at once if there is no keyring
     if getattr(args, "login", False):
-        values = _browser_login(args, auth)
+        values = _browser_login(args, network, auth)
     else:
         prompt = getpass.getpass if sys.stdin.isatty() else None
         values = read_secrets(SECRET_FIELDS[(network.value, auth)], sys.stdin, prompt)
@@ -218,24 +218,32 @@ def remove_account(book: AccountBook, secrets: SecretStore, account: ConnectedAc
         secrets.delete(account.network.value, account.handle, field)
 
 
-def _browser_login(args: argparse.Namespace, auth: str) -> dict[str, str]:
-    if auth != "oauth2" or not args.client_id:
-        raise UsageError("--login signs in with OAuth 2.0: give --auth oauth2 and --client-id")
-    login = available_logins().get("x")
-    if login is None:
-        raise UsageError("browser sign-in for X is not installed; reinstall SocialDesk")
+def _browser_login(args: argparse.Namespace, network: Network, auth: str) -> dict[str, str]:
+    if network is Network.X and auth != "oauth2":
+        raise UsageError("--login signs in with OAuth 2.0: leave out --auth oauth1")
+    if not args.client_id:
+        raise UsageError("--login needs the app's --client-id")
+    name = "X" if network is Network.X else "Reddit"
     print(
-        f"Opening X in your browser; waiting for it to send you back to port {args.port}...",
+        f"Opening {name} in your browser; waiting for it to send you back to port {args.port}...",
         flush=True,
     )
-    tokens = login(args.client_id, port=args.port)
-    values = {
-        "access_token": tokens.access_token,
-        "client_id": args.client_id,
-        "expires_at": tokens.expires_at.isoformat(),
-    }
+    return browser_login(network, args.client_id, args.port)
+
+
+def browser_login(network: Network, client_id: str, port: int) -> dict[str, str]:
+    """Signs in through the browser (the connector's loopback flow); returns the
+    secrets to keep."""
+    login = available_logins().get(network.value)
+    if login is None:
+        raise UsageError(f"browser sign-in for {network.value} is not installed; reinstall")
+    tokens = login(client_id, port=port)
+    values = {"client_id": client_id}
     if tokens.refresh_token:
         values["refresh_token"] = tokens.refresh_token
+    if network is Network.X:
+        values["access_token"] = tokens.access_token
+        values["expires_at"] = tokens.expires_at.isoformat()
     return values
 
 

@@ -297,6 +297,19 @@ def _account_parsers(commands: Any) -> None:
     reddit.add_argument(
         "--no-mark-read", action="store_true", help="leave inbox items unread on Reddit"
     )
+    reddit.add_argument(
+        "--login",
+        action="store_true",
+        help="sign in through the browser instead of pasting a refresh token (an installed "
+        "app: needs --client-id, and http://127.0.0.1:PORT/callback as its redirect URI)",
+    )
+    reddit.add_argument("--client-id", metavar="ID", help="--login: the Reddit app's client id")
+    reddit.add_argument(
+        "--port",
+        type=_whole_number(1024, 65535),
+        default=8765,
+        help="--login: the loopback port Reddit sends the browser back to (default 8765)",
+    )
     reddit.add_argument("--no-test", action="store_true", help="do not check the connection now")
     _account_settings_options(reddit, adding=True)
 

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from socialdesk.account_commands import (
     SECRET_FIELDS,
+    browser_login,
     check_connection,
     connect_account,
     reconnect_account,
@@ -46,7 +47,7 @@ from socialdesk.accounts import (
 )
 from socialdesk.domain import Network, utcnow
 from socialdesk.secrets import KeyringUnavailable, SecretStore
-from socialdesk.sources import Connector, available_logins
+from socialdesk.sources import Connector
 from ui.labels import number_label
 from ui.tasks import run_task
 
@@ -82,7 +83,8 @@ class ConnectDialog(QDialog):
             self.auth.addItem(self.tr("Paste OAuth 2.0 tokens"), "oauth2")
             self.auth.addItem(self.tr("Paste OAuth 1.0a tokens"), "oauth1")
         else:
-            self.auth.addItem(self.tr("Refresh token of a Reddit app"), "refresh_token")
+            self.auth.addItem(self.tr("Sign in through the browser"), "login")
+            self.auth.addItem(self.tr("Paste a refresh token of a Reddit app"), "refresh_token")
         if auth:
             index = self.auth.findData(auth)
             self.auth.setCurrentIndex(max(0, index))
@@ -92,7 +94,7 @@ class ConnectDialog(QDialog):
         all_fields = sorted(
             {field for (net, _), fields in SECRET_FIELDS.items() if net == network.value
              for field, _ in fields}
-            | ({"login_client_id"} if network is Network.X else set())
+            | {"login_client_id"}
         )  # fmt: skip
         names = self._field_names()
         for field in all_fields:
@@ -158,11 +160,18 @@ class ConnectDialog(QDialog):
         login = self.method() == "login"
         self.port.setVisible(login)
         self._port_label.setVisible(login)
-        if login:
+        if login and self.network is Network.X:
             self.hint.setText(
                 self.tr(
                     "Your browser opens X. Register http://127.0.0.1:{0}/callback as a "
                     "callback URL of the X app first."
+                ).format(self.port.value())
+            )
+        elif login:
+            self.hint.setText(
+                self.tr(
+                    "Your browser opens Reddit. Register http://127.0.0.1:{0}/callback as "
+                    "the redirect URI of the Reddit app (an installed app) first."
                 ).format(self.port.value())
             )
         elif self.network is Network.REDDIT:
@@ -395,7 +404,10 @@ class AccountsDialog(QDialog):
     def _connect(self, network: Network, dialog: ConnectDialog) -> None:
         method, values, handle = dialog.method(), dialog.values(), dialog.handle.text().strip()
         port = dialog.port.value()
-        auth = "oauth2" if method == "login" else method
+        if network is Network.REDDIT:
+            auth = "refresh_token"
+        else:
+            auth = "oauth2" if method == "login" else method
         settings = AccountSettings(
             auth=auth,
             poll_seconds=DEFAULT_POLL_SECONDS[network],
@@ -403,7 +415,7 @@ class AccountsDialog(QDialog):
         )
 
         def work() -> str:
-            secrets = self._login(values, port) if method == "login" else values
+            secrets = self._login(network, values, port) if method == "login" else values
             _account, message = connect_account(
                 self.book, self.secrets, network, handle, settings, secrets, factory=self._factory
             )
@@ -420,19 +432,8 @@ class AccountsDialog(QDialog):
     def reconnect_selected(self) -> None:
         self.reconnect()
 
-    def _login(self, values: dict[str, str], port: int) -> dict[str, str]:
-        login = available_logins().get("x")
-        if login is None:
-            raise RuntimeError(self.tr("browser sign-in for X is not installed"))
-        tokens = login(values["client_id"], port=port)
-        found = {
-            "access_token": tokens.access_token,
-            "client_id": values["client_id"],
-            "expires_at": tokens.expires_at.isoformat(),
-        }
-        if tokens.refresh_token:
-            found["refresh_token"] = tokens.refresh_token
-        return found
+    def _login(self, network: Network, values: dict[str, str], port: int) -> dict[str, str]:
+        return browser_login(network, values["client_id"], port)
 
     def test(self) -> None:
         account = self.selected()
@@ -460,7 +461,7 @@ class AccountsDialog(QDialog):
         method, values, port = dialog.method(), dialog.values(), dialog.port.value()
 
         def work() -> str:
-            secrets = self._login(values, port) if method == "login" else values
+            secrets = self._login(account.network, values, port) if method == "login" else values
             return reconnect_account(self.book, self.secrets, account, secrets, self._factory)
 
         self._run(

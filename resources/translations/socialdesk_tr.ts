@@ -4,174 +4,169 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../ui/accounts.py" line="219"/>
-        <location filename="../../ui/accounts.py" line="220"/>
+        <location filename="../../ui/accounts.py" line="230"/>
+        <location filename="../../ui/accounts.py" line="231"/>
         <source>Accounts</source>
         <translation>Hesaplar</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="225"/>
+        <location filename="../../ui/accounts.py" line="236"/>
         <source>Account</source>
         <translation>Hesap</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="225"/>
+        <location filename="../../ui/accounts.py" line="236"/>
         <source>State</source>
         <translation>Durum</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="225"/>
+        <location filename="../../ui/accounts.py" line="236"/>
         <source>Today</source>
         <translation>Bugün</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="225"/>
+        <location filename="../../ui/accounts.py" line="236"/>
         <source>Every</source>
         <translation>Sıklık</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="226"/>
-        <location filename="../../ui/accounts.py" line="268"/>
+        <location filename="../../ui/accounts.py" line="237"/>
+        <location filename="../../ui/accounts.py" line="280"/>
         <source>Keywords</source>
         <translation>Anahtar sözcükler</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="228"/>
+        <location filename="../../ui/accounts.py" line="239"/>
         <source>Connected accounts</source>
         <translation>Bağlı hesaplar</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="237"/>
+        <location filename="../../ui/accounts.py" line="251"/>
         <source>Add X account…</source>
         <translation>X hesabı ekle…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="239"/>
+        <location filename="../../ui/accounts.py" line="252"/>
         <source>Add Reddit account…</source>
         <translation>Reddit hesabı ekle…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="242"/>
+        <location filename="../../ui/accounts.py" line="254"/>
         <source>Test connection</source>
         <translation>Bağlantıyı sına</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="243"/>
+        <location filename="../../ui/accounts.py" line="255"/>
         <source>Reconnect…</source>
         <translation>Yeniden bağla…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="244"/>
+        <location filename="../../ui/accounts.py" line="256"/>
         <source>Remove</source>
         <translation>Kaldır</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="251"/>
+        <location filename="../../ui/accounts.py" line="263"/>
         <source>Poll interval in seconds</source>
         <translation>Saniye cinsinden yoklama aralığı</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="254"/>
+        <location filename="../../ui/accounts.py" line="266"/>
         <source>Daily request budget</source>
         <translation>Günlük istek bütçesi</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="258"/>
+        <location filename="../../ui/accounts.py" line="270"/>
         <source>Estimated credits per request</source>
         <translation>İstek başına tahmini kredi</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="260"/>
+        <location filename="../../ui/accounts.py" line="272"/>
         <source>Keywords, separated by commas</source>
         <translation>Anahtar sözcükler, virgülle ayrılmış</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="262"/>
+        <location filename="../../ui/accounts.py" line="274"/>
         <source>Exclusions, separated by commas</source>
         <translation>Hariç tutulanlar, virgülle ayrılmış</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="264"/>
+        <location filename="../../ui/accounts.py" line="276"/>
         <source>Subreddits, separated by commas</source>
         <translation>Subredditler, virgülle ayrılmış</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="265"/>
+        <location filename="../../ui/accounts.py" line="277"/>
         <source>Poll every</source>
         <translation>Yoklama sıklığı</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="266"/>
+        <location filename="../../ui/accounts.py" line="278"/>
         <source>Requests a day at most</source>
         <translation>Günde en çok istek</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="267"/>
+        <location filename="../../ui/accounts.py" line="279"/>
         <source>Credits per request</source>
         <translation>İstek başına kredi</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="269"/>
+        <location filename="../../ui/accounts.py" line="281"/>
         <source>Exclude</source>
         <translation>Hariç tut</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="270"/>
+        <location filename="../../ui/accounts.py" line="282"/>
         <source>Subreddits (Reddit)</source>
         <translation>Subredditler (Reddit)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="274"/>
+        <location filename="../../ui/accounts.py" line="286"/>
         <source>Save settings</source>
         <translation>Ayarları kaydet</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="280"/>
+        <location filename="../../ui/accounts.py" line="292"/>
         <source>Accounts status</source>
         <translation>Hesap durumu</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="314"/>
+        <location filename="../../ui/accounts.py" line="326"/>
         <source>{0} of {1} requests · {2} credits</source>
         <translation>{0} / {1} istek · {2} kredi</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="403"/>
+        <location filename="../../ui/accounts.py" line="424"/>
         <source>Connecting {0}…</source>
         <translation>{0} bağlanıyor…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="408"/>
-        <source>browser sign-in for X is not installed</source>
-        <translation>X için tarayıcıyla oturum açma kurulu değil</translation>
-    </message>
-    <message>
-        <location filename="../../ui/accounts.py" line="424"/>
+        <location filename="../../ui/accounts.py" line="443"/>
         <source>Testing {0}…</source>
         <translation>{0} sınanıyor…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="445"/>
+        <location filename="../../ui/accounts.py" line="468"/>
         <source>Reconnecting {0}…</source>
         <translation>{0} yeniden bağlanıyor…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="456"/>
+        <location filename="../../ui/accounts.py" line="479"/>
         <source>Remove account</source>
         <translation>Hesabı kaldır</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="458"/>
+        <location filename="../../ui/accounts.py" line="481"/>
         <source>Disconnect {0} and delete its secrets from the keyring? Its messages stay.</source>
         <translation>{0} bağlantısı kesilsin ve gizli bilgileri anahtarlıktan silinsin mi? İletileri kalır.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="464"/>
+        <location filename="../../ui/accounts.py" line="487"/>
         <source>{0} removed; its messages stay.</source>
         <translation>{0} kaldırıldı; iletileri kalıyor.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="486"/>
+        <location filename="../../ui/accounts.py" line="509"/>
         <source>{0}: settings saved.</source>
         <translation>{0}: ayarlar kaydedildi.</translation>
     </message>
@@ -211,122 +206,132 @@
 <context>
     <name>ConnectDialog</name>
     <message>
-        <location filename="../../ui/accounts.py" line="70"/>
+        <location filename="../../ui/accounts.py" line="71"/>
         <source>Connect a {0} account</source>
         <translation>{0} hesabı bağla</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="75"/>
+        <location filename="../../ui/accounts.py" line="76"/>
         <source>Account handle</source>
         <translation>Hesap adı</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="77"/>
+        <location filename="../../ui/accounts.py" line="78"/>
         <source>Account</source>
         <translation>Hesap</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="79"/>
+        <location filename="../../ui/accounts.py" line="80"/>
         <source>Sign-in method</source>
         <translation>Oturum açma yöntemi</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="81"/>
+        <location filename="../../ui/accounts.py" line="82"/>
         <source>Sign in through the browser (OAuth 2.0)</source>
         <translation>Tarayıcıyla oturum aç (OAuth 2.0)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="82"/>
+        <location filename="../../ui/accounts.py" line="83"/>
         <source>Paste OAuth 2.0 tokens</source>
         <translation>OAuth 2.0 belirteçlerini yapıştır</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="83"/>
+        <location filename="../../ui/accounts.py" line="84"/>
         <source>Paste OAuth 1.0a tokens</source>
         <translation>OAuth 1.0a belirteçlerini yapıştır</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="85"/>
-        <source>Refresh token of a Reddit app</source>
-        <translation>Bir Reddit uygulamasının yenileme belirteci</translation>
+        <location filename="../../ui/accounts.py" line="86"/>
+        <source>Sign in through the browser</source>
+        <translation>Tarayıcıyla oturum aç</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="89"/>
+        <location filename="../../ui/accounts.py" line="87"/>
+        <source>Paste a refresh token of a Reddit app</source>
+        <translation>Bir Reddit uygulamasının yenileme belirtecini yapıştır</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="91"/>
         <source>Method</source>
         <translation>Yöntem</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="112"/>
+        <location filename="../../ui/accounts.py" line="114"/>
         <source>Loopback port</source>
         <translation>Geri dönüş bağlantı noktası</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="113"/>
+        <location filename="../../ui/accounts.py" line="115"/>
         <source>Callback port</source>
         <translation>Geri çağırma bağlantı noktası</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="130"/>
+        <location filename="../../ui/accounts.py" line="133"/>
         <source>Consumer key</source>
         <translation>Tüketici anahtarı</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="131"/>
+        <location filename="../../ui/accounts.py" line="134"/>
         <source>Consumer secret</source>
         <translation>Tüketici gizli anahtarı</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="132"/>
+        <location filename="../../ui/accounts.py" line="135"/>
         <source>Access token</source>
         <translation>Erişim belirteci</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="133"/>
+        <location filename="../../ui/accounts.py" line="136"/>
         <source>Access token secret</source>
         <translation>Erişim belirteci gizli anahtarı</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="134"/>
+        <location filename="../../ui/accounts.py" line="137"/>
         <source>Refresh token</source>
         <translation>Yenileme belirteci</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="135"/>
+        <location filename="../../ui/accounts.py" line="138"/>
         <source>Client id</source>
         <translation>İstemci kimliği</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="136"/>
+        <location filename="../../ui/accounts.py" line="139"/>
         <source>Client secret</source>
         <translation>İstemci gizli anahtarı</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="156"/>
+        <location filename="../../ui/accounts.py" line="159"/>
         <source>{0} (optional)</source>
         <translation>{0} (isteğe bağlı)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="163"/>
+        <location filename="../../ui/accounts.py" line="166"/>
         <source>Your browser opens X. Register http://127.0.0.1:{0}/callback as a callback URL of the X app first.</source>
         <translation>Tarayıcınız X’i açar. Önce http://127.0.0.1:{0}/callback adresini X uygulamasının geri çağırma adresi olarak kaydedin.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="168"/>
+        <location filename="../../ui/accounts.py" line="173"/>
+        <source>Your browser opens Reddit. Register http://127.0.0.1:{0}/callback as the redirect URI of the Reddit app (an installed app) first.</source>
+        <translation>Tarayıcınız Reddit’i açar. Önce http://127.0.0.1:{0}/callback adresini Reddit uygulamasının (kurulu uygulama) yönlendirme adresi olarak kaydedin.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="178"/>
         <source>Leave the client secret empty for an installed app.</source>
         <translation>Kurulu bir uygulama için istemci gizli anahtarını boş bırakın.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="171"/>
+        <location filename="../../ui/accounts.py" line="181"/>
         <source>Without a refresh token and client id the token cannot be renewed.</source>
         <translation>Yenileme belirteci ve istemci kimliği olmadan belirteç yenilenemez.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="192"/>
+        <location filename="../../ui/accounts.py" line="202"/>
         <source>{0}: needed.</source>
         <translation>{0}: gerekli.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="187"/>
+        <location filename="../../ui/accounts.py" line="197"/>
         <source>Give the account&apos;s handle.</source>
         <translation>Hesabın adını girin.</translation>
     </message>

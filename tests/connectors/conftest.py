@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import keyring
 import pytest
 import responses
 from keyring.backend import KeyringBackend
@@ -54,3 +55,15 @@ def rsps() -> Iterator[responses.RequestsMock]:
         assert_all_requests_are_fired=True, registry=responses.registries.OrderedRegistry
     ) as mock:
         yield mock
+
+
+@pytest.fixture
+def os_keyring() -> Iterator[MemoryKeyring]:
+    """The keyring the CLI finds (``keyring.get_keyring()``), for this test only."""
+    previous = keyring.get_keyring()
+    memory = MemoryKeyring()
+    keyring.set_keyring(memory)
+    try:
+        yield memory
+    finally:
+        keyring.set_keyring(previous)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import keyring
@@ -21,18 +20,6 @@ from .conftest import MemoryKeyring
 API = "https://api.twitter.com/2"
 ME = "1072250532645998596"  # @TweepyDev, whose lookup tweepy recorded
 TOKEN = "oauth2-access-token-for-tests"
-
-
-@pytest.fixture
-def os_keyring() -> Iterator[MemoryKeyring]:
-    """The keyring the CLI finds (``keyring.get_keyring()``), for this test only."""
-    previous = keyring.get_keyring()
-    memory = MemoryKeyring()
-    keyring.set_keyring(memory)
-    try:
-        yield memory
-    finally:
-        keyring.set_keyring(previous)
 
 
 def run(

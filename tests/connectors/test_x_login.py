@@ -62,14 +62,14 @@ def test_sign_in_exchanges_the_code_with_the_verifier(rsps: responses.RequestsMo
     assert form["grant_type"] == "authorization_code" and form["code"] == "the-code"
     digest = hashlib.sha256(form["code_verifier"].encode()).digest()
     assert base64.urlsafe_b64encode(digest).rstrip(b"=").decode() == asked["code_challenge"]
-    assert "Signed in to X." in browser.page
+    assert "Signed in." in browser.page
 
 
 def test_a_declined_sign_in_says_why(rsps: responses.RequestsMock) -> None:
     browser = Browser(error="access_denied")
     with pytest.raises(AuthError, match=r"X did not sign you in \(access_denied\)"):
         login("client-abc", port=free_port(), open_browser=browser)
-    assert "X did not sign you in." in browser.page
+    assert "You were not signed in." in browser.page
 
 
 def test_an_answer_for_another_request_is_refused(rsps: responses.RequestsMock) -> None:
