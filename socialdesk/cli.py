@@ -243,6 +243,23 @@ def _account_settings_options(parser: argparse.ArgumentParser, *, adding: bool) 
     )
 
 
+def _login_options(parser: argparse.ArgumentParser, network: str, what: str) -> None:
+    parser.add_argument(
+        "--login",
+        action="store_true",
+        help=f"{what} (needs --client-id, and http://127.0.0.1:PORT/callback registered "
+        f"with the {network} app)",
+    )
+    parser.add_argument("--client-id", metavar="ID", help=f"--login: the {network} app's id")
+    parser.add_argument(
+        "--port",
+        type=_whole_number(1024, 65535),
+        default=8765,
+        help=f"--login: the loopback port {network} sends the browser back to (default 8765)",
+    )
+    parser.add_argument("--no-test", action="store_true", help="do not check the connection now")
+
+
 def _account_parsers(commands: Any) -> None:
     accounts = commands.add_parser(
         "accounts",
@@ -269,20 +286,7 @@ def _account_parsers(commands: Any) -> None:
     )
     x.add_argument("handle", metavar="HANDLE", help="the account, such as @NimbusCare")
     x.add_argument("--auth", choices=("oauth1", "oauth2"), default="oauth2")
-    x.add_argument(
-        "--login",
-        action="store_true",
-        help="oauth2: sign in through the browser instead of pasting tokens (needs "
-        "--client-id, and http://127.0.0.1:PORT/callback registered with the X app)",
-    )
-    x.add_argument("--client-id", metavar="ID", help="--login: the X app's OAuth 2.0 client id")
-    x.add_argument(
-        "--port",
-        type=_whole_number(1024, 65535),
-        default=8765,
-        help="--login: the loopback port X sends the browser back to (default 8765)",
-    )
-    x.add_argument("--no-test", action="store_true", help="do not check the connection now")
+    _login_options(x, "X", "oauth2: sign in through the browser instead of pasting tokens")
     _account_settings_options(x, adding=True)
     reddit = networks.add_parser(
         "reddit",
@@ -297,20 +301,9 @@ def _account_parsers(commands: Any) -> None:
     reddit.add_argument(
         "--no-mark-read", action="store_true", help="leave inbox items unread on Reddit"
     )
-    reddit.add_argument(
-        "--login",
-        action="store_true",
-        help="sign in through the browser instead of pasting a refresh token (an installed "
-        "app: needs --client-id, and http://127.0.0.1:PORT/callback as its redirect URI)",
+    _login_options(
+        reddit, "Reddit", "sign in through the browser instead of pasting a refresh token"
     )
-    reddit.add_argument("--client-id", metavar="ID", help="--login: the Reddit app's client id")
-    reddit.add_argument(
-        "--port",
-        type=_whole_number(1024, 65535),
-        default=8765,
-        help="--login: the loopback port Reddit sends the browser back to (default 8765)",
-    )
-    reddit.add_argument("--no-test", action="store_true", help="do not check the connection now")
     _account_settings_options(reddit, adding=True)
 
     test = actions.add_parser("test", help="check an account's connection now")
