@@ -32,6 +32,7 @@ def redirect_for(port: int) -> str:
 
 class _Callback(BaseHTTPRequestHandler):
     answer: dict[str, str]
+    timeout = 10  # a browser that connects and says nothing does not hold the sign-in
 
     def do_GET(self) -> None:
         parts = urlsplit(self.path)

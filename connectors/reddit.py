@@ -39,8 +39,10 @@ from socialdesk.sources import (
 )
 
 logging.getLogger("prawcore").setLevel(logging.INFO)
+log = logging.getLogger("connectors.reddit")
 
 TIMEOUT_SECONDS = 20.0
+SEARCH_OVERLAP = timedelta(hours=6)
 MAX_ITEMS = 1000  # a listing goes no deeper than Reddit lets it (1,000 items)
 SITE = "https://www.reddit.com"
 
@@ -102,6 +104,9 @@ class RedditConnector:
         )
         # Comment streams live as long as the connector: each poll takes what is new.
         self._streams: dict[str, Iterator[Any]] = {}
+        # Comments taken from a stream but not yet stored, by subreddit.
+        self._pending: dict[str, list[dict[str, Any]]] = {}
+        self._unread: dict[str, list[str]] = {}  # inbox items to mark read once stored
 
     def _secret(self, field: str, *, required: bool = True) -> str:
         try:
@@ -229,9 +234,20 @@ class RedditConnector:
             newest = max(newest, item.created_at.timestamp())
             if stream == "inbox" and child["data"].get("new") is True:
                 unread.append(item.external_id)
-        if unread and self.account.settings.mark_read:
-            self.mark_read(unread)
+        self._unread[stream] = unread  # marked read once stored (``acknowledge``)
         return FetchResult(items, stream, _cursor(newest) if newest else cursor, bad)
+
+    def acknowledge(self, stream: str) -> None:
+        """Called once the last fetch of ``stream`` is stored."""
+        if stream == "keywords":
+            self._pending.clear()  # the comments taken from the streams are kept now
+            return
+        unread = self._unread.pop(stream, [])
+        if unread and self.account.settings.mark_read:
+            try:
+                self.mark_read(unread)
+            except SourceError as exc:  # only how Reddit shows them: try next time
+                log.warning("could not mark %d items read: %s", len(unread), exc)
 
     def _keywords(self, cursor: str | None) -> FetchResult:
         settings = self.account.settings
@@ -243,12 +259,14 @@ class RedditConnector:
         bad: list[Quarantined] = []
         newest = since
         seen: set[str] = set()
+        # Search indexes late: look again a while back; what is stored already stays once.
+        search_since = max(0.0, since - SEARCH_OVERLAP.total_seconds()) if since else 0.0
         for name in settings.subreddits:
             found = list(
                 self._pages(
                     "keywords",
                     f"/r/{name}/search/",
-                    since,
+                    search_since,
                     {"q": query, "sort": "new", "restrict_sr": "on", "t": "week"},
                 )
             )
@@ -257,13 +275,15 @@ class RedditConnector:
             def new_comments(subreddit: Any = subreddit) -> list[dict[str, Any]]:
                 return self._new_comments(subreddit)
 
-            found += self._call("keywords", new_comments)
-            for child in found:
+            # Comments the stream gave before that are not stored yet come again.
+            pending = self._pending.setdefault(name, [])
+            pending += self._call("keywords", new_comments)
+            for child in found + pending:
                 item = self._item(child, "keywords")
                 if isinstance(item, Quarantined):
                     bad.append(item)
                     continue
-                if item.external_id in seen or item.created_at.timestamp() < since:
+                if item.external_id in seen:
                     continue
                 seen.add(item.external_id)
                 if not pattern.search(item.text):
@@ -282,10 +302,15 @@ class RedditConnector:
             stream = subreddit.stream.comments(pause_after=0)
             self._streams[subreddit.display_name] = stream
         found: list[dict[str, Any]] = []
-        for comment in stream:
-            if comment is None:  # nothing more for now
-                break
-            found.append({"kind": "t1", "data": _data(comment)})
+        try:
+            for comment in stream:
+                if comment is None:  # nothing more for now
+                    break
+                found.append({"kind": "t1", "data": _data(comment)})
+        except BaseException:
+            # A generator that raised is finished: start a new stream next time.
+            self._streams.pop(subreddit.display_name, None)
+            raise
         return found
 
     def _item(self, child: Any, stream: str) -> IncomingMessage | Quarantined:

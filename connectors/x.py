@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -45,6 +46,15 @@ TWITTER_EPOCH_MS = 1288834974657  # snowflake ids count milliseconds from here
 QUERY_LIMIT = 512  # characters in a search query (X's basic access)
 RENEWAL_ENDPOINT = "https://api.x.com/2/oauth2/token"
 REFRESH_MARGIN = timedelta(minutes=5)
+DEFAULT_LIFETIME = 7200  # seconds: X's access tokens last two hours
+_renewals: dict[str, threading.Lock] = {}
+_renewals_guard = threading.Lock()
+
+
+def _renewal_lock(handle: str) -> threading.Lock:
+    with _renewals_guard:
+        return _renewals.setdefault(handle, threading.Lock())
+
 
 TWEET_FIELDS = [
     "created_at",
@@ -177,7 +187,20 @@ class XConnector:
         return bool(self._optional("refresh_token") and self._optional("client_id"))
 
     def refresh(self) -> None:
-        refresh_token, client_id = self._optional("refresh_token"), self._optional("client_id")
+        """Renews the OAuth 2.0 token. One renewal per account at a time: X rotates
+        refresh tokens, so a second renewal with the same one would be refused."""
+        with _renewal_lock(self.account.handle):
+            refresh_token = self._optional("refresh_token")
+            client_id = self._optional("client_id")
+            current = self._optional("access_token")
+            if current and current != self.client.bearer_token:
+                # Another connector renewed it while this one waited: use that.
+                self.client.bearer_token = current
+                self._renewed = True
+                return
+            self._renew(refresh_token, client_id)
+
+    def _renew(self, refresh_token: str, client_id: str) -> None:
         handle = self.account.shown
         if not refresh_token or not client_id:
             raise AuthError(
@@ -207,16 +230,22 @@ class XConnector:
             raise NetworkDown(f"X is having trouble (HTTP {response.status_code}); will retry")
         try:
             body = response.json()
-            access = str(body["access_token"])
-            lifetime = int(body.get("expires_in", 7200))
-        except (ValueError, KeyError, TypeError):
-            raise MalformedResponse(
-                "X renewed the token but its answer could not be read", response.text
-            ) from None
+        except ValueError:
+            body = None
+        # The answer holds tokens: it is never quarantined or shown, only read.
+        access = body.get("access_token") if isinstance(body, dict) else None
+        if not isinstance(access, str) or not access:
+            raise AuthError(
+                f"X's answer to renewing the token for {handle} had no token: reconnect the account"
+            )
+        assert isinstance(body, dict)
         self.secrets.set("x", self.account.handle, "access_token", access)
-        if body.get("refresh_token"):  # X rotates refresh tokens: the old one is spent
-            self.secrets.set("x", self.account.handle, "refresh_token", str(body["refresh_token"]))
-        expires_at = (self.now() + timedelta(seconds=lifetime)).isoformat()
+        rotated = body.get("refresh_token")
+        if isinstance(rotated, str) and rotated:  # X rotates refresh tokens: the old is spent
+            self.secrets.set("x", self.account.handle, "refresh_token", rotated)
+        lifetime = body.get("expires_in")
+        seconds = lifetime if isinstance(lifetime, int) and lifetime > 0 else DEFAULT_LIFETIME
+        expires_at = (self.now() + timedelta(seconds=seconds)).isoformat()
         self.secrets.set("x", self.account.handle, "expires_at", expires_at)
         self.client.bearer_token = access
         self._renewed = True
@@ -260,6 +289,9 @@ class XConnector:
         if stream == "direct_messages":
             return self._direct_messages(cursor)
         raise ValueError(f"X has no stream called {stream!r}")
+
+    def acknowledge(self, stream: str) -> None:
+        """Nothing to do on X once a fetch is stored."""
 
     def send_reply(self, in_reply_to: IncomingMessage, text: str) -> IncomingMessage:
         self.refresh_if_due()
@@ -327,56 +359,69 @@ class XConnector:
             if not token:
                 return
             self._before_next_page(stream)
-        raise _TooManyPages
+        raise _Stopped(None, "")
 
     def _before_next_page(self, stream: str) -> None:
         """X's headers say how many requests the window has left: at none, wait for the
         reset instead of asking for a 429 (what was read is read again next time)."""
         headers = {k.lower(): v for k, v in self.session.last_headers.items()}
         remaining, reset = headers.get("x-rate-limit-remaining"), headers.get("x-rate-limit-reset")
-        if remaining == "0" and reset and reset.isdigit():
-            until = datetime.fromtimestamp(int(reset), UTC)
+        if remaining == "0" and _digits(reset):
+            until = datetime.fromtimestamp(int(str(reset)), UTC)
             what = STREAM_WORDING.get(stream, stream)
-            raise RateLimited(f"X rate limit for {what}: waiting until {until:%H:%M} UTC", until)
+            raise _Stopped(until, f"X rate limit for {what}: waiting until {until:%H:%M} UTC")
 
     def _tweets(
         self, stream: str, method: Callable[..., Any], cursor: str | None, **params: Any
     ) -> FetchResult:
+        """Posts newer than the cursor, newest first, every page. A poll that has to stop
+        early (its page limit, or the rate limit's last request) stores what it read and
+        leaves a cursor that says where to go on: ``SINCE:NEWEST:UNTIL``."""
+        since, known, until = _gap(cursor)
         params.update(
             max_results=PAGE_SIZE,
             tweet_fields=TWEET_FIELDS,
             expansions=TWEET_EXPANSIONS,
             user_fields=USER_FIELDS,
         )
-        if cursor:
-            params["since_id"] = cursor
+        if since:
+            params["since_id"] = str(since)
+        if until:
+            params["until_id"] = str(until)
         items: list[IncomingMessage] = []
         bad: list[Quarantined] = []
-        newest = int(cursor) if cursor and cursor.isdigit() else 0
-        complete = True
+        newest, oldest = known, 0
+        stopped: _Stopped | None = None
         try:
             for page in self._pages(stream, method, **params):
                 users = _users(page)
                 for raw in _list(page.get("data")):
                     item = self._tweet(raw, users, stream)
+                    number = _json_id(item.raw) if isinstance(item, Quarantined) else 0
+                    if isinstance(item, IncomingMessage):
+                        number = int(item.external_id)
+                    if number:
+                        newest = max(newest, number)
+                        oldest = min(oldest, number) if oldest else number
                     if isinstance(item, Quarantined):
                         bad.append(item)  # kept aside; the cursor moves past it
-                        newest = max(newest, _json_id(item.raw))
                         continue
-                    newest = max(newest, int(item.external_id))
                     if stream == "own" and item.in_reply_to is None:
                         continue  # a post of the brand's own, not a response to anyone
                     items.append(item)
                 if stream == "mentions":
                     items.extend(self._brand_parents(page, users, items))
                 meta = page.get("meta")
-                if isinstance(meta, dict) and str(meta.get("newest_id", "")).isdigit():
+                if isinstance(meta, dict) and _digits(meta.get("newest_id")):
                     newest = max(newest, int(meta["newest_id"]))
-        except _TooManyPages:
-            complete = False
-        if not complete and cursor:
-            return FetchResult(items, stream, cursor, bad)  # the rest next time
-        return FetchResult(items, stream, str(newest) if newest else cursor, bad)
+        except _Stopped as stop:
+            stopped = stop
+        if stopped is None:  # everything newer than ``since`` is read
+            return FetchResult(items, stream, str(newest) if newest else cursor, bad)
+        if not oldest:  # not a page read: as it was
+            return FetchResult(items, stream, cursor, bad, stopped.until, stopped.note)
+        gap = f"{since or ''}:{newest}:{oldest}"
+        return FetchResult(items, stream, gap, bad, stopped.until, stopped.note)
 
     def _brand_parents(
         self, page: dict[str, Any], users: dict[str, dict[str, Any]], items: list[IncomingMessage]
@@ -404,7 +449,7 @@ class XConnector:
         if not isinstance(raw, dict):
             return Quarantined(json.dumps(raw), "a post that is not a JSON object")
         tweet_id, text = raw.get("id"), raw.get("text")
-        if not isinstance(tweet_id, str) or not tweet_id.isdigit():
+        if not isinstance(tweet_id, str) or not _digits(tweet_id):
             return Quarantined(json.dumps(raw), "a post without a valid id")
         if not isinstance(text, str):
             return Quarantined(json.dumps(raw), f"post {tweet_id} has no text")
@@ -445,7 +490,7 @@ class XConnector:
         )
 
     def _direct_messages(self, cursor: str | None) -> FetchResult:
-        since = int(cursor) if cursor and cursor.isdigit() else 0
+        since = int(str(cursor)) if _digits(cursor) else 0
         items: list[IncomingMessage] = []
         bad: list[Quarantined] = []
         newest = since
@@ -464,7 +509,7 @@ class XConnector:
                 reached = False
                 for raw in _list(page.get("data")):
                     event_id = raw.get("id") if isinstance(raw, dict) else None
-                    if isinstance(event_id, str) and event_id.isdigit() and int(event_id) <= since:
+                    if _digits(event_id) and int(str(event_id)) <= since:
                         reached = True  # newest first: the rest was read before
                         continue
                     item = self._dm(raw, users)
@@ -475,9 +520,11 @@ class XConnector:
                     items.append(item)
                 if reached:
                     break
-        except _TooManyPages:
-            if cursor:
-                return FetchResult(items, "direct_messages", cursor, bad)
+        except _Stopped as stop:
+            # No way to ask for "older than": keep the cursor, store what was read, and
+            # read these pages again next time (the store keeps one of each).
+            if cursor or stop.until is not None:
+                return FetchResult(items, "direct_messages", cursor, bad, stop.until, stop.note)
         for item in bad:
             event_id = _json_id(item.raw)
             if event_id:
@@ -488,7 +535,7 @@ class XConnector:
         if not isinstance(raw, dict):
             return Quarantined(json.dumps(raw), "a direct message that is not a JSON object")
         event_id, text = raw.get("id"), raw.get("text")
-        if not isinstance(event_id, str) or not event_id.isdigit():
+        if not isinstance(event_id, str) or not _digits(event_id):
             return Quarantined(json.dumps(raw), "a direct message without a valid id")
         sender = str(raw.get("sender_id") or "")
         if not sender:
@@ -559,8 +606,30 @@ class XConnector:
             raise NetworkDown(f"cannot reach X ({type(exc).__name__}); will retry") from None
 
 
-class _TooManyPages(Exception):
-    pass
+class _Stopped(Exception):
+    """Paging stopped before the end: the page limit (``until`` None) or the rate
+    limit's last request (wait until ``until``)."""
+
+    def __init__(self, until: datetime | None, note: str) -> None:
+        super().__init__(note)
+        self.until = until
+        self.note = note
+
+
+def _digits(value: Any) -> bool:
+    """An id X sends: ASCII digits only ("²".isdigit() is true, int() refuses it)."""
+    return isinstance(value, str) and value.isascii() and value.isdigit()
+
+
+def _gap(cursor: str | None) -> tuple[int, int, int]:
+    """(since, newest already read, until) from a cursor "SINCE" or "SINCE:NEWEST:UNTIL"."""
+    if not cursor:
+        return 0, 0, 0
+    parts = cursor.split(":")
+    if len(parts) == 3 and all(part == "" or _digits(part) for part in parts):
+        since, newest, until = (int(part) if part else 0 for part in parts)
+        return since, newest, until
+    return (int(cursor), 0, 0) if _digits(cursor) else (0, 0, 0)
 
 
 def _list(value: Any) -> list[Any]:
@@ -572,7 +641,7 @@ def _json_id(raw: str) -> int:
         value = json.loads(raw).get("id", "")
     except (ValueError, AttributeError):
         return 0
-    return int(value) if isinstance(value, str) and value.isdigit() else 0
+    return int(value) if _digits(value) else 0
 
 
 def _users(page: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -609,7 +678,7 @@ def _reset_time(exc: tweepy.TooManyRequests, now: datetime) -> datetime:
     reset = getattr(exc, "reset_time", None)
     if reset is None and exc.response is not None:
         header = exc.response.headers.get("x-rate-limit-reset")
-        reset = int(header) if header and header.isdigit() else None
+        reset = int(header) if _digits(header) else None
     if reset is None:  # X's windows are fifteen minutes long
         return now + timedelta(minutes=15)
     return datetime.fromtimestamp(int(reset), UTC)

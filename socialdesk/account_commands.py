@@ -195,20 +195,35 @@ def reconnect_account(
     account: ConnectedAccount,
     values: dict[str, str],
     factory: Callable[[ConnectedAccount], Connector] | None = None,
+    *,
+    auth: str | None = None,
 ) -> str:
-    """New secrets for a connected account, then a check. The old ones are replaced
-    only once the new ones work."""
-    old = {field: secrets.get(account.network.value, account.handle, field) for field in values}
-    for field, value in values.items():
-        secrets.set(account.network.value, account.handle, field, value)
+    """New secrets (and perhaps a new sign-in method) for a connected account, then a
+    check. They replace the old ones entirely, and only once they work: a field the
+    new sign-in does not give (an old token's expiry, say) does not linger."""
+    network, handle = account.network.value, account.handle
+    old = {field: secrets.get(network, handle, field) for field in ALL_FIELDS}
+    settings = account.settings
+    previous_auth = settings.auth
+    if auth is not None and auth != settings.auth:
+        settings.auth = auth
+        book.update_settings(account, settings)
     try:
-        return check_connection(book, account, secrets, factory)
+        for field in ALL_FIELDS:
+            if field in values:
+                secrets.set(network, handle, field, values[field])
+            else:
+                secrets.delete(network, handle, field)
+        return check_connection(book, book.get(account.id), secrets, factory)
     except BaseException:
         for field, previous in old.items():
             if previous is None:
-                secrets.delete(account.network.value, account.handle, field)
+                secrets.delete(network, handle, field)
             else:
-                secrets.set(account.network.value, account.handle, field, previous)
+                secrets.set(network, handle, field, previous)
+        if settings.auth != previous_auth:
+            settings.auth = previous_auth
+            book.update_settings(account, settings)
         raise
 
 

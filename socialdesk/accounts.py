@@ -18,7 +18,7 @@ from socialdesk.domain import Network, utcnow
 from socialdesk.ingest import normalise_handle
 from socialdesk.models import Account, AccountUsage, QuarantinedItem, SyncCursor
 from socialdesk.sources import Quarantined
-from socialdesk.store import Store
+from socialdesk.store import Store, StoreError
 
 DEFAULT_POLL_SECONDS = {Network.X: 300, Network.REDDIT: 120}
 # X bills reads per request and item; the default keeps an account to a few hundred
@@ -245,22 +245,34 @@ class AccountBook:
     def record_usage(
         self, account: ConnectedAccount, requests: int, credits: float, at: datetime
     ) -> None:
+        """Adds to the day's counts in the database itself, so two syncs (or a sync and
+        a connection test) counting at once both count."""
         if requests <= 0 and credits <= 0:
             return
         day = day_of(at)
-        with self.store.session() as session:
-            row = session.execute(
-                select(AccountUsage).where(
-                    AccountUsage.account_id == account.id, AccountUsage.day == day
-                )
-            ).scalar_one_or_none()
-            if row is None:
-                session.add(
-                    AccountUsage(account_id=account.id, day=day, requests=requests, credits=credits)
-                )
-            else:
-                row.requests += requests
-                row.credits += credits
+        add = (
+            update(AccountUsage)
+            .where(AccountUsage.account_id == account.id, AccountUsage.day == day)
+            .values(
+                requests=AccountUsage.requests + requests,
+                credits=AccountUsage.credits + credits,
+            )
+        )
+        for _attempt in range(2):
+            with self.store.session() as session:
+                if session.connection().execute(add).rowcount:
+                    return
+            try:
+                with self.store.session() as session:
+                    session.add(
+                        AccountUsage(
+                            account_id=account.id, day=day, requests=requests, credits=credits
+                        )
+                    )
+                return
+            except StoreError:
+                continue  # someone else made the day's row meanwhile: add to it
+        raise StoreError(f"could not count the requests of {account.name}")
 
     def usage(self, account: ConnectedAccount, at: datetime) -> Usage:
         day = day_of(at)

@@ -91,6 +91,10 @@ class FetchResult:
     stream: str
     cursor: str | None
     quarantined: list[Quarantined] = field(default_factory=list)
+    # Set when the connector stopped early for a rate limit: what it read is stored
+    # with ``cursor``, and the account waits until then.
+    until: datetime | None = None
+    note: str = ""
 
 
 @dataclass(slots=True)
@@ -115,6 +119,11 @@ class Connector(Protocol):
         ...
 
     def fetch(self, stream: str, cursor: str | None) -> FetchResult: ...
+
+    def acknowledge(self, stream: str) -> None:
+        """The items of the last ``fetch`` of ``stream`` are stored (Reddit marks them
+        read, and lets its comment streams move on)."""
+        ...
 
     def whoami(self) -> str:
         """Checks the connection: the account's handle as the network knows it."""

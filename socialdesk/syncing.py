@@ -20,11 +20,11 @@ import random
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from socialdesk.accounts import AccountBook, ConnectedAccount, next_utc_midnight
-from socialdesk.domain import utcnow
+from socialdesk.domain import IncomingMessage, utcnow
 from socialdesk.ingest import CursorUpdate, Ingestor
 from socialdesk.sources import (
     AuthError,
@@ -71,6 +71,28 @@ def sync_account(
     """Poll every stream of one account once. Errors end in the account's state, not
     in an exception; the report says what happened."""
     report = SyncReport(account.name)
+    try:
+        return _sync_streams(book, ingestor, account, connector, report, now)
+    except SourceError as exc:  # a connector's own (renewing a token, say)
+        return _failed(book, account, "sync", exc, report, now())
+    except Exception as exc:  # the store, the keyring or a bug: said, and retried later
+        log.exception("sync of %s failed", account.name)
+        report.state, report.detail = "error", f"the sync failed: {exc}"
+        try:
+            book.set_state(account, report.state, report.detail)
+        except Exception:  # the store itself is what failed: the report still goes out
+            log.exception("could not record the state of %s", account.name)
+        return report
+
+
+def _sync_streams(
+    book: AccountBook,
+    ingestor: Ingestor,
+    account: ConnectedAccount,
+    connector: Connector,
+    report: SyncReport,
+    now: Callable[[], datetime],
+) -> SyncReport:
     started = now()
     spent = book.usage(account, started).requests
     budget = account.settings.daily_budget
@@ -91,12 +113,23 @@ def sync_account(
         update = None
         if result.cursor is not None and result.cursor != cursor:
             update = CursorUpdate(account.network, account.handle, stream, result.cursor)
-        stored = ingestor.ingest(result.items, cursor=update)
+        # Kept aside first: if storing the rest fails, they are only kept twice next time.
         book.quarantine(account, stream, result.quarantined, now())
+        stored = ingestor.ingest([_storable(item) for item in result.items], cursor=update)
+        connector.acknowledge(stream)  # stored: the connector may mark them read
         report.fetched += len(result.items)
         report.stored += stored.inserted
         report.quarantined += len(result.quarantined)
         report.streams[stream] = stored.inserted
+        if result.until is not None:  # stopped early (rate limit); the rest next time
+            return _failed(
+                book,
+                account,
+                stream,
+                RateLimited(result.note or "rate limited", result.until),
+                report,
+                now(),
+            )
         if report.requests + spent >= budget:
             report.detail = "daily budget reached during this sync"
             break
@@ -106,6 +139,24 @@ def sync_account(
         ).strip("; ")
     book.set_state(account, "ok", report.detail, None, synced_at=now())
     return report
+
+
+def _storable(item: IncomingMessage) -> IncomingMessage:
+    """NUL cannot be stored (PostgreSQL refuses it): shown as U+FFFD instead."""
+    fields = (item.text, item.author.handle, item.author.name, item.url)
+    if not any("\x00" in value for value in fields):
+        return item
+    author = replace(
+        item.author,
+        handle=item.author.handle.replace("\x00", "\ufffd"),
+        name=item.author.name.replace("\x00", "\ufffd"),
+    )
+    return replace(
+        item,
+        text=item.text.replace("\x00", "\ufffd"),
+        url=item.url.replace("\x00", ""),
+        author=author,
+    )
 
 
 def _meter(
@@ -168,6 +219,8 @@ class Schedule:
                 if account.state_until is not None and account.state_until > now:
                     start = account.state_until  # a rate limit or budget from before
                 plan = self._plans[account.id] = _Plan(due=start)
+            if plan.due.year == datetime.max.year and account.state != "needs_reconnecting":
+                plan.due = now  # reconnected (or re-added) since: poll it again
             if not plan.running and plan.due <= now:
                 ready.append(account)
         return ready
@@ -282,8 +335,10 @@ class Scheduler:
             self._pool.shutdown(wait=True, cancel_futures=True)
 
     def poll_now(self) -> None:
-        """Every account due at once (the app's refresh)."""
+        """Every account due at once (the app's refresh, or accounts changed): with
+        fresh connectors, so new secrets and settings are used."""
         with self._lock:
+            self._connectors.clear()
             for account in self.accounts():
                 self.schedule.make_due(account, self.now())
         self._wake.set()
@@ -322,10 +377,13 @@ class Scheduler:
         except SourceError as exc:
             report = SyncReport(account.name, state=exc.state, detail=str(exc))
             self.book.set_state(account, exc.state, str(exc))
+        except Exception as exc:  # a connector that cannot be built: said, retried later
+            log.exception("could not set up %s", account.name)
+            report = SyncReport(account.name, state="error", detail=str(exc))
         else:
             report = sync_account(self.book, self.ingestor, account, connector, now=self.now)
-            if report.state in ("needs_reconnecting", "error"):
-                with self._lock:  # new secrets or a new client next time
+            if not report.ok:
+                with self._lock:  # a fresh client, with what the keyring holds, next time
                     self._connectors.pop(account.id, None)
         if self.listener is not None:
             self.listener(report)

@@ -460,9 +460,16 @@ class AccountsDialog(QDialog):
     def _reconnect(self, account: ConnectedAccount, dialog: ConnectDialog) -> None:
         method, values, port = dialog.method(), dialog.values(), dialog.port.value()
 
+        if account.network is Network.REDDIT:
+            auth = "refresh_token"
+        else:
+            auth = "oauth2" if method == "login" else method
+
         def work() -> str:
             secrets = self._login(account.network, values, port) if method == "login" else values
-            return reconnect_account(self.book, self.secrets, account, secrets, self._factory)
+            return reconnect_account(
+                self.book, self.secrets, account, secrets, self._factory, auth=auth
+            )
 
         self._run(
             self.tr("Reconnecting {0}…").format(account.shown),

@@ -101,6 +101,9 @@ class StandIn:
         )
         return FetchResult([item], stream, str(number))
 
+    def acknowledge(self, stream: str) -> None:
+        pass
+
     def send_reply(self, in_reply_to: IncomingMessage, text: str) -> IncomingMessage:
         raise SourceError("not used here")
 
@@ -152,3 +155,40 @@ def test_poll_now_brings_every_account_forward(book: AccountBook, ingestor: Inge
         scheduler.stop()
         runner.join(5)
     assert stand_in.calls == 2 and book.cursor(one, "mentions") == "2"
+
+
+def test_an_account_reconnected_since_is_polled_again(book: AccountBook) -> None:
+    one = account(book)
+    schedule = Schedule(random.Random(4))
+    schedule.due([one], NOW)
+    schedule.started(one)
+    schedule.finished(one, SyncReport(one.name, state="needs_reconnecting"), NOW)
+    waiting = book.get(one.id)
+    book.set_state(waiting, "needs_reconnecting", "reconnect")
+    assert schedule.due([book.get(one.id)], NOW + timedelta(hours=1)) == []
+    book.set_state(waiting, "ok", "connected as @brand")  # accounts test, or the dialog
+    assert [a.id for a in schedule.due([book.get(one.id)], NOW + timedelta(hours=1))] == [one.id]
+
+
+class Broken(StandIn):
+    def fetch(self, stream: str, cursor: str | None) -> FetchResult:
+        raise KeyError("data")  # a payload shape nobody expected
+
+
+def test_an_unexpected_failure_is_reported_not_raised(
+    book: AccountBook, ingestor: Ingestor
+) -> None:
+    one = account(book)
+    heard: list[SyncReport] = []
+    scheduler = Scheduler(book, ingestor, lambda a: Broken("x"), listener=heard.append)
+    (report,) = scheduler.run_once()
+    assert (report.state, report.detail) == ("error", "the sync failed: 'data'")
+    assert heard == [report] and book.get(one.id).state == "error"
+
+
+def test_usage_adds_up(book: AccountBook) -> None:
+    one = account(book)
+    for _ in range(3):
+        book.record_usage(one, 2, 0.5, NOW)
+    usage = book.usage(one, NOW)
+    assert (usage.requests, usage.credits) == (6, 1.5)

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from connectors.x import XConnector, keyword_query, snowflake_time
 from socialdesk.accounts import AccountBook, AccountSettings, ConnectedAccount
 from socialdesk.domain import Author, Direction, IncomingMessage, MessageKind, Network
-from socialdesk.ingest import Ingestor
+from socialdesk.ingest import CursorUpdate, Ingestor
 from socialdesk.models import Contact, Conversation, Message
 from socialdesk.secrets import SecretStore
 from socialdesk.store import Store
@@ -621,7 +621,54 @@ def test_the_last_request_of_a_window_waits_for_the_reset_instead_of_a_429(
     report = sync_account(book, ingestor, account, XConnector(account, secrets), now=lambda: NOW)
     assert report.state == "rate_limited" and len(rsps.calls) == 1  # no request into a 429
     assert report.until == datetime(2026, 11, 24, 12, 7, tzinfo=UTC)
-    assert book.cursor(account, "mentions") is None and stored(store) == []  # read again later
+    assert [r.external_id for r in stored(store)] == ["1005"]  # what was read is kept
+    assert book.cursor(account, "mentions") == ":1005:1005"  # and where to go on from
+
+    # After the reset: older than what was read, then the cursor is whole again.
+    rsps.add(responses.GET, MENTIONS, json={"data": [tweet("1004", "@Twitter two", "11")],
+                                            "includes": {"users": USERS}})  # fmt: skip
+    quiet_streams(rsps)
+    again = sync_account(book, ingestor, account, XConnector(account, secrets))
+    assert again.ok and again.stored == 1
+    assert rsps.calls[1].request.params.get("until_id") == "1005"
+    assert "since_id" not in rsps.calls[1].request.params
+    assert book.cursor(account, "mentions") == "1005"
+
+
+def test_a_backlog_longer_than_a_poll_is_read_over_several(
+    book: AccountBook,
+    secrets: SecretStore,
+    ingestor: Ingestor,
+    store: Store,
+    rsps: responses.RequestsMock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import connectors.x
+
+    monkeypatch.setattr(connectors.x, "MAX_PAGES", 2)
+    account = connect(book, secrets)
+    book_cursor = CursorUpdate(Network.X, account.handle, "mentions", "100")
+    ingestor.ingest([], cursor=book_cursor)
+    pages = [["130", "129"], ["128", "127"], ["126", "125"]]
+    for number, ids in enumerate(pages[:2]):
+        rsps.add(responses.GET, MENTIONS, json={
+            "data": [tweet(i, f"@Twitter {i}", "11") for i in ids],
+            "includes": {"users": USERS}, "meta": {"next_token": f"p{number + 2}"}})  # fmt: skip
+    quiet_streams(rsps)
+    first = sync_account(book, ingestor, account, XConnector(account, secrets))
+    assert first.ok and first.stored == 4
+    assert book.cursor(account, "mentions") == "100:130:127"
+
+    rsps.add(responses.GET, MENTIONS, json={
+        "data": [tweet(i, f"@Twitter {i}", "11") for i in pages[2]],
+        "includes": {"users": USERS}})  # fmt: skip
+    quiet_streams(rsps)
+    second = sync_account(book, ingestor, account, XConnector(account, secrets))
+    assert second.ok and second.stored == 2
+    params = rsps.calls[4].request.params  # after two pages, DMs and own posts
+    assert (params["since_id"], params["until_id"]) == ("100", "127")
+    assert book.cursor(account, "mentions") == "130"
+    assert len(stored(store)) == 6
 
 
 def test_a_mention_answering_a_brand_post_threads_under_it(
@@ -654,3 +701,73 @@ def test_a_mention_answering_a_brand_post_threads_under_it(
     assert rows["1001"].conversation_id == rows["1003"].conversation_id
     expansions = rsps.calls[0].request.params["expansions"]
     assert expansions == "author_id,referenced_tweets.id,referenced_tweets.id.author_id"
+
+
+def test_a_renewal_answer_is_read_for_its_tokens_and_never_kept_anywhere(
+    book: AccountBook,
+    secrets: SecretStore,
+    ingestor: Ingestor,
+    rsps: responses.RequestsMock,
+) -> None:
+    account = renewable(book, secrets, (NOW - timedelta(minutes=1)).isoformat())
+    # expires_in unreadable: the tokens are still kept, with X's usual two hours.
+    rsps.add(responses.POST, RENEW, json={"access_token": "A2", "refresh_token": "R2",
+                                          "expires_in": None})  # fmt: skip
+    rsps.add(responses.GET, MENTIONS, json=END)
+    quiet_streams(rsps)
+    clock = XConnector(account, secrets, now=lambda: NOW)
+    assert sync_account(book, ingestor, account, clock, now=lambda: NOW).ok
+    assert secrets.get("x", account.handle, "refresh_token") == "R2"
+    assert secrets.get("x", account.handle, "expires_at") == (NOW + timedelta(hours=2)).isoformat()
+
+    # An answer without a token: reconnect; nothing of it is quarantined or shown.
+    secrets.set("x", account.handle, "expires_at", (NOW - timedelta(minutes=1)).isoformat())
+    rsps.add(responses.POST, RENEW, body='{"refresh_token": "R3", "oops": ')
+    report = sync_account(
+        book, ingestor, account, XConnector(account, secrets, now=lambda: NOW), now=lambda: NOW
+    )
+    assert report.state == "needs_reconnecting" and "R3" not in report.detail
+    assert book.quarantined(account) == []
+
+
+def test_nul_characters_are_stored_as_replacement_characters(
+    book: AccountBook,
+    secrets: SecretStore,
+    ingestor: Ingestor,
+    store: Store,
+    rsps: responses.RequestsMock,
+) -> None:
+    account = connect(book, secrets)
+    rsps.add(responses.GET, MENTIONS, json={"data": [tweet("1001", "bad\u0000byte", "11")],
+                                            "includes": {"users": USERS}})  # fmt: skip
+    quiet_streams(rsps)
+    assert sync_account(book, ingestor, account, XConnector(account, secrets)).ok
+    assert stored(store)[0].text == "bad\ufffdbyte"
+
+
+def test_reconnecting_replaces_every_secret_and_the_sign_in_method(
+    book: AccountBook, secrets: SecretStore, rsps: responses.RequestsMock
+) -> None:
+    from socialdesk.account_commands import reconnect_account
+
+    account = renewable(book, secrets, (NOW + timedelta(hours=1)).isoformat())
+    add(rsps, x_cassette("test_client_get_me")[0])
+    values = {
+        "consumer_key": "ck", "consumer_secret": "cs",
+        "access_token": "at", "access_token_secret": "ats",
+    }  # fmt: skip
+    who = reconnect_account(book, secrets, account, values, auth="oauth1")
+    assert who == "the network says this is @TweepyDev"
+    assert book.get(account.id).settings.auth == "oauth1"
+    assert secrets.get("x", account.handle, "expires_at") is None  # the old sign-in's
+    assert secrets.get("x", account.handle, "refresh_token") is None
+    assert secrets.get("x", account.handle, "consumer_key") == "ck"
+    assert rsps.calls[0].request.headers["Authorization"].startswith("OAuth ")
+
+    # A failed reconnect puts back what was there.
+    rsps.add(responses.GET, f"{API}/users/me", status=401, json={"title": "Unauthorized"})
+    with pytest.raises(Exception, match="rejected the token"):
+        reconnect_account(book, secrets, book.get(account.id), {"access_token": "bad"},
+                          auth="oauth2")  # fmt: skip
+    assert secrets.get("x", account.handle, "consumer_key") == "ck"
+    assert book.get(account.id).settings.auth == "oauth1"
