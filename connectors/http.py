@@ -21,8 +21,9 @@ class CountingSession(requests.Session):
     def request(self, method: str, url: str, *args: Any, **kwargs: Any) -> requests.Response:  # type: ignore[override]
         if kwargs.get("timeout") is None:
             kwargs["timeout"] = self.timeout
+        response = super().request(method, url, *args, **kwargs)
+        # Counted once answered: a request that never reached the network costs nothing.
         self.meter.requests += 1
         self.meter.credits += self.credits_per_request
-        response = super().request(method, url, *args, **kwargs)
         self.last_headers = dict(response.headers)
         return response

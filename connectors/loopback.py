@@ -63,9 +63,12 @@ def wait_for_redirect(
     open_browser: Callable[[str], object] | None = None,
     wait_seconds: float = WAIT_SECONDS,
     now: Callable[[], datetime] = utcnow,
+    on_url: Callable[[str], None] | None = None,
+    cancel: threading.Event | None = None,
 ) -> dict[str, str]:
     """Opens ``url`` in the browser and returns the callback's query (with a ``code``),
-    or raises ``AuthError`` saying what went wrong."""
+    or raises ``AuthError`` saying what went wrong. ``on_url`` hears the address first
+    (to show it, for when no browser opens); ``cancel`` stops the wait."""
     browse = open_browser or webbrowser.open  # looked up now: the system's browser
     try:
         server = HTTPServer(("127.0.0.1", port), _Callback)
@@ -77,10 +80,14 @@ def wait_for_redirect(
     server.answer = {}  # type: ignore[attr-defined]
     server.timeout = 0.5
     stop_at = now() + timedelta(seconds=wait_seconds)
-    opener = threading.Thread(target=browse, args=(url,))
+    if on_url is not None:
+        on_url(url)
+    opener = threading.Thread(target=browse, args=(url,), daemon=True)
     try:
         opener.start()
         while not server.answer and now() < stop_at:  # type: ignore[attr-defined]
+            if cancel is not None and cancel.is_set():
+                raise AuthError("the sign-in was cancelled")
             server.handle_request()
         answer: dict[str, str] = server.answer  # type: ignore[attr-defined]
     finally:

@@ -10,6 +10,7 @@ keyring.
 from __future__ import annotations
 
 import secrets
+import threading
 from collections.abc import Callable
 from datetime import datetime
 
@@ -35,6 +36,8 @@ def login(
     open_browser: Callable[[str], object] | None = None,
     wait_seconds: float = WAIT_SECONDS,
     now: Callable[[], datetime] = utcnow,
+    on_url: Callable[[str], None] | None = None,
+    cancel: threading.Event | None = None,
 ) -> Tokens:
     redirect_uri = redirect_for(port)
     reddit = praw.Reddit(
@@ -55,6 +58,8 @@ def login(
         open_browser=open_browser,
         wait_seconds=wait_seconds,
         now=now,
+        on_url=on_url,
+        cancel=cancel,
     )
     try:
         refresh = reddit.auth.authorize(answer["code"])

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import secrets
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -67,6 +68,8 @@ def login(
     open_browser: Callable[[str], object] | None = None,
     wait_seconds: float = WAIT_SECONDS,
     now: Callable[[], datetime] = utcnow,
+    on_url: Callable[[str], None] | None = None,
+    cancel: threading.Event | None = None,
 ) -> Tokens:
     """Runs the whole sign-in; returns the tokens. Raises ``AuthError`` when the user
     declines, the answer does not match, or X refuses the code."""
@@ -81,6 +84,8 @@ def login(
         open_browser=open_browser,
         wait_seconds=wait_seconds,
         now=now,
+        on_url=on_url,
+        cancel=cancel,
     )
     return _exchange(client_id, client_secret, answer["code"], redirect_uri, verifier, now)
 

@@ -29,7 +29,13 @@ from socialdesk.domain import Network, utcnow
 from socialdesk.ingest import Ingestor
 from socialdesk.learning import workspace_scorer
 from socialdesk.secrets import SecretStore
-from socialdesk.sources import Connector, SourceError, available_connectors, available_logins
+from socialdesk.sources import (
+    Connector,
+    NetworkDown,
+    SourceError,
+    available_connectors,
+    available_logins,
+)
 from socialdesk.store import Store
 from socialdesk.syncing import Scheduler, SyncReport
 
@@ -180,11 +186,17 @@ def connect_account(
             return account, (
                 f"added {account.name}; not tested (run: socialdesk accounts test {account.name})"
             )
-        who = check_connection(book, account, secrets, factory)
+        try:
+            who = check_connection(book, account, secrets, factory)
+        except NetworkDown as exc:
+            raise NetworkDown(
+                f"{str(exc).removesuffix('; will retry')}: nothing was saved; try again when "
+                "the network is back, or add the account without checking it now"
+            ) from None
     except BaseException:
-        book.disconnect(account)
         for field in values:
             secrets.delete(network.value, account.handle, field)
+        book.forget(account)
         raise
     return book.get(account.id), f"connected {account.name} ({who})"
 
@@ -228,9 +240,11 @@ def reconnect_account(
 
 
 def remove_account(book: AccountBook, secrets: SecretStore, account: ConnectedAccount) -> None:
-    book.disconnect(account)
+    """Secrets first: when the keyring cannot delete them, the account stays as it was."""
+    secrets.check()
     for field in ALL_FIELDS:
         secrets.delete(account.network.value, account.handle, field)
+    book.forget(account)
 
 
 def _browser_login(args: argparse.Namespace, network: Network, auth: str) -> dict[str, str]:
@@ -239,20 +253,25 @@ def _browser_login(args: argparse.Namespace, network: Network, auth: str) -> dic
     if not args.client_id:
         raise UsageError("--login needs the app's --client-id")
     name = "X" if network is Network.X else "Reddit"
-    print(
-        f"Opening {name} in your browser; waiting for it to send you back to port {args.port}...",
-        flush=True,
-    )
-    return browser_login(network, args.client_id, args.port)
+
+    def show(url: str) -> None:
+        print(
+            f"Opening {name} in your browser. If it does not open, go to:\n{url}\n"
+            f"Waiting for {name} to send the browser back to port {args.port} "
+            "(Ctrl+C stops)...",
+            flush=True,
+        )
+
+    return browser_login(network, args.client_id, args.port, on_url=show)
 
 
-def browser_login(network: Network, client_id: str, port: int) -> dict[str, str]:
+def browser_login(network: Network, client_id: str, port: int, **options: Any) -> dict[str, str]:
     """Signs in through the browser (the connector's loopback flow); returns the
-    secrets to keep."""
+    secrets to keep. ``options``: ``on_url`` and ``cancel`` for the login."""
     login = available_logins().get(network.value)
     if login is None:
         raise UsageError(f"browser sign-in for {network.value} is not installed; reinstall")
-    tokens = login(client_id, port=port)
+    tokens = login(client_id, port=port, **options)
     values = {"client_id": client_id}
     if tokens.refresh_token:
         values["refresh_token"] = tokens.refresh_token
@@ -296,6 +315,8 @@ def _test(book: AccountBook, account: ConnectedAccount, secrets: SecretStore) ->
 
 
 def _set(args: argparse.Namespace, book: AccountBook, account: ConnectedAccount) -> int:
+    if args.subreddit and account.network is not Network.REDDIT:
+        raise UsageError("--subreddit is for Reddit accounts")
     settings = _settings_from(args, account.settings)
     book.update_settings(account, settings)
     print(f"{account.name}: {_describe(settings)}")

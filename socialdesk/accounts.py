@@ -8,6 +8,7 @@ imported data stay unconnected.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -16,7 +17,7 @@ from sqlalchemy import delete, select, update
 
 from socialdesk.domain import Network, utcnow
 from socialdesk.ingest import normalise_handle
-from socialdesk.models import Account, AccountUsage, QuarantinedItem, SyncCursor
+from socialdesk.models import Account, AccountUsage, Message, QuarantinedItem, SyncCursor
 from socialdesk.sources import Quarantined
 from socialdesk.store import Store, StoreError
 
@@ -98,8 +99,13 @@ class ConnectedAccount:
 
     @property
     def shown(self) -> str:
-        """The handle as the network writes it: ``@nimbuscare``, ``u/nimbus_help``."""
-        return f"u/{self.handle}" if self.network is Network.REDDIT else f"@{self.handle}"
+        """The handle as the network writes it, in the account's own capitals when
+        known: ``@NimbusCare``, ``u/nimbus_help``."""
+        prefix = "u/" if self.network is Network.REDDIT else "@"
+        name = self.display_name.strip()
+        if name and normalise_handle(name) == self.handle:
+            return prefix + name.removeprefix("/").removeprefix("u/").removeprefix("@")
+        return prefix + self.handle
 
     @property
     def state_label(self) -> str:
@@ -113,16 +119,24 @@ class Usage:
     credits: float
 
 
+X_HANDLE = re.compile(r"@?[A-Za-z0-9_]{1,15}")
+REDDIT_NAME = re.compile(r"(?:/?u/)?[A-Za-z0-9_-]{3,20}")
+
+
 def _handle(network: Network, handle: str) -> str:
-    handle = handle.strip()
-    if network is Network.REDDIT:
-        handle = handle.removeprefix("/").removeprefix("u/")
-        handle = f"u/{handle}" if handle else ""
-    elif handle and not handle.startswith("@"):
-        handle = f"@{handle}"
-    if len(handle) < 2:
-        raise AccountError("the account's handle is empty")
-    return normalise_handle(handle)
+    """The stored form of a handle (lower case, no prefix), or a clear refusal."""
+    text = handle.strip()
+    if network is Network.X:
+        if not X_HANDLE.fullmatch(text):
+            raise AccountError(
+                f"{handle!r} is not an X handle: up to 15 letters, digits or _, such as @NimbusCare"
+            )
+    elif not REDDIT_NAME.fullmatch(text):
+        raise AccountError(
+            f"{handle!r} is not a Reddit username: 3 to 20 letters, digits, - or _, such as "
+            "u/nimbus_help"
+        )
+    return normalise_handle(text)
 
 
 def day_of(moment: datetime) -> str:
@@ -145,18 +159,19 @@ class AccountBook:
         return [_connected(row) for row in rows]
 
     def find(self, name: str) -> ConnectedAccount:
-        """By ``network:handle``, or by handle alone when only one network has it."""
+        """By ``network:handle``, or by handle alone (``@name`` is X, ``u/name`` Reddit)."""
         wanted = name.strip()
-        network_part, _, handle_part = wanted.rpartition(":")
+        network_part, _, handle_part = wanted.partition(":") if ":" in wanted else ("", "", wanted)
+        if not network_part and handle_part.startswith(("u/", "/u/")):
+            network_part = "reddit"
+        elif not network_part and handle_part.startswith("@"):
+            network_part = "x"
         matches = []
         for account in self.all():
             if network_part and account.network.value != network_part.lower():
                 continue
-            try:
-                if account.handle == _handle(account.network, handle_part):
-                    matches.append(account)
-            except AccountError:
-                continue
+            if account.handle == normalise_handle(handle_part):
+                matches.append(account)
         if len(matches) == 1:
             return matches[0]
         if not matches:
@@ -203,6 +218,17 @@ class AccountBook:
             session.execute(
                 update(Account).where(Account.id == account.id).values(settings=settings.to_json())
             )
+
+    def forget(self, account: ConnectedAccount) -> None:
+        """Disconnects it, and deletes its row too when no message names it (an account
+        added by mistake leaves no trace in the navigation)."""
+        self.disconnect(account)
+        with self.store.session() as session:
+            used = session.execute(
+                select(Message.id).where(Message.account_id == account.id).limit(1)
+            ).first()
+            if used is None:
+                session.execute(delete(Account).where(Account.id == account.id))
 
     def disconnect(self, account: ConnectedAccount) -> None:
         """Stops syncing it and forgets its cursors; its messages stay in the inbox."""

@@ -8,6 +8,8 @@ silent fallback to a file. Error messages name the field, never its value.
 
 from __future__ import annotations
 
+import os
+
 import keyring
 import keyring.errors
 from keyring.backend import KeyringBackend
@@ -23,6 +25,11 @@ HOW_TO_FIX = (
 
 class KeyringUnavailable(Exception):
     """No OS keyring to keep secrets in (or it is locked)."""
+
+
+def _plain_file(name: str) -> bool:
+    """A backend that keeps secrets readable in a file (keyrings.alt's PlaintextKeyring)."""
+    return "plaintext" in name.lower()
 
 
 def _backend_name(backend: KeyringBackend) -> str:
@@ -45,6 +52,13 @@ class SecretStore:
         name = _backend_name(backend)
         if name.startswith("keyring.backends.fail") or name.startswith("keyring.backends.null"):
             raise KeyringUnavailable(f"no OS keyring is available to keep secrets: {HOW_TO_FIX}")
+        chosen = os.environ.get("PYTHON_KEYRING_BACKEND", "")
+        if _plain_file(name) and self._backend is None and not chosen:
+            raise KeyringUnavailable(
+                f"the only keyring available ({name}) keeps secrets in a file anyone who can "
+                f"read your files can read: {HOW_TO_FIX}; to use it anyway, choose it with "
+                "PYTHON_KEYRING_BACKEND"
+            )
         return name
 
     @staticmethod

@@ -5,12 +5,14 @@ password fields and go straight to the OS keyring."""
 from __future__ import annotations
 
 import html
+import threading
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -48,6 +50,7 @@ from socialdesk.accounts import (
 from socialdesk.domain import Network, utcnow
 from socialdesk.secrets import KeyringUnavailable, SecretStore
 from socialdesk.sources import Connector
+from socialdesk.store import StoreError
 from ui.labels import number_label
 from ui.tasks import run_task
 
@@ -67,8 +70,11 @@ class ConnectDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.network = network
-        name = "X" if network is Network.X else "Reddit"
-        self.setWindowTitle(self.tr("Connect a {0} account").format(name))
+        self.setWindowTitle(
+            self.tr("Connect an X account")
+            if network is Network.X
+            else self.tr("Connect a Reddit account")
+        )
         self.setAccessibleName(self.windowTitle())
         layout = QFormLayout(self)
         self.handle = QLineEdit(handle, self)
@@ -91,11 +97,12 @@ class ConnectDialog(QDialog):
         layout.addRow(self.tr("Method"), self.auth)
         self.fields: dict[str, QLineEdit] = {}
         self._rows: list[tuple[QLabel, QLineEdit]] = []
-        all_fields = sorted(
-            {field for (net, _), fields in SECRET_FIELDS.items() if net == network.value
-             for field, _ in fields}
-            | {"login_client_id"}
-        )  # fmt: skip
+        # In the order the network's developer console lists them (and the CLI asks).
+        all_fields = ["login_client_id"]
+        for (net, _method), fields in SECRET_FIELDS.items():
+            for field, _required in fields:
+                if net == network.value and field not in all_fields:
+                    all_fields.append(field)
         names = self._field_names()
         for field in all_fields:
             edit = QLineEdit(self)
@@ -114,9 +121,14 @@ class ConnectDialog(QDialog):
         self.port.setAccessibleName(self.tr("Loopback port"))
         self._port_label = QLabel(self.tr("Callback port"), self)
         layout.addRow(self._port_label, self.port)
+        self.check = QCheckBox(self.tr("Check the connection now"), self)
+        self.check.setChecked(True)
+        self.check.setAccessibleName(self.tr("Check the connection now"))
+        layout.addRow(self.check)
         self.hint = QLabel(self)
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
         self.hint.setWordWrap(True)
+        self.hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addRow(self.hint)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -130,8 +142,8 @@ class ConnectDialog(QDialog):
 
     def _field_names(self) -> dict[str, str]:
         return {
-            "consumer_key": self.tr("Consumer key"),
-            "consumer_secret": self.tr("Consumer secret"),
+            "consumer_key": self.tr("API key (consumer key)"),
+            "consumer_secret": self.tr("API key secret (consumer secret)"),
             "access_token": self.tr("Access token"),
             "access_token_secret": self.tr("Access token secret"),
             "refresh_token": self.tr("Refresh token"),
@@ -162,17 +174,16 @@ class ConnectDialog(QDialog):
         self._port_label.setVisible(login)
         if login and self.network is Network.X:
             self.hint.setText(
-                self.tr(
-                    "Your browser opens X. Register http://127.0.0.1:{0}/callback as a "
-                    "callback URL of the X app first."
-                ).format(self.port.value())
+                self.tr("Your browser opens X. First register this callback URL with the X app:")
+                + f"\nhttp://127.0.0.1:{self.port.value()}/callback"
             )
         elif login:
             self.hint.setText(
                 self.tr(
-                    "Your browser opens Reddit. Register http://127.0.0.1:{0}/callback as "
-                    "the redirect URI of the Reddit app (an installed app) first."
-                ).format(self.port.value())
+                    "Your browser opens Reddit. First set this as the redirect URI of the "
+                    "Reddit app (an installed app):"
+                )
+                + f"\nhttp://127.0.0.1:{self.port.value()}/callback"
             )
         elif self.network is Network.REDDIT:
             self.hint.setText(self.tr("Leave the client secret empty for an installed app."))
@@ -209,6 +220,7 @@ class AccountsDialog(QDialog):
     """The connected accounts, their state and spend today, and their polling."""
 
     changed = Signal()  # an account was added, removed or edited
+    sign_in_url = Signal(str)  # from the pool thread running a browser sign-in
 
     def __init__(
         self,
@@ -227,6 +239,8 @@ class AccountsDialog(QDialog):
         self._accounts: list[ConnectedAccount] = []
         self.connect_dialog: ConnectDialog | None = None
         self.busy = False
+        self._cancel = threading.Event()
+        self.sign_in_url.connect(self._show_url)
         self.setWindowTitle(self.tr("Accounts"))
         self.setAccessibleName(self.tr("Accounts"))
         self.resize(900, 520)
@@ -239,6 +253,7 @@ class AccountsDialog(QDialog):
         self.table.setAccessibleName(self.tr("Connected accounts"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move in it
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
         for column in (0, 2, 3, 4):
@@ -289,6 +304,7 @@ class AccountsDialog(QDialog):
         self.status = QLabel(self)
         self.status.setTextFormat(Qt.TextFormat.PlainText)  # network errors quote text
         self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status.setAccessibleName(self.tr("Accounts status"))
         layout.addWidget(self.status)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -296,6 +312,8 @@ class AccountsDialog(QDialog):
         layout.addWidget(close)
 
         self.table.itemSelectionChanged.connect(self._show_selected)
+        for field in (self.keywords, self.exclusions, self.subreddits):
+            field.returnPressed.connect(self.save)
         try:
             self.secrets.check()
         except KeyringUnavailable as exc:
@@ -306,6 +324,7 @@ class AccountsDialog(QDialog):
 
     def _button(self, text: str, slot: Callable[[], None], row: QHBoxLayout) -> QPushButton:
         button = QPushButton(text, self)
+        button.setAutoDefault(False)  # Enter in a field saves; it never presses a button
         button.setAccessibleName(text.rstrip("…"))
         button.clicked.connect(slot)
         row.addWidget(button)
@@ -320,9 +339,12 @@ class AccountsDialog(QDialog):
         self.table.setRowCount(len(self._accounts))
         for number, account in enumerate(self._accounts):
             usage = self.book.usage(account, now)
-            state = account.state_label + (
-                f": {account.state_detail}" if account.state_detail else ""
-            )
+            if account.state_detail and account.state not in ("ok", "new"):
+                state = account.state_detail  # it says what happened and what to do
+            else:
+                state = account.state_label + (
+                    f": {account.state_detail}" if account.state_detail else ""
+                )
             today = self.tr("{0} of {1} requests · {2} credits").format(
                 number_label(usage.requests),
                 number_label(account.settings.daily_budget),
@@ -403,7 +425,7 @@ class AccountsDialog(QDialog):
 
     def _connect(self, network: Network, dialog: ConnectDialog) -> None:
         method, values, handle = dialog.method(), dialog.values(), dialog.handle.text().strip()
-        port = dialog.port.value()
+        port, check = dialog.port.value(), dialog.check.isChecked()
         if network is Network.REDDIT:
             auth = "refresh_token"
         else:
@@ -417,7 +439,14 @@ class AccountsDialog(QDialog):
         def work() -> str:
             secrets = self._login(network, values, port) if method == "login" else values
             _account, message = connect_account(
-                self.book, self.secrets, network, handle, settings, secrets, factory=self._factory
+                self.book,
+                self.secrets,
+                network,
+                handle,
+                settings,
+                secrets,
+                test=check,
+                factory=self._factory,
             )
             return message
 
@@ -433,7 +462,24 @@ class AccountsDialog(QDialog):
         self.reconnect()
 
     def _login(self, network: Network, values: dict[str, str], port: int) -> dict[str, str]:
-        return browser_login(network, values["client_id"], port)
+        """Runs on a pool thread. The address goes to the status line (for when no
+        browser opens); closing the dialog cancels the wait."""
+        return browser_login(
+            network,
+            values["client_id"],
+            port,
+            on_url=self.sign_in_url.emit,
+            cancel=self._cancel,
+        )
+
+    def _show_url(self, url: str) -> None:
+        self.status.setText(
+            self.tr("Sign in in your browser. If it did not open, go to:") + f"\n{url}"
+        )
+
+    def done(self, result: int) -> None:
+        self._cancel.set()  # a sign-in still waiting stops, and frees its port
+        super().done(result)
 
     def test(self) -> None:
         account = self.selected()
@@ -487,10 +533,16 @@ class AccountsDialog(QDialog):
             self.tr(
                 "Disconnect {0} and delete its secrets from the keyring? Its messages stay."
             ).format(account.shown),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,  # Enter keeps the account
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        remove_account(self.book, self.secrets, account)
+        try:
+            remove_account(self.book, self.secrets, account)
+        except (KeyringUnavailable, StoreError) as exc:  # nothing removed: say why
+            self.status.setText(str(exc))
+            return
         self.status.setText(self.tr("{0} removed; its messages stay.").format(account.shown))
         self.refresh()
         self.changed.emit()

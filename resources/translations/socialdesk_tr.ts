@@ -4,169 +4,174 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../ui/accounts.py" line="230"/>
-        <location filename="../../ui/accounts.py" line="231"/>
+        <location filename="../../ui/accounts.py" line="244"/>
+        <location filename="../../ui/accounts.py" line="245"/>
         <source>Accounts</source>
         <translation>Hesaplar</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="236"/>
+        <location filename="../../ui/accounts.py" line="250"/>
         <source>Account</source>
         <translation>Hesap</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="236"/>
+        <location filename="../../ui/accounts.py" line="250"/>
         <source>State</source>
         <translation>Durum</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="236"/>
+        <location filename="../../ui/accounts.py" line="250"/>
         <source>Today</source>
         <translation>Bugün</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="236"/>
+        <location filename="../../ui/accounts.py" line="250"/>
         <source>Every</source>
         <translation>Sıklık</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="237"/>
-        <location filename="../../ui/accounts.py" line="280"/>
+        <location filename="../../ui/accounts.py" line="251"/>
+        <location filename="../../ui/accounts.py" line="295"/>
         <source>Keywords</source>
         <translation>Anahtar sözcükler</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="239"/>
+        <location filename="../../ui/accounts.py" line="253"/>
         <source>Connected accounts</source>
         <translation>Bağlı hesaplar</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="251"/>
+        <location filename="../../ui/accounts.py" line="266"/>
         <source>Add X account…</source>
         <translation>X hesabı ekle…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="252"/>
+        <location filename="../../ui/accounts.py" line="267"/>
         <source>Add Reddit account…</source>
         <translation>Reddit hesabı ekle…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="254"/>
+        <location filename="../../ui/accounts.py" line="269"/>
         <source>Test connection</source>
         <translation>Bağlantıyı sına</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="255"/>
+        <location filename="../../ui/accounts.py" line="270"/>
         <source>Reconnect…</source>
         <translation>Yeniden bağla…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="256"/>
+        <location filename="../../ui/accounts.py" line="271"/>
         <source>Remove</source>
         <translation>Kaldır</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="263"/>
+        <location filename="../../ui/accounts.py" line="278"/>
         <source>Poll interval in seconds</source>
         <translation>Saniye cinsinden yoklama aralığı</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="266"/>
+        <location filename="../../ui/accounts.py" line="281"/>
         <source>Daily request budget</source>
         <translation>Günlük istek bütçesi</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="270"/>
+        <location filename="../../ui/accounts.py" line="285"/>
         <source>Estimated credits per request</source>
         <translation>İstek başına tahmini kredi</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="272"/>
+        <location filename="../../ui/accounts.py" line="287"/>
         <source>Keywords, separated by commas</source>
         <translation>Anahtar sözcükler, virgülle ayrılmış</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="274"/>
+        <location filename="../../ui/accounts.py" line="289"/>
         <source>Exclusions, separated by commas</source>
         <translation>Hariç tutulanlar, virgülle ayrılmış</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="276"/>
+        <location filename="../../ui/accounts.py" line="291"/>
         <source>Subreddits, separated by commas</source>
         <translation>Subredditler, virgülle ayrılmış</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="277"/>
+        <location filename="../../ui/accounts.py" line="292"/>
         <source>Poll every</source>
         <translation>Yoklama sıklığı</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="278"/>
+        <location filename="../../ui/accounts.py" line="293"/>
         <source>Requests a day at most</source>
         <translation>Günde en çok istek</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="279"/>
+        <location filename="../../ui/accounts.py" line="294"/>
         <source>Credits per request</source>
         <translation>İstek başına kredi</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="281"/>
+        <location filename="../../ui/accounts.py" line="296"/>
         <source>Exclude</source>
         <translation>Hariç tut</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="282"/>
+        <location filename="../../ui/accounts.py" line="297"/>
         <source>Subreddits (Reddit)</source>
         <translation>Subredditler (Reddit)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="286"/>
+        <location filename="../../ui/accounts.py" line="301"/>
         <source>Save settings</source>
         <translation>Ayarları kaydet</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="292"/>
+        <location filename="../../ui/accounts.py" line="308"/>
         <source>Accounts status</source>
         <translation>Hesap durumu</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="326"/>
+        <location filename="../../ui/accounts.py" line="348"/>
         <source>{0} of {1} requests · {2} credits</source>
         <translation>{0} / {1} istek · {2} kredi</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="424"/>
+        <location filename="../../ui/accounts.py" line="453"/>
         <source>Connecting {0}…</source>
         <translation>{0} bağlanıyor…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="443"/>
+        <location filename="../../ui/accounts.py" line="477"/>
+        <source>Sign in in your browser. If it did not open, go to:</source>
+        <translation>Tarayıcınızda oturum açın. Açılmadıysa şu adrese gidin:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="489"/>
         <source>Testing {0}…</source>
         <translation>{0} sınanıyor…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="468"/>
+        <location filename="../../ui/accounts.py" line="521"/>
         <source>Reconnecting {0}…</source>
         <translation>{0} yeniden bağlanıyor…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="479"/>
+        <location filename="../../ui/accounts.py" line="532"/>
         <source>Remove account</source>
         <translation>Hesabı kaldır</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="481"/>
+        <location filename="../../ui/accounts.py" line="534"/>
         <source>Disconnect {0} and delete its secrets from the keyring? Its messages stay.</source>
         <translation>{0} bağlantısı kesilsin ve gizli bilgileri anahtarlıktan silinsin mi? İletileri kalır.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="487"/>
+        <location filename="../../ui/accounts.py" line="546"/>
         <source>{0} removed; its messages stay.</source>
         <translation>{0} kaldırıldı; iletileri kalıyor.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="509"/>
+        <location filename="../../ui/accounts.py" line="568"/>
         <source>{0}: settings saved.</source>
         <translation>{0}: ayarlar kaydedildi.</translation>
     </message>
@@ -206,132 +211,143 @@
 <context>
     <name>ConnectDialog</name>
     <message>
-        <location filename="../../ui/accounts.py" line="71"/>
-        <source>Connect a {0} account</source>
-        <translation>{0} hesabı bağla</translation>
+        <location filename="../../ui/accounts.py" line="74"/>
+        <source>Connect an X account</source>
+        <translation>Bir X hesabı bağla</translation>
     </message>
     <message>
         <location filename="../../ui/accounts.py" line="76"/>
+        <source>Connect a Reddit account</source>
+        <translation>Bir Reddit hesabı bağla</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="82"/>
         <source>Account handle</source>
         <translation>Hesap adı</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="78"/>
+        <location filename="../../ui/accounts.py" line="84"/>
         <source>Account</source>
         <translation>Hesap</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="80"/>
+        <location filename="../../ui/accounts.py" line="86"/>
         <source>Sign-in method</source>
         <translation>Oturum açma yöntemi</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="82"/>
+        <location filename="../../ui/accounts.py" line="88"/>
         <source>Sign in through the browser (OAuth 2.0)</source>
         <translation>Tarayıcıyla oturum aç (OAuth 2.0)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="83"/>
+        <location filename="../../ui/accounts.py" line="89"/>
         <source>Paste OAuth 2.0 tokens</source>
         <translation>OAuth 2.0 belirteçlerini yapıştır</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="84"/>
+        <location filename="../../ui/accounts.py" line="90"/>
         <source>Paste OAuth 1.0a tokens</source>
         <translation>OAuth 1.0a belirteçlerini yapıştır</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="86"/>
+        <location filename="../../ui/accounts.py" line="92"/>
         <source>Sign in through the browser</source>
         <translation>Tarayıcıyla oturum aç</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="87"/>
+        <location filename="../../ui/accounts.py" line="93"/>
         <source>Paste a refresh token of a Reddit app</source>
         <translation>Bir Reddit uygulamasının yenileme belirtecini yapıştır</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="91"/>
+        <location filename="../../ui/accounts.py" line="97"/>
         <source>Method</source>
         <translation>Yöntem</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="114"/>
+        <location filename="../../ui/accounts.py" line="121"/>
         <source>Loopback port</source>
         <translation>Geri dönüş bağlantı noktası</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="115"/>
+        <location filename="../../ui/accounts.py" line="122"/>
         <source>Callback port</source>
         <translation>Geri çağırma bağlantı noktası</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="133"/>
-        <source>Consumer key</source>
-        <translation>Tüketici anahtarı</translation>
+        <location filename="../../ui/accounts.py" line="124"/>
+        <location filename="../../ui/accounts.py" line="126"/>
+        <source>Check the connection now</source>
+        <translation>Bağlantıyı şimdi sına</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="134"/>
-        <source>Consumer secret</source>
-        <translation>Tüketici gizli anahtarı</translation>
+        <location filename="../../ui/accounts.py" line="145"/>
+        <source>API key (consumer key)</source>
+        <translation>API anahtarı (tüketici anahtarı)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="135"/>
+        <location filename="../../ui/accounts.py" line="146"/>
+        <source>API key secret (consumer secret)</source>
+        <translation>API anahtarı gizli anahtarı (tüketici gizli anahtarı)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="177"/>
+        <source>Your browser opens X. First register this callback URL with the X app:</source>
+        <translation>Tarayıcınız X’i açar. Önce bu geri çağırma adresini X uygulamasına kaydedin:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="183"/>
+        <source>Your browser opens Reddit. First set this as the redirect URI of the Reddit app (an installed app):</source>
+        <translation>Tarayıcınız Reddit’i açar. Önce bunu Reddit uygulamasının (kurulu uygulama) yönlendirme adresi yapın:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="147"/>
         <source>Access token</source>
         <translation>Erişim belirteci</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="136"/>
+        <location filename="../../ui/accounts.py" line="148"/>
         <source>Access token secret</source>
         <translation>Erişim belirteci gizli anahtarı</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="137"/>
+        <location filename="../../ui/accounts.py" line="149"/>
         <source>Refresh token</source>
         <translation>Yenileme belirteci</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="138"/>
+        <location filename="../../ui/accounts.py" line="150"/>
         <source>Client id</source>
         <translation>İstemci kimliği</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="139"/>
+        <location filename="../../ui/accounts.py" line="151"/>
         <source>Client secret</source>
         <translation>İstemci gizli anahtarı</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="159"/>
+        <location filename="../../ui/accounts.py" line="171"/>
         <source>{0} (optional)</source>
         <translation>{0} (isteğe bağlı)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="166"/>
-        <source>Your browser opens X. Register http://127.0.0.1:{0}/callback as a callback URL of the X app first.</source>
-        <translation>Tarayıcınız X’i açar. Önce http://127.0.0.1:{0}/callback adresini X uygulamasının geri çağırma adresi olarak kaydedin.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/accounts.py" line="173"/>
-        <source>Your browser opens Reddit. Register http://127.0.0.1:{0}/callback as the redirect URI of the Reddit app (an installed app) first.</source>
-        <translation>Tarayıcınız Reddit’i açar. Önce http://127.0.0.1:{0}/callback adresini Reddit uygulamasının (kurulu uygulama) yönlendirme adresi olarak kaydedin.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/accounts.py" line="178"/>
+        <location filename="../../ui/accounts.py" line="189"/>
         <source>Leave the client secret empty for an installed app.</source>
         <translation>Kurulu bir uygulama için istemci gizli anahtarını boş bırakın.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="181"/>
+        <location filename="../../ui/accounts.py" line="192"/>
         <source>Without a refresh token and client id the token cannot be renewed.</source>
         <translation>Yenileme belirteci ve istemci kimliği olmadan belirteç yenilenemez.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="202"/>
+        <location filename="../../ui/accounts.py" line="213"/>
         <source>{0}: needed.</source>
         <translation>{0}: gerekli.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="197"/>
+        <location filename="../../ui/accounts.py" line="208"/>
         <source>Give the account&apos;s handle.</source>
         <translation>Hesabın adını girin.</translation>
     </message>

@@ -90,7 +90,7 @@ def test_add_list_test_sync_and_remove_an_x_account(
     rsps.add(responses.GET, f"{API}/users/me", status=401, json={"title": "Unauthorized"})
     code, _, err = run(capsys, monkeypatch, *data, "accounts", "test", "tweepydev")
     assert code == 1
-    assert err == "x:tweepydev: X rejected the token for @tweepydev: reconnect the account\n"
+    assert err == "x:tweepydev: X rejected the token for @TweepyDev: reconnect the account\n"
     code, out, _ = run(capsys, monkeypatch, *data, "accounts", "list")
     assert "needs_reconnecting" in out
 
@@ -212,6 +212,7 @@ def test_add_x_by_signing_in_through_the_browser(
     )  # fmt: skip
     assert code == 0, err
     assert out.splitlines()[-1] == "connected x:tweepydev (the network says this is @TweepyDev)"
+    assert "If it does not open, go to:\nhttps://x.com/i/oauth2/authorize?" in out
     assert TOKEN not in out + err
     saved = {key[1]: value for key, value in os_keyring.saved.items()}
     assert saved["x:tweepydev:access_token"] == TOKEN
@@ -219,3 +220,77 @@ def test_add_x_by_signing_in_through_the_browser(
     assert saved["x:tweepydev:client_id"] == "client-abc"
     assert "x:tweepydev:expires_at" in saved
     assert browser.asked["redirect_uri"] == f"http://127.0.0.1:{port}/callback"
+
+
+def test_handles_are_checked_and_a_failed_add_leaves_no_trace(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    os_keyring: MemoryKeyring,
+    rsps: responses.RequestsMock,
+) -> None:
+    from socialdesk.inbox import Inbox
+    from socialdesk.store import Store
+
+    data = ["--data-dir", str(tmp_path)]
+    code, _, err = run(capsys, monkeypatch, *data, "accounts", "add", "x", "bad handle!",
+                       stdin="t\n\n\n")  # fmt: skip
+    assert code == 1 and "'bad handle!' is not an X handle" in err
+    code, _, err = run(capsys, monkeypatch, *data, "accounts", "add", "reddit", "@brand",
+                       stdin="id\n\nr\n")  # fmt: skip
+    assert code == 1 and "'@brand' is not a Reddit username" in err
+    # Offline: nothing saved, and the message does not promise a retry.
+    rsps.add(responses.GET, f"{API}/users/me",
+             body=__import__("requests").exceptions.ConnectionError("down"))  # fmt: skip
+    code, _, err = run(capsys, monkeypatch, *data, "accounts", "add", "x", "Brand",
+                       stdin="t\n\n\n")  # fmt: skip
+    assert code == 1
+    assert err == (
+        "socialdesk: error: cannot reach X (ConnectionError): nothing was saved; try again "
+        "when the network is back, or add the account without checking it now\n"
+    )
+    assert os_keyring.saved == {}
+    store = Store.open(f"sqlite:///{tmp_path / 'socialdesk.db'}")
+    try:
+        assert Inbox(store).accounts() == []  # not in the navigation either
+    finally:
+        store.close()
+
+
+def test_remove_without_a_keyring_removes_nothing(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    os_keyring: MemoryKeyring,
+) -> None:
+    data = ["--data-dir", str(tmp_path)]
+    run(capsys, monkeypatch, *data, "accounts", "add", "x", "Brand", "--no-test",
+        stdin="t\n\n\n")  # fmt: skip
+    keyring.set_keyring(NoKeyring())
+    code, _, err = run(capsys, monkeypatch, *data, "accounts", "remove", "@brand")
+    assert code == 1 and "PYTHON_KEYRING_BACKEND" in err
+    keyring.set_keyring(os_keyring)
+    code, out, _ = run(capsys, monkeypatch, *data, "accounts", "list")
+    assert out.startswith("x:brand: new")
+    assert ("socialdesk", "x:brand:access_token") in os_keyring.saved
+
+
+class PlaintextKeyring(MemoryKeyring):
+    """Named like keyrings.alt's file backend: it keeps secrets readable."""
+
+
+def test_a_plain_text_keyring_is_used_only_when_chosen(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from socialdesk.secrets import KeyringUnavailable, SecretStore
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(PlaintextKeyring())
+    try:
+        monkeypatch.delenv("PYTHON_KEYRING_BACKEND", raising=False)
+        with pytest.raises(KeyringUnavailable, match="keeps secrets in a file"):
+            SecretStore().check()
+        monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
+        assert SecretStore().check().endswith("PlaintextKeyring")
+    finally:
+        keyring.set_keyring(previous)

@@ -385,7 +385,7 @@ PLAN_ERROR = {
         (
             {"status": 401, "json": {"title": "Unauthorized", "status": 401}},
             "needs_reconnecting",
-            "X rejected the token for @twitter: reconnect the account",
+            "X rejected the token for @Twitter: reconnect the account",
         ),
         (
             {"status": 403, "json": PLAN_ERROR},
@@ -598,7 +598,7 @@ def test_a_refused_renewal_asks_for_reconnecting(
         book, ingestor, account, XConnector(account, secrets, now=lambda: NOW), now=lambda: NOW
     )
     assert report.state == "needs_reconnecting"
-    assert report.detail == "X would not renew the token for @twitter: reconnect the account"
+    assert report.detail == "X would not renew the token for @Twitter: reconnect the account"
     assert secrets.get("x", account.handle, "refresh_token") == "refresh-1"  # kept as it was
 
 

@@ -88,3 +88,18 @@ def test_a_refused_code_and_a_busy_port(rsps: responses.RequestsMock) -> None:
         port = taken.getsockname()[1]
         with pytest.raises(AuthError, match=f"cannot listen on 127.0.0.1:{port}"):
             login("client-abc", port=port, open_browser=Browser(code="c"))
+
+
+def test_the_address_is_given_and_a_wait_can_be_cancelled() -> None:
+    import threading
+    import time
+
+    heard: list[str] = []
+    cancel = threading.Event()
+    threading.Timer(0.3, cancel.set).start()
+    began = time.monotonic()
+    with pytest.raises(AuthError, match="the sign-in was cancelled"):
+        login("client-abc", port=free_port(), open_browser=lambda url: False,
+              on_url=heard.append, cancel=cancel)  # fmt: skip
+    assert time.monotonic() - began < 3  # not the five minutes of an unanswered sign-in
+    assert heard and heard[0].startswith("https://x.com/i/oauth2/authorize?")
