@@ -55,6 +55,7 @@ from ui.sync import ConnectorSync, Job, JobState, SyncController, named
 from ui.tasks import run_task
 
 TICK_MS = 30_000  # waiting times and countdowns move on
+FOLLOW_UP_MS = 40  # after the list's repaint: the counts and the open conversation
 
 
 class MainWindow(QMainWindow):
@@ -115,6 +116,9 @@ class MainWindow(QMainWindow):
         self.nav.counted.connect(self.on_counted)
         self.queue.selected.connect(self.on_row_selected)
         self.queue.reloaded.connect(self._summarise)
+        self._follow_up = False  # counts and conversation wait for the list's repaint
+        self.model.reloaded.connect(self._after_reload)
+        self.model.failed.connect(lambda _text: self._after_reload())
         self.model.failed.connect(lambda text: self.notice(text, key="inbox"))
         self.conversation.failed.connect(lambda text: self.notice(text, key="conversation"))
         self.conversation.queued.connect(self.on_reply_queued)
@@ -502,8 +506,18 @@ class MainWindow(QMainWindow):
         self._summarise()
 
     def on_store_changed(self) -> None:
-        """New messages: the same view, the same conversation, the same scroll."""
+        """New messages: the same view, the same conversation, the same scroll. The list
+        first; the counts and the open conversation once its rows are painted, so their
+        reads do not compete with that repaint for the processor."""
+        self._follow_up = True
         self.queue.reload()
+
+    def _after_reload(self) -> None:
+        if self._follow_up:
+            self._follow_up = False
+            QTimer.singleShot(FOLLOW_UP_MS, self._refresh_the_rest)
+
+    def _refresh_the_rest(self) -> None:
         self.nav.refresh()
         self.conversation.reload()
 
