@@ -263,9 +263,6 @@ class Schedule:
         if plan is not None and account.state != "needs_reconnecting":
             plan.due = min(plan.due, now)
 
-    def forget(self, account_id: int) -> None:
-        self._plans.pop(account_id, None)
-
 
 ConnectorFactory = Callable[[ConnectedAccount], Connector]
 Listener = Callable[[SyncReport], None]

@@ -50,7 +50,6 @@ from socialdesk.accounts import (
 from socialdesk.domain import Network, utcnow
 from socialdesk.secrets import KeyringUnavailable, SecretStore
 from socialdesk.sources import Connector
-from socialdesk.store import StoreError
 from ui.labels import number_label
 from ui.tasks import run_task
 
@@ -538,14 +537,15 @@ class AccountsDialog(QDialog):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            remove_account(self.book, self.secrets, account)
-        except (KeyringUnavailable, StoreError) as exc:  # nothing removed: say why
-            self.status.setText(str(exc))
-            return
-        self.status.setText(self.tr("{0} removed; its messages stay.").format(account.shown))
-        self.refresh()
-        self.changed.emit()
+        # The keyring may take its time (a locked one asks to be unlocked): off the GUI
+        # thread, like every other change here. On failure nothing is removed.
+        self._run(
+            self.tr("Removing {0}…").format(account.shown),
+            lambda: remove_account(self.book, self.secrets, account),
+            lambda _done: self.status.setText(
+                self.tr("{0} removed; its messages stay.").format(account.shown)
+            ),
+        )
 
     def save(self) -> None:
         account = self.selected()

@@ -4,166 +4,171 @@
 <context>
     <name>AccountsDialog</name>
     <message>
+        <location filename="../../ui/accounts.py" line="243"/>
         <location filename="../../ui/accounts.py" line="244"/>
-        <location filename="../../ui/accounts.py" line="245"/>
         <source>Accounts</source>
         <translation>Hesaplar</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="250"/>
+        <location filename="../../ui/accounts.py" line="249"/>
         <source>Account</source>
         <translation>Hesap</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="250"/>
+        <location filename="../../ui/accounts.py" line="249"/>
         <source>State</source>
         <translation>Durum</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="250"/>
+        <location filename="../../ui/accounts.py" line="249"/>
         <source>Today</source>
         <translation>Bugün</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="250"/>
+        <location filename="../../ui/accounts.py" line="249"/>
         <source>Every</source>
         <translation>Sıklık</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="251"/>
-        <location filename="../../ui/accounts.py" line="295"/>
+        <location filename="../../ui/accounts.py" line="250"/>
+        <location filename="../../ui/accounts.py" line="294"/>
         <source>Keywords</source>
         <translation>Anahtar sözcükler</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="253"/>
+        <location filename="../../ui/accounts.py" line="252"/>
         <source>Connected accounts</source>
         <translation>Bağlı hesaplar</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="266"/>
+        <location filename="../../ui/accounts.py" line="265"/>
         <source>Add X account…</source>
         <translation>X hesabı ekle…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="267"/>
+        <location filename="../../ui/accounts.py" line="266"/>
         <source>Add Reddit account…</source>
         <translation>Reddit hesabı ekle…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="269"/>
+        <location filename="../../ui/accounts.py" line="268"/>
         <source>Test connection</source>
         <translation>Bağlantıyı sına</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="270"/>
+        <location filename="../../ui/accounts.py" line="269"/>
         <source>Reconnect…</source>
         <translation>Yeniden bağla…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="271"/>
+        <location filename="../../ui/accounts.py" line="270"/>
         <source>Remove</source>
         <translation>Kaldır</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="278"/>
+        <location filename="../../ui/accounts.py" line="277"/>
         <source>Poll interval in seconds</source>
         <translation>Saniye cinsinden yoklama aralığı</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="281"/>
+        <location filename="../../ui/accounts.py" line="280"/>
         <source>Daily request budget</source>
         <translation>Günlük istek bütçesi</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="285"/>
+        <location filename="../../ui/accounts.py" line="284"/>
         <source>Estimated credits per request</source>
         <translation>İstek başına tahmini kredi</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="287"/>
+        <location filename="../../ui/accounts.py" line="286"/>
         <source>Keywords, separated by commas</source>
         <translation>Anahtar sözcükler, virgülle ayrılmış</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="289"/>
+        <location filename="../../ui/accounts.py" line="288"/>
         <source>Exclusions, separated by commas</source>
         <translation>Hariç tutulanlar, virgülle ayrılmış</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="291"/>
+        <location filename="../../ui/accounts.py" line="290"/>
         <source>Subreddits, separated by commas</source>
         <translation>Subredditler, virgülle ayrılmış</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="292"/>
+        <location filename="../../ui/accounts.py" line="291"/>
         <source>Poll every</source>
         <translation>Yoklama sıklığı</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="293"/>
+        <location filename="../../ui/accounts.py" line="292"/>
         <source>Requests a day at most</source>
         <translation>Günde en çok istek</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="294"/>
+        <location filename="../../ui/accounts.py" line="293"/>
         <source>Credits per request</source>
         <translation>İstek başına kredi</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="296"/>
+        <location filename="../../ui/accounts.py" line="295"/>
         <source>Exclude</source>
         <translation>Hariç tut</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="297"/>
+        <location filename="../../ui/accounts.py" line="296"/>
         <source>Subreddits (Reddit)</source>
         <translation>Subredditler (Reddit)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="301"/>
+        <location filename="../../ui/accounts.py" line="300"/>
         <source>Save settings</source>
         <translation>Ayarları kaydet</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="308"/>
+        <location filename="../../ui/accounts.py" line="307"/>
         <source>Accounts status</source>
         <translation>Hesap durumu</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="348"/>
+        <location filename="../../ui/accounts.py" line="347"/>
         <source>{0} of {1} requests · {2} credits</source>
         <translation>{0} / {1} istek · {2} kredi</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="453"/>
+        <location filename="../../ui/accounts.py" line="452"/>
         <source>Connecting {0}…</source>
         <translation>{0} bağlanıyor…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="477"/>
+        <location filename="../../ui/accounts.py" line="476"/>
         <source>Sign in in your browser. If it did not open, go to:</source>
         <translation>Tarayıcınızda oturum açın. Açılmadıysa şu adrese gidin:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="489"/>
+        <location filename="../../ui/accounts.py" line="488"/>
         <source>Testing {0}…</source>
         <translation>{0} sınanıyor…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="521"/>
+        <location filename="../../ui/accounts.py" line="520"/>
         <source>Reconnecting {0}…</source>
         <translation>{0} yeniden bağlanıyor…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="532"/>
+        <location filename="../../ui/accounts.py" line="531"/>
         <source>Remove account</source>
         <translation>Hesabı kaldır</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="534"/>
+        <location filename="../../ui/accounts.py" line="533"/>
         <source>Disconnect {0} and delete its secrets from the keyring? Its messages stay.</source>
         <translation>{0} bağlantısı kesilsin ve gizli bilgileri anahtarlıktan silinsin mi? İletileri kalır.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="543"/>
+        <source>Removing {0}…</source>
+        <translation>{0} kaldırılıyor…</translation>
     </message>
     <message>
         <location filename="../../ui/accounts.py" line="546"/>
@@ -211,143 +216,143 @@
 <context>
     <name>ConnectDialog</name>
     <message>
-        <location filename="../../ui/accounts.py" line="74"/>
+        <location filename="../../ui/accounts.py" line="73"/>
         <source>Connect an X account</source>
         <translation>Bir X hesabı bağla</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="76"/>
+        <location filename="../../ui/accounts.py" line="75"/>
         <source>Connect a Reddit account</source>
         <translation>Bir Reddit hesabı bağla</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="82"/>
+        <location filename="../../ui/accounts.py" line="81"/>
         <source>Account handle</source>
         <translation>Hesap adı</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="84"/>
+        <location filename="../../ui/accounts.py" line="83"/>
         <source>Account</source>
         <translation>Hesap</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="86"/>
+        <location filename="../../ui/accounts.py" line="85"/>
         <source>Sign-in method</source>
         <translation>Oturum açma yöntemi</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="88"/>
+        <location filename="../../ui/accounts.py" line="87"/>
         <source>Sign in through the browser (OAuth 2.0)</source>
         <translation>Tarayıcıyla oturum aç (OAuth 2.0)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="89"/>
+        <location filename="../../ui/accounts.py" line="88"/>
         <source>Paste OAuth 2.0 tokens</source>
         <translation>OAuth 2.0 belirteçlerini yapıştır</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="90"/>
+        <location filename="../../ui/accounts.py" line="89"/>
         <source>Paste OAuth 1.0a tokens</source>
         <translation>OAuth 1.0a belirteçlerini yapıştır</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="92"/>
+        <location filename="../../ui/accounts.py" line="91"/>
         <source>Sign in through the browser</source>
         <translation>Tarayıcıyla oturum aç</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="93"/>
+        <location filename="../../ui/accounts.py" line="92"/>
         <source>Paste a refresh token of a Reddit app</source>
         <translation>Bir Reddit uygulamasının yenileme belirtecini yapıştır</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="97"/>
+        <location filename="../../ui/accounts.py" line="96"/>
         <source>Method</source>
         <translation>Yöntem</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="121"/>
+        <location filename="../../ui/accounts.py" line="120"/>
         <source>Loopback port</source>
         <translation>Geri dönüş bağlantı noktası</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="122"/>
+        <location filename="../../ui/accounts.py" line="121"/>
         <source>Callback port</source>
         <translation>Geri çağırma bağlantı noktası</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="124"/>
-        <location filename="../../ui/accounts.py" line="126"/>
+        <location filename="../../ui/accounts.py" line="123"/>
+        <location filename="../../ui/accounts.py" line="125"/>
         <source>Check the connection now</source>
         <translation>Bağlantıyı şimdi sına</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="145"/>
+        <location filename="../../ui/accounts.py" line="144"/>
         <source>API key (consumer key)</source>
         <translation>API anahtarı (tüketici anahtarı)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="146"/>
+        <location filename="../../ui/accounts.py" line="145"/>
         <source>API key secret (consumer secret)</source>
         <translation>API anahtarı gizli anahtarı (tüketici gizli anahtarı)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="177"/>
+        <location filename="../../ui/accounts.py" line="176"/>
         <source>Your browser opens X. First register this callback URL with the X app:</source>
         <translation>Tarayıcınız X’i açar. Önce bu geri çağırma adresini X uygulamasına kaydedin:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="183"/>
+        <location filename="../../ui/accounts.py" line="182"/>
         <source>Your browser opens Reddit. First set this as the redirect URI of the Reddit app (an installed app):</source>
         <translation>Tarayıcınız Reddit’i açar. Önce bunu Reddit uygulamasının (kurulu uygulama) yönlendirme adresi yapın:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="147"/>
+        <location filename="../../ui/accounts.py" line="146"/>
         <source>Access token</source>
         <translation>Erişim belirteci</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="148"/>
+        <location filename="../../ui/accounts.py" line="147"/>
         <source>Access token secret</source>
         <translation>Erişim belirteci gizli anahtarı</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="149"/>
+        <location filename="../../ui/accounts.py" line="148"/>
         <source>Refresh token</source>
         <translation>Yenileme belirteci</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="150"/>
+        <location filename="../../ui/accounts.py" line="149"/>
         <source>Client id</source>
         <translation>İstemci kimliği</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="151"/>
+        <location filename="../../ui/accounts.py" line="150"/>
         <source>Client secret</source>
         <translation>İstemci gizli anahtarı</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="171"/>
+        <location filename="../../ui/accounts.py" line="170"/>
         <source>{0} (optional)</source>
         <translation>{0} (isteğe bağlı)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="189"/>
+        <location filename="../../ui/accounts.py" line="188"/>
         <source>Leave the client secret empty for an installed app.</source>
         <translation>Kurulu bir uygulama için istemci gizli anahtarını boş bırakın.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="192"/>
+        <location filename="../../ui/accounts.py" line="191"/>
         <source>Without a refresh token and client id the token cannot be renewed.</source>
         <translation>Yenileme belirteci ve istemci kimliği olmadan belirteç yenilenemez.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="213"/>
+        <location filename="../../ui/accounts.py" line="212"/>
         <source>{0}: needed.</source>
         <translation>{0}: gerekli.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="208"/>
+        <location filename="../../ui/accounts.py" line="207"/>
         <source>Give the account&apos;s handle.</source>
         <translation>Hesabın adını girin.</translation>
     </message>
@@ -785,315 +790,315 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="77"/>
         <source>SocialDesk — {0}</source>
         <translation>SocialDesk — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>Status</source>
         <translation>Durum</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>Import progress</source>
         <translation>İçe aktarma durumu</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>Next conversation (or Down)</source>
         <translation>Sonraki konuşma (veya Aşağı)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>Previous conversation (or Up)</source>
         <translation>Önceki konuşma (veya Yukarı)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>Open the conversation</source>
         <translation>Konuşmayı aç</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>Reply</source>
         <translation>Yanıtla</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>Resolve</source>
         <translation>Çözüldü olarak kapat</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>Set pending</source>
         <translation>Beklemeye al</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>Reopen</source>
         <translation>Yeniden aç</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>Mark as spam</source>
         <translation>İstenmeyen olarak işaretle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>Assign to me</source>
         <translation>Bana ata</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>Unassign</source>
         <translation>Atamayı kaldır</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>Tag (a leading - removes)</source>
         <translation>Etiketle (başa - koymak kaldırır)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>Add a note</source>
         <translation>Not ekle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>Mark complaint / not a complaint</source>
         <translation>Şikâyet / şikâyet değil olarak işaretle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>Open the message&apos;s link in the browser</source>
         <translation>Mesajdaki bağlantıyı tarayıcıda aç</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>Search</source>
         <translation>Ara</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>Back to the list; in the list, clear the search</source>
         <translation>Listeye dön; listedeyken aramayı temizle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>Refresh</source>
         <translation>Yenile</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>Command palette</source>
         <translation>Komut paleti</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>Keyboard shortcuts</source>
         <translation>Klavye kısayolları</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>Show: {0}</source>
         <translation>Göster: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>Desktop notifications on or off</source>
         <translation>Masaüstü bildirimlerini aç veya kapat</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>Import conversations from a file…</source>
         <translation>Konuşmaları dosyadan içe aktar…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>Accounts…</source>
         <translation>Hesaplar…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>Quit</source>
         <translation>Çık</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>&amp;File</source>
         <translation>&amp;Dosya</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>&amp;Go</source>
         <translation>&amp;Git</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>&amp;Conversation</source>
         <translation>&amp;Konuşma</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>&amp;Settings</source>
         <translation>&amp;Ayarlar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355"/>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>Conversation {0}: {1}</source>
         <translation>Konuşma {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>Conversation {0} is yours</source>
         <translation>Konuşma {0} artık sizde</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>Conversation {0} is unassigned</source>
         <translation>Konuşma {0} artık atanmamış</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>Tag</source>
         <translation>Etiket</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>Tag (start with - to remove):</source>
         <translation>Etiket (kaldırmak için - ile başlayın):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391"/>
+        <location filename="../../ui/main_window.py" line="395"/>
         <source>Tags updated on conversation {0}</source>
         <translation>Konuşma {0} etiketleri güncellendi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405"/>
+        <location filename="../../ui/main_window.py" line="409"/>
         <source>Note added to conversation {0}</source>
         <translation>Konuşma {0} için not eklendi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="429"/>
+        <location filename="../../ui/main_window.py" line="433"/>
         <source>Still recording the previous label</source>
         <translation>Önceki işaret hâlâ kaydediliyor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="431"/>
-        <location filename="../../ui/main_window.py" line="514"/>
+        <location filename="../../ui/main_window.py" line="435"/>
+        <location filename="../../ui/main_window.py" line="528"/>
         <source>not a complaint</source>
         <translation>şikâyet değil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="431"/>
-        <location filename="../../ui/main_window.py" line="514"/>
+        <location filename="../../ui/main_window.py" line="435"/>
+        <location filename="../../ui/main_window.py" line="528"/>
         <source>a complaint</source>
         <translation>şikâyet</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="433"/>
+        <location filename="../../ui/main_window.py" line="437"/>
         <source>Marking message {0} as {1}…</source>
         <translation>Mesaj {0}, {1} olarak işaretleniyor…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="442"/>
+        <location filename="../../ui/main_window.py" line="446"/>
         <source>This conversation has no web link</source>
         <translation>Bu konuşmada web bağlantısı yok</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="447"/>
+        <location filename="../../ui/main_window.py" line="451"/>
         <source>No web browser could open {0}. Set a default browser in your desktop&apos;s settings, or copy the link from the conversation.</source>
         <translation>{0} bağlantısını açacak bir web tarayıcısı bulunamadı. Masaüstü ayarlarınızdan varsayılan bir tarayıcı seçin ya da bağlantıyı konuşmadan kopyalayın.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="458"/>
+        <location filename="../../ui/main_window.py" line="462"/>
         <source>An import is already running</source>
         <translation>Zaten bir içe aktarma sürüyor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="462"/>
+        <location filename="../../ui/main_window.py" line="466"/>
         <source>Import conversations</source>
         <translation>Konuşmaları içe aktar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="464"/>
+        <location filename="../../ui/main_window.py" line="468"/>
         <source>Conversations (*.jsonl *.json *.csv);;All files (*)</source>
         <translation>Konuşmalar (*.jsonl *.json *.csv);;Tüm dosyalar (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="511"/>
+        <location filename="../../ui/main_window.py" line="525"/>
         <source>Reply queued in the outbox ({0})</source>
         <translation>Yanıt giden kutusunda sırada ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="516"/>
+        <location filename="../../ui/main_window.py" line="530"/>
         <source>Message {0} marked {1}; {2}; {3} open items rescored</source>
         <translation>Mesaj {0}: {1}; {2}; {3} açık öğe yeniden puanlandı</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="528"/>
+        <location filename="../../ui/main_window.py" line="542"/>
         <source>Sync state</source>
         <translation>Eşitleme durumu</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="552"/>
+        <location filename="../../ui/main_window.py" line="566"/>
         <source>{0} new · {1} requests</source>
         <translation>{0} yeni · {1} istek</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="567"/>
+        <location filename="../../ui/main_window.py" line="581"/>
         <source>Importing {0}…</source>
         <translation>{0} içe aktarılıyor…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="594"/>
+        <location filename="../../ui/main_window.py" line="608"/>
         <source>{0}: 1 match</source>
         <translation>{0}: 1 eşleşme</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="596"/>
+        <location filename="../../ui/main_window.py" line="610"/>
         <source>{0}: {1}{2} matches</source>
         <translation>{0}: {1}{2} eşleşme</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="606"/>
+        <location filename="../../ui/main_window.py" line="620"/>
         <source>{0}: 1 conversation · {1} in the inbox wait for a reply</source>
         <translation>{0}: 1 konuşma · gelen kutusunda {1} yanıt bekliyor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="610"/>
+        <location filename="../../ui/main_window.py" line="624"/>
         <source>{0}: {1} conversations · {2} in the inbox wait for a reply</source>
         <translation>{0}: {1} konuşma · gelen kutusunda {2} yanıt bekliyor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="616"/>
+        <location filename="../../ui/main_window.py" line="630"/>
         <source>{0}: 1 conversation</source>
         <translation>{0}: 1 konuşma</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="618"/>
+        <location filename="../../ui/main_window.py" line="632"/>
         <source>{0}: {1}{2} conversations</source>
         <translation>{0}: {1}{2} konuşma</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="631"/>
+        <location filename="../../ui/main_window.py" line="645"/>
         <source>{0} connected</source>
         <translation>{0} bağlı</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="633"/>
+        <location filename="../../ui/main_window.py" line="647"/>
         <source>none connected · Settings &gt; Accounts, or File &gt; Import</source>
         <translation>bağlı hesap yok · Ayarlar &gt; Hesaplar veya Dosya &gt; İçe aktar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="635"/>
+        <location filename="../../ui/main_window.py" line="649"/>
         <source>none yet · Settings &gt; Accounts, or File &gt; Import</source>
         <translation>henüz yok · Ayarlar &gt; Hesaplar veya Dosya &gt; İçe aktar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="636"/>
-        <location filename="../../ui/main_window.py" line="638"/>
+        <location filename="../../ui/main_window.py" line="650"/>
+        <location filename="../../ui/main_window.py" line="652"/>
         <source>Accounts</source>
         <translation>Hesaplar</translation>
     </message>

@@ -102,7 +102,8 @@ def test_a_failed_test_and_a_removal(
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
-    assert dialog.table.rowCount() == 0 and book.all() == []
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 0, timeout=10_000)  # off the GUI thread
+    assert book.all() == [] and dialog.status.text() == "@brand removed; its messages stay."
     assert secrets.get("x", "brand", "access_token") is None
 
 
