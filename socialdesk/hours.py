@@ -1,0 +1,285 @@
+"""Business hours: when a team works, and the clock that counts only that time.
+
+A schedule is a time zone (``zoneinfo``), shifts for each weekday (several a day, and a
+shift may cross midnight into the next day), and holidays on which no shift starts; or
+round the clock. Shifts are worked out in local time and turned into moments in UTC, so
+a daylight-saving change shortens or lengthens the day it falls on, as it does for the
+people working it.
+
+``business_seconds(start, end)`` is the working time between two moments;
+``add_business_time(start, seconds)`` the moment that much working time after ``start``
+(when a reply is due). Both treat a schedule's shifts as half-open intervals.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+# How far ``add_business_time`` looks for working time before it gives up: a schedule
+# that is never open (every day a holiday) is an error, not an endless loop.
+SEARCH_DAYS = 800
+_SHIFT = re.compile(r"^(\d{1,2}):(\d{2})-(\d{1,2}):(\d{2})$")
+
+
+class ScheduleError(ValueError):
+    """A schedule that cannot be understood, or that is never open."""
+
+
+@dataclass(frozen=True, slots=True)
+class Shift:
+    """From ``start`` to ``end`` local time; an ``end`` at or before ``start`` is on the
+    next day (22:00-06:00). 00:00-00:00 is the whole day."""
+
+    start: time
+    end: time
+
+    @classmethod
+    def parse(cls, text: str) -> Shift:
+        found = _SHIFT.match(text.strip())
+        if found is None:
+            raise ScheduleError(f"{text!r} is not a shift: write it as 09:00-17:00")
+        h1, m1, h2, m2 = (int(part) for part in found.groups())
+        if h1 > 23 or h2 > 24 or m1 > 59 or m2 > 59 or (h2 == 24 and m2 != 0):
+            raise ScheduleError(f"{text!r} is not a time of day")
+        end = time(0, 0) if h2 == 24 else time(h2, m2)
+        return cls(time(h1, m1), end)
+
+    @property
+    def crosses_midnight(self) -> bool:
+        return self.end <= self.start
+
+    def __str__(self) -> str:
+        return f"{self.start:%H:%M}-{self.end:%H:%M}"
+
+
+@dataclass(frozen=True)
+class BusinessHours:
+    """A team's working time. ``shifts`` maps weekday (0 Monday) to its shifts."""
+
+    timezone: str = "UTC"
+    shifts: dict[int, tuple[Shift, ...]] = field(default_factory=dict)
+    holidays: frozenset[date] = frozenset()
+    always_open: bool = False
+
+    def __post_init__(self) -> None:
+        try:
+            ZoneInfo(self.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ScheduleError(f"{self.timezone!r} is not a time zone") from None
+        for day, shifts in self.shifts.items():
+            if day not in range(7):
+                raise ScheduleError(f"weekday {day} does not exist (0 is Monday)")
+            for shift in shifts:
+                if not isinstance(shift, Shift):
+                    raise ScheduleError("shifts must be Shift values")
+
+    @classmethod
+    def round_the_clock(cls) -> BusinessHours:
+        return cls(always_open=True)
+
+    @classmethod
+    def weekly(
+        cls,
+        timezone: str,
+        hours: dict[str, Iterable[str]],
+        holidays: Iterable[date] = (),
+    ) -> BusinessHours:
+        """``hours`` like ``{"mon-fri": ["09:00-17:00"], "sat": ["10:00-14:00"]}``."""
+        shifts: dict[int, list[Shift]] = {}
+        for days, texts in hours.items():
+            parsed = [Shift.parse(text) for text in texts]
+            for day in _days(days):
+                shifts.setdefault(day, []).extend(parsed)
+        return cls(
+            timezone,
+            {day: tuple(sorted(found, key=lambda s: s.start)) for day, found in shifts.items()},
+            frozenset(holidays),
+        )
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    # -- the open intervals ------------------------------------------------------------
+
+    def intervals(self, start: datetime, end: datetime) -> Iterator[tuple[datetime, datetime]]:
+        """The working intervals (UTC, in order, merged where they touch) that overlap
+        ``[start, end)``, clipped to it."""
+        _aware(start, end)
+        if end <= start:
+            return
+        if self.always_open:
+            yield start.astimezone(UTC), end.astimezone(UTC)
+            return
+        pending: tuple[datetime, datetime] | None = None
+        for opens, closes in self._from_day(start.astimezone(self.zone).date() - timedelta(1)):
+            if opens >= end:
+                break
+            low, high = max(opens, start), min(closes, end)
+            if high <= low:
+                continue
+            if pending is not None and low <= pending[1]:
+                pending = (pending[0], max(pending[1], high))
+                continue
+            if pending is not None:
+                yield pending
+            pending = (low, high)
+        if pending is not None:
+            yield pending
+
+    def _from_day(self, first: date) -> Iterator[tuple[datetime, datetime]]:
+        """Every shift from local day ``first`` on, in UTC, in order of opening."""
+        zone = self.zone
+        for offset in range(SEARCH_DAYS + 2):
+            day = first + timedelta(days=offset)
+            if day in self.holidays:
+                continue
+            found = []
+            for shift in self.shifts.get(day.weekday(), ()):
+                opens = _local(day, shift.start, zone)
+                closes_day = day + timedelta(days=1) if shift.crosses_midnight else day
+                closes = _local(closes_day, shift.end, zone)
+                if closes > opens:
+                    found.append((opens, closes))
+            yield from sorted(found)
+
+    # -- the clock ---------------------------------------------------------------------
+
+    def is_open(self, moment: datetime) -> bool:
+        return any(self.intervals(moment, moment + timedelta(microseconds=1)))
+
+    def business_seconds(self, start: datetime, end: datetime) -> float:
+        """Working time between two moments (0 when ``end`` is not after ``start``)."""
+        return sum((b - a).total_seconds() for a, b in self.intervals(start, end))
+
+    def add_business_time(self, start: datetime, seconds: float) -> datetime:
+        """The moment ``seconds`` of working time after ``start`` (UTC)."""
+        _aware(start)
+        if seconds < 0:
+            raise ValueError("cannot add negative working time")
+        if self.always_open:
+            return start.astimezone(UTC) + timedelta(seconds=seconds)
+        left = timedelta(seconds=seconds)
+        horizon = start + timedelta(days=SEARCH_DAYS)
+        for opens, closes in self.intervals(start, horizon):
+            span = closes - opens
+            if left <= span:
+                return opens + left
+            left -= span
+        raise ScheduleError(f"the schedule has no working time in the {SEARCH_DAYS} days ahead")
+
+    def describe(self) -> str:
+        if self.always_open:
+            return "round the clock"
+        parts = []
+        for day in range(7):
+            shifts = self.shifts.get(day)
+            if shifts:
+                parts.append(f"{WEEKDAYS[day]} " + ", ".join(str(s) for s in shifts))
+        text = "; ".join(parts) or "never open"
+        return f"{text} ({self.timezone})"
+
+
+def _days(text: str) -> list[int]:
+    """``mon-fri``, ``sat``, ``mon,wed,fri``, ``daily`` as weekday numbers."""
+    text = text.strip().lower()
+    if text in ("daily", "every day", "all"):
+        return list(range(7))
+    found: list[int] = []
+    for part in text.split(","):
+        part = part.strip()
+        first, _, last = part.partition("-")
+        try:
+            a = WEEKDAYS.index(first[:3])
+            b = WEEKDAYS.index(last[:3]) if last else a
+        except ValueError:
+            raise ScheduleError(f"{part!r} is not a weekday or a range such as mon-fri") from None
+        span = range(a, b + 1) if a <= b else [*range(a, 7), *range(0, b + 1)]
+        found.extend(day for day in span if day not in found)
+    return found
+
+
+def _local(day: date, at: time, zone: ZoneInfo) -> datetime:
+    """A local wall-clock time as a moment in UTC. A time that a daylight-saving change
+    skips moves on by the length of the gap (02:30 on the spring-forward night is 03:30);
+    a time that happens twice is taken the first time."""
+    return datetime.combine(day, at).replace(tzinfo=zone, fold=0).astimezone(UTC)
+
+
+def _aware(*moments: datetime) -> None:
+    for moment in moments:
+        if moment.tzinfo is None:
+            raise ValueError("times must carry a time zone")
+
+
+# -- holidays from an iCalendar file --------------------------------------------------------
+
+_ICAL_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})")
+YEARLY_SPAN = 10  # a yearly holiday (RRULE:FREQ=YEARLY) is expanded for this many years
+
+
+class CalendarError(ValueError):
+    """An iCalendar file that cannot be read as a list of holidays."""
+
+
+def holidays_from_ical(text: str) -> frozenset[date]:
+    """The days an iCalendar file (RFC 5545) marks: every VEVENT's days from DTSTART up
+    to DTEND (exclusive; one day without it), and yearly ones for ten years."""
+    lines: list[str] = []
+    for raw in text.splitlines():
+        if raw.startswith((" ", "\t")) and lines:  # a folded line goes on
+            lines[-1] += raw[1:]
+        else:
+            lines.append(raw.rstrip("\r"))
+    if not any(line.strip().upper() == "BEGIN:VCALENDAR" for line in lines):
+        raise CalendarError("not an iCalendar file: it has no BEGIN:VCALENDAR")
+    days: set[date] = set()
+    event: dict[str, tuple[str, int]] | None = None
+    for number, line in enumerate(lines, 1):
+        upper = line.strip().upper()
+        if upper == "BEGIN:VEVENT":
+            event = {}
+        elif upper == "END:VEVENT":
+            if event is None or "DTSTART" not in event:
+                raise CalendarError(f"line {number}: an event without DTSTART")
+            days.update(_event_days(event, number))
+            event = None
+        elif event is not None and ":" in line:
+            name, _, value = line.partition(":")
+            event[name.split(";")[0].strip().upper()] = (value.strip(), number)
+    return frozenset(days)
+
+
+def _event_days(event: dict[str, tuple[str, int]], number: int) -> set[date]:
+    first = _ical_date(*event["DTSTART"])
+    last = _ical_date(*event["DTEND"]) if "DTEND" in event else first + timedelta(1)
+    span = max(1, (last - first).days)
+    starts = [first]
+    rule = event.get("RRULE", ("", number))[0].upper()
+    if "FREQ=YEARLY" in rule:
+        starts = [_same_day(first, first.year + n) for n in range(YEARLY_SPAN)]
+    elif rule:
+        raise CalendarError(f"line {number}: only yearly repeats are understood ({rule})")
+    return {start + timedelta(days=n) for start in starts for n in range(span)}
+
+
+def _ical_date(value: str, number: int) -> date:
+    found = _ICAL_DATE.match(value)
+    if found is None:
+        raise CalendarError(f"line {number}: {value!r} is not a date")
+    try:
+        return date(*(int(part) for part in found.groups()))
+    except ValueError:
+        raise CalendarError(f"line {number}: {value!r} is not a date") from None
+
+
+def _same_day(day: date, year: int) -> date:
+    try:
+        return day.replace(year=year)
+    except ValueError:  # 29 February in a common year
+        return date(year, 2, 28)
