@@ -1,15 +1,19 @@
-"""Default first-response targets per channel, until response-time policies exist.
-
-X: customers expect a reply within 15 minutes (Jitbit 2020; HubSpot 2021;
-SuperOffice 2021, as cited in ../shared/BENCHMARKS.md). Reddit has no published
-figure; we use Facebook's 60 minutes from the same studies, the nearest social
-channel where people also expect a slower, threaded reply.
+"""First-response targets per channel for the queue's countdowns: the shipped policies
+for a public complaint (``socialdesk.sla``, ``resources/sla/defaults.json``, where the
+published figures and their sources are). X: 15 minutes (Jitbit 2020; HubSpot 2021;
+SuperOffice 2021). Reddit has no published figure; Facebook's 60 minutes from the same
+studies, the nearest social channel with slower, threaded replies.
 """
 
 from __future__ import annotations
 
-DEFAULT_TARGET_SECONDS: dict[str, int] = {"x": 15 * 60, "reddit": 60 * 60}
-FALLBACK_TARGET_SECONDS = 60 * 60
+from socialdesk.sla import default_targets
+
+DEFAULT_TARGET_SECONDS: dict[str, int] = {
+    network: default_targets(network, "public_complaint").first_response_s
+    for network in ("x", "reddit")
+}
+FALLBACK_TARGET_SECONDS = default_targets("elsewhere", "public").first_response_s
 
 # Waiting adds up to this many priority points: half of it at the target, all of it
 # at twice the target, so an overdue item climbs past fresher ones of its kind.
