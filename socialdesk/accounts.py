@@ -158,8 +158,9 @@ class AccountBook:
             ).all()
         return [_connected(row) for row in rows]
 
-    def find(self, name: str) -> ConnectedAccount:
-        """By ``network:handle``, or by handle alone (``@name`` is X, ``u/name`` Reddit)."""
+    def find(self, name: str, among: list[ConnectedAccount] | None = None) -> ConnectedAccount:
+        """By ``network:handle``, or by handle alone (``@name`` is X, ``u/name`` Reddit);
+        ``among`` the accounts already read, if they are."""
         wanted = name.strip()
         network_part, _, handle_part = wanted.partition(":") if ":" in wanted else ("", "", wanted)
         if not network_part and handle_part.startswith(("u/", "/u/")):
@@ -167,7 +168,7 @@ class AccountBook:
         elif not network_part and handle_part.startswith("@"):
             network_part = "x"
         matches = []
-        for account in self.all():
+        for account in self.all() if among is None else among:
             if network_part and account.network.value != network_part.lower():
                 continue
             if account.handle == normalise_handle(handle_part):

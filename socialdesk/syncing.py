@@ -300,8 +300,7 @@ class Scheduler:
     def accounts(self) -> list[ConnectedAccount]:
         accounts = self.book.all()
         if self.only is not None:
-            wanted = self.book.find(self.only)
-            accounts = [a for a in accounts if a.id == wanted.id]
+            accounts = [self.book.find(self.only, accounts)]
         return accounts
 
     def run_once(self) -> list[SyncReport]:

@@ -4,7 +4,6 @@ password fields and go straight to the OS keyring."""
 
 from __future__ import annotations
 
-import html
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -50,7 +49,7 @@ from socialdesk.accounts import (
 from socialdesk.domain import Network, utcnow
 from socialdesk.secrets import KeyringUnavailable, SecretStore
 from socialdesk.sources import Connector
-from ui.labels import number_label
+from ui.labels import number_label, plain_tip
 from ui.tasks import run_task
 
 Runner = Callable[..., None]
@@ -358,7 +357,7 @@ class AccountsDialog(QDialog):
             ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(_plain_tip(text))
+                item.setToolTip(plain_tip(text))
                 self.table.setItem(number, column, item)
         self.table.resizeRowsToContents()
         if chosen is not None:
@@ -568,7 +567,3 @@ class AccountsDialog(QDialog):
         self.status.setText(self.tr("{0}: settings saved.").format(account.shown))
         self.refresh()
         self.changed.emit()
-
-
-def _plain_tip(text: str) -> str:
-    return "<qt>" + html.escape(text) + "</qt>"

@@ -8,7 +8,6 @@ without the list jumping back to its first page.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from datetime import UTC, datetime
 from enum import IntEnum
@@ -32,7 +31,7 @@ from socialdesk.targets import target_seconds
 from socialdesk.text import one_line
 from ui import theme
 from ui.icons import network_icon
-from ui.labels import duration_label, intent_label, status_label, topic_label
+from ui.labels import duration_label, intent_label, plain_tip, status_label, topic_label
 from ui.tasks import run_task
 
 PAGE_SIZE = 200
@@ -100,11 +99,6 @@ def followers_label(count: int | None) -> str:
     if count >= 1_000:
         return f"{count / 1_000:.1f}k"
     return str(count)
-
-
-def _plain_tip(text: str) -> str:
-    """Rich text that reads exactly as ``text``: every character escaped."""
-    return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
 
 
 def waiting_text(row: InboxRow, now: datetime) -> tuple[str, float | None]:
@@ -355,9 +349,9 @@ class InboxTableModel(QAbstractTableModel):
         if column == Column.NETWORK:
             return _network_name(row.network)
         if column in (Column.PRIORITY, Column.INTENT):
-            return _plain_tip("\n".join(one_line(reason, 200) for reason in row.reasons))
+            return plain_tip("\n".join(one_line(reason, 200) for reason in row.reasons))
         if column == Column.MESSAGE:
-            return _plain_tip(one_line(row.text, 1000))
+            return plain_tip(one_line(row.text, 1000))
         return None
 
     def _background(self, row: InboxRow, column: Column) -> QColor | None:

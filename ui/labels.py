@@ -3,6 +3,7 @@ through the translation system (the core and the CLI keep the English words)."""
 
 from __future__ import annotations
 
+import html
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
@@ -82,3 +83,9 @@ def time_label(at: datetime) -> str:
 def number_label(count: int) -> str:
     """12,400 in English, 12.400 in Turkish."""
     return QLocale().toString(count)
+
+
+def plain_tip(text: str) -> str:
+    """Rich text that reads exactly as ``text`` (tooltips guess rich text from what they
+    are given): every character escaped, lines kept."""
+    return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
