@@ -66,6 +66,8 @@ class EventType(StrEnum):
     ASSIGNED = "assigned"
     TAGGED = "tagged"
     NOTED = "noted"
+    # An agent had the conversation open (data: seconds, composing seconds).
+    HANDLED = "handled"
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,9 @@ people working it.
 
 from __future__ import annotations
 
+import json
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -173,6 +175,40 @@ class BusinessHours:
             left -= span
         raise ScheduleError(f"the schedule has no working time in the {SEARCH_DAYS} days ahead")
 
+    def timeline(self, start: datetime, end: datetime) -> Timeline:
+        """The working time from ``start`` to ``end`` laid out once, for many questions."""
+        return Timeline(self, start, end)
+
+    # -- stored form -------------------------------------------------------------------
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "timezone": self.timezone,
+                "always_open": self.always_open,
+                "shifts": {
+                    WEEKDAYS[day]: [str(s) for s in shifts]
+                    for day, shifts in sorted(self.shifts.items())
+                    if shifts
+                },
+                "holidays": sorted(day.isoformat() for day in self.holidays),
+            },
+            sort_keys=True,
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> BusinessHours:
+        try:
+            raw = json.loads(text)
+            if raw.get("always_open"):
+                return cls.round_the_clock()
+            holidays = [date.fromisoformat(day) for day in raw.get("holidays", [])]
+            return cls.weekly(raw.get("timezone", "UTC"), raw.get("shifts", {}), holidays)
+        except (ValueError, TypeError, AttributeError) as exc:
+            if isinstance(exc, ScheduleError):
+                raise
+            raise ScheduleError(f"stored business hours cannot be read: {exc}") from None
+
     def describe(self) -> str:
         if self.always_open:
             return "round the clock"
@@ -183,6 +219,60 @@ class BusinessHours:
                 parts.append(f"{WEEKDAYS[day]} " + ", ".join(str(s) for s in shifts))
         text = "; ".join(parts) or "never open"
         return f"{text} ({self.timezone})"
+
+
+class Timeline:
+    """A schedule's working intervals over a span, as sorted epoch seconds with the
+    working time before each: ``seconds(a, b)`` is two binary searches, so a report can
+    ask it for every conversation. Outside the span it asks the schedule itself."""
+
+    __slots__ = ("_cumulative", "_end", "_hours", "_start", "_starts", "_stops")
+
+    def __init__(self, hours: BusinessHours, start: datetime, end: datetime) -> None:
+        self._hours = hours
+        self._start, self._end = start.timestamp(), end.timestamp()
+        self._starts: list[float] = []
+        self._stops: list[float] = []
+        self._cumulative: list[float] = []
+        total = 0.0
+        if not hours.always_open:
+            for opens, closes in hours.intervals(start, end):
+                self._starts.append(opens.timestamp())
+                self._stops.append(closes.timestamp())
+                self._cumulative.append(total)
+                total += (closes - opens).total_seconds()
+
+    def _before(self, moment: float) -> float:
+        """Working time from the span's start up to ``moment`` (inside the span)."""
+        i = bisect_right(self._starts, moment) - 1
+        if i < 0:
+            return 0.0
+        return self._cumulative[i] + min(moment, self._stops[i]) - self._starts[i]
+
+    def seconds(self, a: float, b: float) -> float:
+        """Working seconds between two epoch times (0 when ``b`` is not after ``a``)."""
+        if b <= a:
+            return 0.0
+        if self._hours.always_open:
+            return b - a
+        if a < self._start or b > self._end:
+            return self._hours.business_seconds(
+                datetime.fromtimestamp(a, UTC), datetime.fromtimestamp(b, UTC)
+            )
+        return self._before(b) - self._before(a)
+
+    def add(self, a: float, seconds: float) -> float:
+        """The epoch time ``seconds`` of working time after ``a`` (as
+        ``BusinessHours.add_business_time``)."""
+        if self._hours.always_open:
+            return a + seconds
+        if seconds > 0 and self._start <= a <= self._end and self._starts:
+            wanted = self._before(a) + seconds
+            i = bisect_left(self._cumulative, wanted) - 1
+            if i >= 0 and wanted <= self._cumulative[i] + self._stops[i] - self._starts[i]:
+                return self._starts[i] + wanted - self._cumulative[i]
+        moment = datetime.fromtimestamp(a, UTC)
+        return self._hours.add_business_time(moment, seconds).timestamp()
 
 
 def _days(text: str) -> list[int]:

@@ -307,3 +307,86 @@ class OutboxItem(Base):
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
     error: Mapped[str | None] = mapped_column(Text)
+
+
+class SlaPolicy(Base):
+    """An account's own response-time policy for one kind of conversation (migration
+    0007). Without a row the shipped default for its network applies."""
+
+    __tablename__ = "sla_policies"
+    __table_args__ = (UniqueConstraint("account_id", "kind", name="uq_sla_policies_kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(32))
+    first_response_s: Mapped[int] = mapped_column(Integer)
+    next_response_s: Mapped[int] = mapped_column(Integer)
+    resolution_s: Mapped[int] = mapped_column(Integer)
+    goal_pct: Mapped[float] = mapped_column(Float)
+    business_hours: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[datetime]
+
+
+class WorkspaceSetting(Base):
+    """A setting the whole team shares (JSON), such as its business hours."""
+
+    __tablename__ = "workspace_settings"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime]
+
+
+class ConversationFact(Base):
+    """What the event log says about one conversation's service, worked out once and
+    kept up to date from the events added since (``socialdesk.metrics``). Times are
+    seconds, in calendar time and in the team's business time (``*_bs``); the clock
+    pauses while the conversation is parked (pending, resolved or spam). Moments are
+    Unix times (seconds, UTC): a report compares and buckets hundreds of thousands."""
+
+    __tablename__ = "conversation_facts"
+    __table_args__ = (Index("ix_conversation_facts_started", "started_at"),)
+
+    conversation_id: Mapped[int] = mapped_column(
+        ForeignKey("conversations.id", ondelete="CASCADE"), primary_key=True
+    )
+    started_at: Mapped[float] = mapped_column(Float)  # the first inbound message
+    agent: Mapped[str | None] = mapped_column(String(255))
+    first_response_at: Mapped[float | None] = mapped_column(Float)
+    first_response_s: Mapped[float | None] = mapped_column(Float)
+    first_response_bs: Mapped[float | None] = mapped_column(Float)
+    next_responses: Mapped[int] = mapped_column(Integer, default=0)
+    resolved_at: Mapped[float | None] = mapped_column(Float)
+    resolution_s: Mapped[float | None] = mapped_column(Float)
+    resolution_bs: Mapped[float | None] = mapped_column(Float)
+    replies: Mapped[int] = mapped_column(Integer, default=0)
+    replies_to_resolution: Mapped[int | None] = mapped_column(Integer)
+    reopened: Mapped[int] = mapped_column(Integer, default=0)
+    handle_s: Mapped[float] = mapped_column(Float, default=0.0)
+
+
+class ResponseFact(Base):
+    """Each next response: a reply to a customer message after the first response."""
+
+    __tablename__ = "response_facts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conversation_id: Mapped[int] = mapped_column(
+        ForeignKey("conversations.id", ondelete="CASCADE"), index=True
+    )
+    asked_at: Mapped[float] = mapped_column(Float)
+    answered_at: Mapped[float] = mapped_column(Float)
+    seconds: Mapped[float] = mapped_column(Float)
+    business_seconds: Mapped[float] = mapped_column(Float)
+    agent: Mapped[str | None] = mapped_column(String(255))
+
+
+class FactsState(Base):
+    """How far the facts have read the event log, and which business hours they used."""
+
+    __tablename__ = "facts_state"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(Integer, default=0)
+    hours: Mapped[str] = mapped_column(Text, default="")
+    gap_seen_at: Mapped[float | None] = mapped_column(Float)

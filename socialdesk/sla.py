@@ -11,10 +11,13 @@ hit.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from functools import lru_cache
 from importlib.resources import files
 from typing import Any
+
+from socialdesk.hours import BusinessHours
 
 RESOURCE = "sla/defaults.json"
 KINDS = ("public_complaint", "public", "direct_message", "keyword_hit")
@@ -30,6 +33,8 @@ class Targets:
     next_response_s: int
     resolution_s: int
     goal_pct: float
+    # Under a business-hours policy the clock runs only in the team's working time.
+    business_hours: bool = False
 
     def __post_init__(self) -> None:
         for name in ("first_response_s", "next_response_s", "resolution_s"):
@@ -46,6 +51,7 @@ class Targets:
                 int(raw["next_response_s"]),
                 int(raw["resolution_s"]),
                 float(raw["goal_pct"]),
+                bool(raw.get("business_hours", False)),
             )
         except (KeyError, TypeError, ValueError) as exc:
             if isinstance(exc, PolicyError):
@@ -99,3 +105,56 @@ def benchmark(network: str) -> Benchmark | None:
 def service_level_goal() -> tuple[float, str]:
     raw = _defaults()["service_level"]
     return float(raw["goal_pct"]), str(raw["source"])
+
+
+def to_json(targets: Targets) -> dict[str, Any]:
+    return {
+        "first_response_s": targets.first_response_s,
+        "next_response_s": targets.next_response_s,
+        "resolution_s": targets.resolution_s,
+        "goal_pct": targets.goal_pct,
+        "business_hours": targets.business_hours,
+    }
+
+
+@dataclass(frozen=True)
+class ServiceLevels:
+    """Every policy in force and the team's business hours, read once: the one place
+    that says when a conversation is due and how long it has waited, for the inbox's
+    countdowns, the alerts, the reports and the wallboard alike."""
+
+    hours: BusinessHours = field(default_factory=BusinessHours.round_the_clock)
+    # An account's own policies, by (account id, kind); the shipped defaults otherwise.
+    overrides: dict[tuple[int, str], Targets] = field(default_factory=dict)
+
+    def policy(self, account_id: int | None, network: str, kind: str) -> Targets:
+        if account_id is not None:
+            own = self.overrides.get((account_id, kind))
+            if own is not None:
+                return own
+        return default_targets(network, kind)
+
+    def due_at(self, since: datetime, targets: Targets, seconds: float | None = None) -> datetime:
+        """When a response to a message waiting since ``since`` falls due (the first
+        response target unless ``seconds`` says otherwise)."""
+        wanted = targets.first_response_s if seconds is None else seconds
+        if targets.business_hours:
+            return self.hours.add_business_time(since, wanted)
+        return since + timedelta(seconds=wanted)
+
+    def waited(self, since: datetime, now: datetime, targets: Targets) -> float:
+        """How long it has waited on the policy's clock."""
+        if targets.business_hours:
+            return self.hours.business_seconds(since, now)
+        return max(0.0, (now - since).total_seconds())
+
+    def longest_first_response(self) -> int:
+        """The longest first-response target any policy has, in calendar seconds at
+        the least (business-hours policies may be due later: callers that bound a
+        search by it must allow for that)."""
+        found = [t.first_response_s for t in self.overrides.values()]
+        raw = _defaults()
+        for kinds in raw["policies"].values():
+            found.extend(int(p["first_response_s"]) for p in kinds.values())
+        found.append(int(raw["fallback"]["first_response_s"]))
+        return max(found)

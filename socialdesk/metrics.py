@@ -1,0 +1,774 @@
+"""Service metrics from the event log: what each conversation's service was, and the
+reports, wallboard and countdowns built on it.
+
+The event log (``events``) records every customer message arriving, every reply
+(sent from SocialDesk or found on the network by a sync or an import), every status
+change, assignment and stretch of an agent's handling. ``FactsBook.refresh`` walks a
+conversation's events in time order and keeps one row of facts per conversation
+(``conversation_facts``) and one per next response (``response_facts``): when it
+started, when it was first answered and by whom, each later answer, its resolution, its
+replies and handling time; every duration in calendar time and in the team's business
+time. The clock pauses while the conversation is parked (pending on the customer,
+resolved or spam) and stops at resolution. Only conversations with events the facts
+have not read yet are worked out again, so keeping up costs little; changing the
+business hours works them all out again once.
+
+``report`` reads those rows and computes exact percentiles (nearest rank: the
+smallest value with at least p% of the values at or below it) from every
+conversation's own figure, never from averaged rollups.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Connection
+
+from socialdesk.domain import WORKING_STATUSES, EventType, utcnow
+from socialdesk.hours import BusinessHours, Timeline
+from socialdesk.sla import ServiceLevels, Targets, benchmark, kind_of
+from socialdesk.store import Store
+
+GROUPINGS = ("channel", "account", "agent", "day", "hour")
+UNASSIGNED = "(unassigned)"
+# Events from a transaction that has not committed yet leave a gap in the ids the
+# facts have read; they wait this long for it to fill before reading past it (a gap
+# left by a rolled-back transaction never fills).
+GAP_PATIENCE = timedelta(minutes=10)
+_CHUNK = 500
+_BATCH = 5_000
+# How far around the events the business-hours timeline is laid out in one piece.
+_TIMELINE_MARGIN = timedelta(days=60)
+
+
+class ReportError(ValueError):
+    """A report asked for in a way that cannot be answered (an unknown grouping, a
+    period that ends before it starts)."""
+
+
+def percentile(ordered: Sequence[float], p: float) -> float | None:
+    """Nearest-rank percentile of values sorted ascending; None for no values."""
+    if not ordered:
+        return None
+    rank = max(1, math.ceil(p / 100 * len(ordered)))
+    return ordered[rank - 1]
+
+
+# -- the facts ------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Walk:
+    """One conversation's events, replayed in time order."""
+
+    started: float | None = None
+    status: str = "new"
+    paused_from: float | None = None
+    pauses: list[tuple[float, float]] = field(default_factory=list)
+    awaiting: float | None = None
+    assignee: str | None = None
+    first: tuple[float, float, float, str | None] | None = None
+    later: list[tuple[float, float, float, float, str | None]] = field(default_factory=list)
+    resolved_at: float | None = None
+    resolution: tuple[float, float] | None = None
+    replies: int = 0
+    replies_to_resolution: int | None = None
+    reopened: int = 0
+    handle: float = 0.0
+
+
+def _agent(actor: str | None, assignee: str | None) -> str | None:
+    """Who answered: an agent named on the reply (sent from SocialDesk), else whoever
+    had the conversation assigned, else nobody known (a network handle is an account,
+    not a person)."""
+    if actor and not actor.startswith(("@", "u/")):
+        return actor
+    return assignee
+
+
+class _Clock:
+    """Calendar and business time between two moments, less a conversation's pauses."""
+
+    def __init__(self, timeline: Timeline) -> None:
+        self.timeline = timeline
+
+    def both(self, walk: _Walk, a: float, b: float) -> tuple[float, float]:
+        seconds = max(0.0, b - a)
+        business = self.timeline.seconds(a, b)
+        spans = walk.pauses if walk.paused_from is None else [*walk.pauses, (walk.paused_from, b)]
+        for start, end in spans:
+            low, high = max(a, start), min(b, end)
+            if high > low:
+                seconds -= high - low
+                business -= self.timeline.seconds(low, high)
+        return max(0.0, seconds), max(0.0, business)
+
+
+def _step(walk: _Walk, clock: _Clock, kind: str, at: float, actor: Any, data: Any) -> None:
+    if kind == "arrived":
+        if walk.started is None:
+            walk.started = at
+        if walk.awaiting is None:
+            walk.awaiting = at
+    elif kind == "replied":
+        walk.replies += 1
+        if walk.awaiting is not None and at >= walk.awaiting:
+            seconds, business = clock.both(walk, walk.awaiting, at)
+            who = _agent(actor, walk.assignee)
+            if walk.first is None:
+                walk.first = (at, seconds, business, who)
+            else:
+                walk.later.append((walk.awaiting, at, seconds, business, who))
+            walk.awaiting = None
+    elif kind == "status_changed":
+        try:
+            to = str(json.loads(data or "{}").get("to", ""))
+        except ValueError:
+            return
+        if not to:
+            return
+        was_working = walk.status in WORKING_STATUSES
+        working = to in WORKING_STATUSES
+        if was_working and not working:
+            walk.paused_from = at
+        elif working and not was_working and walk.paused_from is not None:
+            walk.pauses.append((walk.paused_from, at))
+            walk.paused_from = None
+        if to == "resolved" and walk.started is not None:
+            walk.resolved_at = at
+            walk.resolution = clock.both(walk, walk.started, at)
+            walk.replies_to_resolution = walk.replies
+        elif walk.status == "resolved" and working:
+            walk.reopened += 1
+            walk.resolved_at, walk.resolution, walk.replies_to_resolution = None, None, None
+        walk.status = to
+    elif kind == "assigned":
+        try:
+            walk.assignee = json.loads(data or "{}").get("to") or None
+        except ValueError:
+            return
+    elif kind == EventType.HANDLED.value:
+        try:
+            walk.handle += max(0.0, float(json.loads(data or "{}").get("seconds", 0)))
+        except (ValueError, TypeError):
+            return
+
+
+class _Sql:
+    """Times in and out of plain SQL the way the ORM's UTCDateTime stores them."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.sqlite = conn.dialect.name == "sqlite"
+        self.ph = "?" if self.sqlite else "%s"
+
+    def epoch(self, value: Any) -> float:
+        if isinstance(value, str):
+            return datetime.fromisoformat(value).replace(tzinfo=UTC).timestamp()
+        if value.tzinfo is None:
+            return float(value.replace(tzinfo=UTC).timestamp())
+        return float(value.timestamp())
+
+    def dt(self, epoch: float | None) -> Any:
+        if epoch is None:
+            return None
+        moment = datetime.fromtimestamp(epoch, UTC)
+        return moment.isoformat(" ", "microseconds")[:26] if self.sqlite else moment
+
+    def epoch_sql(self, column: str) -> str:
+        if self.sqlite:
+            return f"((julianday({column}) - 2440587.5) * 86400.0)"
+        return f"EXTRACT(EPOCH FROM {column})"
+
+    def rows(self, statement: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        cursor = self.conn.connection.cursor()
+        try:
+            cursor.execute(statement, tuple(params))
+            return list(cursor.fetchall())
+        finally:
+            cursor.close()
+
+    def many(self, statement: str, rows: list[tuple[Any, ...]]) -> None:
+        if not rows:
+            return
+        cursor = self.conn.connection.cursor()
+        try:
+            cursor.executemany(statement, rows)
+        finally:
+            cursor.close()
+
+
+_EVENTS = "SELECT conversation_id, type, at, actor, data FROM events"
+_FACT_COLUMNS = (
+    "conversation_id, started_at, agent, first_response_at, first_response_s, "
+    "first_response_bs, next_responses, resolved_at, resolution_s, resolution_bs, replies, "
+    "replies_to_resolution, reopened, handle_s"
+)
+_RESPONSE_COLUMNS = "conversation_id, asked_at, answered_at, seconds, business_seconds, agent"
+
+
+class FactsBook:
+    """Keeps ``conversation_facts`` and ``response_facts`` up to date with the events."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def refresh(self, hours: BusinessHours, now: datetime | None = None) -> int:
+        """Reads the events added since the last refresh (all of them when the business
+        hours changed) and works out again the facts of the conversations they touch.
+        Returns how many conversations it worked out."""
+        now = now or utcnow()
+        stamp = hours.to_json()
+        with self.store.session() as session:
+            sql = _Sql(session.connection())
+            state = sql.rows("SELECT event_id, hours, gap_seen_at FROM facts_state WHERE id = 1")
+            newest = int(sql.rows("SELECT COALESCE(MAX(id), 0) FROM events")[0][0])
+            if not state or state[0][1] != stamp:
+                done = self._rebuild(sql, hours, newest)
+                self._save_state(sql, bool(state), newest, stamp, None)
+                return done
+            read_to, _stamp, gap_seen = state[0]
+            read_to = int(read_to)
+            if newest <= read_to:
+                return 0
+            ph = sql.ph
+            present = int(
+                sql.rows(
+                    f"SELECT COUNT(*) FROM events WHERE id > {ph} AND id <= {ph}",
+                    (read_to, newest),
+                )[0][0]
+            )
+            touched = [
+                int(row[0])
+                for row in sql.rows(
+                    f"SELECT DISTINCT conversation_id FROM events WHERE id > {ph} AND id <= {ph}",
+                    (read_to, newest),
+                )
+            ]
+            done = self._rework(sql, hours, touched)
+            # A gap in the ids may be a transaction still writing: read this range again
+            # next time, until it has waited long enough to be a rollback's.
+            if present == newest - read_to:
+                self._save_state(sql, True, newest, stamp, None)
+            else:
+                first_seen = float(gap_seen) if gap_seen is not None else now.timestamp()
+                if now.timestamp() - first_seen >= GAP_PATIENCE.total_seconds():
+                    self._save_state(sql, True, newest, stamp, None)
+                else:
+                    self._save_state(sql, True, read_to, stamp, first_seen)
+            return done
+
+    # -- working facts out ---------------------------------------------------------------
+
+    def _timeline(self, sql: _Sql, hours: BusinessHours) -> Timeline:
+        span = sql.rows("SELECT MIN(at), MAX(at) FROM events")[0]
+        if span[0] is None:
+            low = high = utcnow()
+        else:
+            low = datetime.fromtimestamp(sql.epoch(span[0]), UTC)
+            high = datetime.fromtimestamp(sql.epoch(span[1]), UTC)
+        return hours.timeline(low - _TIMELINE_MARGIN, max(high, utcnow()) + _TIMELINE_MARGIN)
+
+    def _rebuild(self, sql: _Sql, hours: BusinessHours, newest: int) -> int:
+        sql.conn.exec_driver_sql("DELETE FROM response_facts")
+        sql.conn.exec_driver_sql("DELETE FROM conversation_facts")
+        clock = _Clock(self._timeline(sql, hours))
+        ph = sql.ph
+        cursor = sql.conn.connection.cursor()
+        done = 0
+        try:
+            cursor.execute(
+                f"{_EVENTS} WHERE id <= {ph} ORDER BY conversation_id, at, id", (newest,)
+            )
+            facts: list[tuple[Any, ...]] = []
+            responses: list[tuple[Any, ...]] = []
+            for cid, walk in _walks(_fetch(cursor), clock, sql):
+                done += 1
+                _collect(cid, walk, facts, responses)
+                if len(facts) >= _BATCH:
+                    self._write(sql, facts, responses)
+                    facts, responses = [], []
+            self._write(sql, facts, responses)
+        finally:
+            cursor.close()
+        return done
+
+    def _rework(self, sql: _Sql, hours: BusinessHours, conversation_ids: list[int]) -> int:
+        if not conversation_ids:
+            return 0
+        clock = _Clock(self._timeline(sql, hours))
+        done = 0
+        for start in range(0, len(conversation_ids), _CHUNK):
+            chunk = conversation_ids[start : start + _CHUNK]
+            marks = ", ".join([sql.ph] * len(chunk))
+            sql.many(
+                f"DELETE FROM response_facts WHERE conversation_id IN ({marks})", [tuple(chunk)]
+            )
+            sql.many(
+                f"DELETE FROM conversation_facts WHERE conversation_id IN ({marks})", [tuple(chunk)]
+            )
+            rows = sql.rows(
+                f"{_EVENTS} WHERE conversation_id IN ({marks}) ORDER BY conversation_id, at, id",
+                chunk,
+            )
+            facts: list[tuple[Any, ...]] = []
+            responses: list[tuple[Any, ...]] = []
+            for cid, walk in _walks(iter(rows), clock, sql):
+                done += 1
+                _collect(cid, walk, facts, responses)
+            self._write(sql, facts, responses)
+        return done
+
+    @staticmethod
+    def _write(sql: _Sql, facts: list[tuple[Any, ...]], responses: list[tuple[Any, ...]]) -> None:
+        ph = sql.ph
+        sql.many(
+            f"INSERT INTO conversation_facts ({_FACT_COLUMNS}) VALUES ({', '.join([ph] * 14)})",
+            facts,
+        )
+        sql.many(
+            f"INSERT INTO response_facts ({_RESPONSE_COLUMNS}) VALUES ({', '.join([ph] * 6)})",
+            responses,
+        )
+
+    @staticmethod
+    def _save_state(sql: _Sql, exists: bool, event_id: int, stamp: str, gap: Any) -> None:
+        ph = sql.ph
+        if exists:
+            sql.many(
+                f"UPDATE facts_state SET event_id = {ph}, hours = {ph}, gap_seen_at = {ph} "
+                "WHERE id = 1",
+                [(event_id, stamp, gap)],
+            )
+        else:
+            sql.many(
+                f"INSERT INTO facts_state (id, event_id, hours, gap_seen_at) "
+                f"VALUES (1, {ph}, {ph}, {ph})",
+                [(event_id, stamp, gap)],
+            )
+
+
+def _fetch(cursor: Any) -> Iterator[tuple[Any, ...]]:
+    while True:
+        rows = cursor.fetchmany(10_000)
+        if not rows:
+            return
+        yield from rows
+
+
+def _walks(
+    rows: Iterator[tuple[Any, ...]], clock: _Clock, sql: _Sql
+) -> Iterator[tuple[int, _Walk]]:
+    """Rows ordered by conversation, then time: each conversation's finished walk."""
+    current: int | None = None
+    walk = _Walk()
+    for cid, kind, at, actor, data in rows:
+        if cid != current:
+            if current is not None:
+                yield current, walk
+            current, walk = cid, _Walk()
+        _step(walk, clock, kind, sql.epoch(at), actor, data)
+    if current is not None:
+        yield current, walk
+
+
+def _collect(
+    cid: int,
+    walk: _Walk,
+    facts: list[tuple[Any, ...]],
+    responses: list[tuple[Any, ...]],
+) -> None:
+    if walk.started is None:  # nothing inbound: the brand's own post, say
+        return
+    first = walk.first
+    resolution = walk.resolution
+    facts.append(
+        (
+            cid,
+            walk.started,
+            first[3] if first else None,
+            first[0] if first else None,
+            first[1] if first else None,
+            first[2] if first else None,
+            len(walk.later),
+            walk.resolved_at,
+            resolution[0] if resolution else None,
+            resolution[1] if resolution else None,
+            walk.replies,
+            walk.replies_to_resolution,
+            walk.reopened,
+            walk.handle,
+        )
+    )
+    for asked, answered, seconds, business, who in walk.later:
+        responses.append((cid, asked, answered, seconds, business, who))
+
+
+# -- the report -----------------------------------------------------------------------------
+
+
+class _Judge:
+    """Which policy a conversation falls under, when its first response is due, and
+    whether it was met: the same answer for reports, the wallboard and the inbox."""
+
+    def __init__(self, levels: ServiceLevels, timeline: Timeline, now: float) -> None:
+        self.levels = levels
+        self.timeline = timeline
+        self.now = now
+        self._policies: dict[tuple[Any, ...], tuple[str, Targets]] = {}
+
+    def policy(
+        self, account_id: int | None, network: str, public: Any, complaint: Any, kind: Any
+    ) -> tuple[str, Targets]:
+        key = (account_id, network, public, complaint, kind)
+        found = self._policies.get(key)
+        if found is None:
+            which = kind_of(public=bool(public), complaint=bool(complaint), message_kind=kind)
+            found = self._policies[key] = (which, self.levels.policy(account_id, network, which))
+        return found
+
+    def due(self, since: float, targets: Targets, seconds: float | None = None) -> float:
+        wanted = targets.first_response_s if seconds is None else seconds
+        if targets.business_hours:
+            return self.timeline.add(since, wanted)
+        return since + wanted
+
+    def met(
+        self, targets: Targets, started: float, first_s: Any, first_bs: Any, working: bool
+    ) -> bool | None:
+        """True within target, False late (or unanswered past it while waiting), None
+        not known yet (unanswered, not due, or parked so nobody owes an answer)."""
+        if first_s is not None:
+            judged = first_bs if targets.business_hours else first_s
+            return bool(judged <= targets.first_response_s)
+        if working and self.now >= self.due(started, targets):
+            return False
+        return None
+
+
+@dataclass(slots=True)
+class ConversationFigures:
+    """One conversation's row in a report (and in ``--conversations`` exports).
+    Moments are Unix times; durations seconds (``*_bs`` in business time)."""
+
+    conversation_id: int
+    network: str
+    account: str
+    kind: str
+    agent: str | None
+    status: str
+    started_at: float
+    first_response_at: float | None
+    first_response_s: float | None
+    first_response_bs: float | None
+    resolved_at: float | None
+    resolution_s: float | None
+    resolution_bs: float | None
+    replies: int
+    replies_to_resolution: int | None
+    reopened: int
+    next_responses: int
+    handle_s: float
+    waiting_since: float | None
+    targets: Targets
+    due_at: float
+    met: bool | None
+
+    @property
+    def breached(self) -> bool:
+        return self.met is False
+
+    @property
+    def fcr(self) -> bool:
+        """Resolved with one reply and never reopened."""
+        resolved = self.resolved_at is not None
+        return resolved and self.replies_to_resolution == 1 and not self.reopened
+
+
+# What a group keeps of each conversation: enough for every figure of the summary.
+# (id, network, first_s, first_bs, resolution_s, resolution_bs, met, handle_s,
+#  waiting, target_s, goal_pct, replies_to_resolution, fcr)
+_Kept = tuple[Any, ...]
+
+
+@dataclass(slots=True)
+class Group:
+    key: str
+    kept: list[_Kept] = field(default_factory=list)
+    next_seconds: list[float] = field(default_factory=list)
+    next_breaches: int = 0
+
+    @property
+    def conversation_ids(self) -> list[int]:
+        return [k[0] for k in self.kept]
+
+
+@dataclass(frozen=True)
+class Report:
+    since: datetime
+    until: datetime
+    by: str
+    business: bool
+    generated_at: datetime
+    timezone: str
+    groups: tuple[Group, ...]
+    total: Group
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "since": _iso(self.since),
+            "until": _iso(self.until),
+            "by": self.by,
+            "clock": "business" if self.business else "calendar",
+            "timezone": self.timezone,
+            "generated_at": _iso(self.generated_at),
+            "groups": [summarise(g, self.business) for g in self.groups],
+            "total": summarise(self.total, self.business),
+        }
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)
+
+
+def summarise(group: Group, business: bool) -> dict[str, Any]:
+    """A group's figures in the report's JSON shape (seconds; shares in percent)."""
+    kept = group.kept
+    f, r = (3, 5) if business else (2, 4)
+    first = sorted(k[f] for k in kept if k[f] is not None)
+    resolved = sorted(k[r] for k in kept if k[r] is not None)
+    judged = [k[6] for k in kept if k[6] is not None]
+    handles = sorted(k[7] for k in kept if k[7] > 0)
+    nexts = sorted(group.next_seconds)
+    closed = [k for k in kept if k[4] is not None]
+    networks = {k[1] for k in kept}
+    mark = None
+    if len(networks) == 1:
+        found = benchmark(next(iter(networks)))
+        if found is not None:
+            mark = {
+                "network": found.network,
+                "customers_expect_s": found.customers_expect_s,
+                "businesses_average_s": found.businesses_average_s,
+                "source": found.source,
+            }
+    return {
+        "key": group.key,
+        "conversations": len(kept),
+        "answered": len(first),
+        "first_response": {
+            "p50": _round(percentile(first, 50)),
+            "p90": _round(percentile(first, 90)),
+            "p95": _round(percentile(first, 95)),
+            "mean": _round(sum(first) / len(first)) if first else None,
+        },
+        "within_target_pct": round(100 * sum(judged) / len(judged), 1) if judged else None,
+        "target_s": _most_common(k[9] for k in kept),
+        "goal_pct": _most_common(k[10] for k in kept),
+        "breaches": sum(1 for k in kept if k[6] is False),
+        "next_response": {
+            "count": len(nexts),
+            "p50": _round(percentile(nexts, 50)),
+            "p90": _round(percentile(nexts, 90)),
+            "breaches": group.next_breaches,
+        },
+        "resolved": len(resolved),
+        "resolution": {
+            "p50": _round(percentile(resolved, 50)),
+            "p90": _round(percentile(resolved, 90)),
+        },
+        "replies_to_resolution_mean": (
+            round(sum(k[11] or 0 for k in closed) / len(closed), 2) if closed else None
+        ),
+        "first_contact_resolution_pct": (
+            round(100 * sum(1 for k in closed if k[12]) / len(closed), 1) if closed else None
+        ),
+        "handle": {
+            "conversations": len(handles),
+            "p50": _round(percentile(handles, 50)),
+            "mean": _round(sum(handles) / len(handles)) if handles else None,
+        },
+        "backlog": sum(1 for k in kept if k[8] is not None),
+        "benchmark": mark,
+    }
+
+
+def _most_common(values: Iterable[Any]) -> Any:
+    counts: dict[Any, int] = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    return max(counts, key=lambda v: (counts[v], v)) if counts else None
+
+
+_FIGURES = (
+    "SELECT f.conversation_id, c.network, COALESCE(a.display_name, a.handle, ''), "
+    "c.account_id, c.public, c.complaint, c.kind, f.agent, c.status, f.started_at, "
+    "f.first_response_at, f.first_response_s, f.first_response_bs, f.resolved_at, "
+    "f.resolution_s, f.resolution_bs, f.replies, f.replies_to_resolution, f.reopened, "
+    "f.next_responses, f.handle_s, {awaiting} "
+    "FROM conversation_facts f JOIN conversations c ON c.id = f.conversation_id "
+    "LEFT JOIN accounts a ON a.id = c.account_id "
+    "WHERE f.started_at >= {ph} AND f.started_at < {ph}"
+)
+_NEXTS = (
+    "SELECT r.conversation_id, r.seconds, r.business_seconds, r.agent "
+    "FROM response_facts r JOIN conversation_facts f ON f.conversation_id = r.conversation_id "
+    "WHERE f.started_at >= {ph} AND f.started_at < {ph}"
+)
+
+
+class Reporter:
+    """Reports over the facts, brought up to date first."""
+
+    def __init__(self, store: Store, levels: ServiceLevels) -> None:
+        self.store = store
+        self.levels = levels
+        self.facts = FactsBook(store)
+
+    def _load(
+        self, since: datetime, until: datetime, now: datetime
+    ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], _Judge]:
+        if until <= since:
+            raise ReportError("the period ends before it starts")
+        self.facts.refresh(self.levels.hours, now)
+        timeline = self.levels.hours.timeline(
+            min(since, now) - _TIMELINE_MARGIN, max(until, now) + _TIMELINE_MARGIN
+        )
+        with self.store.connect() as conn:
+            sql = _Sql(conn)
+            span = (since.timestamp(), until.timestamp())
+            awaiting = sql.epoch_sql("c.awaiting_since")
+            rows = sql.rows(_FIGURES.format(awaiting=awaiting, ph=sql.ph), span)
+            nexts = sql.rows(_NEXTS.format(ph=sql.ph), span)
+        return rows, nexts, _Judge(self.levels, timeline, now.timestamp())
+
+    def figures(
+        self, since: datetime, until: datetime, now: datetime | None = None
+    ) -> list[ConversationFigures]:
+        """Every conversation that started in ``[since, until)``, with its figures."""
+        rows, _nexts, judge = self._load(since, until, now or utcnow())
+        out = []
+        for r in sorted(rows, key=lambda row: (row[9], row[0])):
+            (cid, network, account, account_id, public, complaint, kind, agent, status,
+             started, first_at, first_s, first_bs, resolved_at, res_s, res_bs, replies,
+             to_res, reopened, nexts, handle, awaiting) = r  # fmt: skip
+            which, targets = judge.policy(account_id, network, public, complaint, kind)
+            working = status in WORKING_STATUSES
+            due = judge.due(started, targets)
+            met = judge.met(targets, started, first_s, first_bs, working)
+            figures = ConversationFigures(
+                cid, network, account, which, agent, status, started, first_at, first_s,
+                first_bs, resolved_at, res_s, res_bs, replies, to_res, reopened, nexts,
+                handle, awaiting if working else None, targets, due, met,
+            )  # fmt: skip
+            out.append(figures)
+        return out
+
+    def report(
+        self,
+        since: datetime,
+        until: datetime,
+        *,
+        by: str = "channel",
+        business: bool = False,
+        now: datetime | None = None,
+    ) -> Report:
+        if by not in GROUPINGS:
+            raise ReportError(f"cannot group by {by!r}: one of {', '.join(GROUPINGS)}")
+        now = now or utcnow()
+        rows, nexts, judge = self._load(since, until, now)
+        keyer = _keyer(by, ZoneInfo(self.levels.hours.timezone))
+        groups: dict[str, Group] = {}
+        total = Group("all")
+        next_limits: dict[int, tuple[Group, Targets]] = {}
+        working_statuses = WORKING_STATUSES
+        for r in rows:
+            cid, network, account_id, status, started = r[0], r[1], r[3], r[8], r[9]
+            first_s, first_bs, res_s, to_res = r[11], r[12], r[14], r[17]
+            _which, targets = judge.policy(account_id, network, r[4], r[5], r[6])
+            working = status in working_statuses
+            met = judge.met(targets, started, first_s, first_bs, working)
+            kept = (
+                cid, network, first_s, first_bs, res_s, r[15], met, r[20],
+                r[21] if working else None, targets.first_response_s, targets.goal_pct,
+                to_res, res_s is not None and to_res == 1 and not r[18],
+            )  # fmt: skip
+            key = keyer(r)
+            group = groups.get(key)
+            if group is None:
+                group = groups[key] = Group(key)
+            group.kept.append(kept)
+            total.kept.append(kept)
+            if r[19]:
+                next_limits[cid] = (group, targets)
+        for cid, seconds, bseconds, who in nexts:
+            found = next_limits.get(cid)
+            if found is None:
+                continue
+            group, targets = found
+            if by == "agent":  # a next response counts for whoever gave it
+                agent_key = _agent_key(who)
+                group = groups.get(agent_key) or groups.setdefault(agent_key, Group(agent_key))
+            late = (bseconds if targets.business_hours else seconds) > targets.next_response_s
+            value = bseconds if business else seconds
+            group.next_seconds.append(value)
+            group.next_breaches += late
+            total.next_seconds.append(value)
+            total.next_breaches += late
+        ordered = tuple(groups[k] for k in sorted(groups, key=_sort_key(by)))
+        return Report(since, until, by, business, now, self.levels.hours.timezone, ordered, total)
+
+
+def _agent_key(agent: str | None) -> str:
+    return agent or UNASSIGNED
+
+
+def _keyer(by: str, zone: ZoneInfo) -> Any:
+    """The group key of a row of ``_FIGURES``."""
+    if by == "channel":
+        return lambda r: r[1]
+    if by == "account":
+        return lambda r: r[2] or f"({r[1]}, no account)"
+    if by == "agent":
+        return lambda r: _agent_key(r[7])
+    if by == "day":
+        return lambda r: datetime.fromtimestamp(r[9], zone).date().isoformat()
+    return lambda r: f"{datetime.fromtimestamp(r[9], zone).hour:02d}:00"
+
+
+def _sort_key(by: str) -> Any:
+    if by in ("day", "hour"):
+        return lambda k: k
+    return lambda k: (k.startswith("("), k.lower())
+
+
+def parse_since(value: str, now: datetime, zone: ZoneInfo) -> datetime:
+    """``7d``, ``12h``, ``30m`` before now, or a date (midnight in the team's time zone)
+    or an ISO time."""
+    value = value.strip()
+    units = {"d": 86400, "h": 3600, "m": 60, "w": 604800}
+    if value[-1:].lower() in units and value[:-1].isdigit():
+        return now - timedelta(seconds=int(value[:-1]) * units[value[-1:].lower()])
+    return parse_moment(value, zone)
+
+
+def parse_moment(value: str, zone: ZoneInfo) -> datetime:
+    try:
+        if len(value) == 10:
+            return datetime.combine(date.fromisoformat(value), datetime.min.time(), zone)
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise ReportError(
+            f"{value!r} is not a time: write 7d, 12h, 2026-11-01 or 2026-11-01T09:00"
+        ) from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=zone)
