@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -37,6 +38,7 @@ from socialdesk.store import Store
 
 MAX_TAG_LENGTH = 64
 MAX_NOTE_LENGTH = 20_000
+MAX_HANDLING_SECONDS = 8 * 3600
 # What each network accepts in one reply (X counts by its own weighting, which the
 # Drafting issue applies; plain characters here). Reddit: 10,000 for a comment.
 REPLY_LIMITS = {"x": 280, "reddit": 10_000}
@@ -119,13 +121,15 @@ class ConversationView:
 class Desk:
     """Agent actions on conversations. Each call is one short transaction."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, clock: Callable[[], datetime] = utcnow) -> None:
         self.store = store
+        # What the event log's times come from (tests and the demo's history set it).
+        self.clock = clock
 
     # -- reading -------------------------------------------------------------------------
 
     def conversation(self, conversation_id: int, now: datetime | None = None) -> ConversationView:
-        now = now or utcnow()
+        now = now or self.clock()
         with self.store.session() as session:
             conv = session.get(Conversation, conversation_id)
             if conv is None:
@@ -302,7 +306,7 @@ class Desk:
                 )
                 session.flush()
                 # Parked or closed, its clock stops earning points; reopened, they return.
-                queue.refresh(session.connection(), [conversation_id], utcnow())
+                queue.refresh(session.connection(), [conversation_id], self.clock())
             return before
 
     def assign(self, conversation_id: int, assignee: str | None, *, actor: str | None) -> None:
@@ -348,6 +352,21 @@ class Desk:
             session.flush()
             return self._tags(session, conv.id)
 
+    def record_handling(
+        self, conversation_id: int, seconds: float, composing: float, *, actor: str | None
+    ) -> None:
+        """An agent had the conversation open for ``seconds`` (``composing`` of them
+        writing a reply): the handle time reports add up. Stretches under a second are
+        not worth a row."""
+        if seconds < 1:
+            return
+        if not 0 <= composing <= seconds or seconds > MAX_HANDLING_SECONDS:
+            raise DeskError("a handling stretch must be 1 s to 8 h, composing within it")
+        with self.store.session() as session:
+            conv = self._get(session, conversation_id)
+            data = {"seconds": round(seconds, 1), "composing": round(composing, 1)}
+            self._log(session, conv, EventType.HANDLED, actor, data)
+
     def note(self, conversation_id: int, text: str, *, actor: str | None) -> None:
         if not text.strip():
             raise DeskError("a note needs some text")
@@ -355,7 +374,7 @@ class Desk:
             raise DeskError(f"a note is at most {MAX_NOTE_LENGTH:,} characters")
         with self.store.session() as session:
             conv = self._get(session, conversation_id)
-            now = utcnow()
+            now = self.clock()
             session.add(
                 Note(conversation_id=conv.id, author=actor or "agent", text=text, created_at=now)
             )
@@ -373,7 +392,7 @@ class Desk:
                 raise DeskError(
                     f"the reply is {len(text):,} characters; {conv.network} takes {limit:,}"
                 )
-            now = utcnow()
+            now = self.clock()
             item = OutboxItem(
                 conversation_id=conv.id,
                 in_reply_to_message_id=conv.last_inbound_message_id,
@@ -399,8 +418,8 @@ class Desk:
             raise DeskError(f"there is no conversation {conversation_id}")
         return conv
 
-    @staticmethod
     def _log(
+        self,
         session: Session,
         conv: Conversation,
         kind: EventType,
@@ -411,7 +430,7 @@ class Desk:
             Event(
                 conversation_id=conv.id,
                 type=kind.value,
-                at=utcnow(),
+                at=self.clock(),
                 actor=actor,
                 data=json.dumps(data),
             )

@@ -83,12 +83,17 @@ class _Walk:
     handle: float = 0.0
 
 
-def _agent(actor: str | None, assignee: str | None) -> str | None:
-    """Who answered: an agent named on the reply (sent from SocialDesk), else whoever
-    had the conversation assigned, else nobody known (a network handle is an account,
-    not a person)."""
-    if actor and not actor.startswith(("@", "u/")):
-        return actor
+def _agent(data: Any, assignee: str | None) -> str | None:
+    """Who answered: the agent a reply sent from SocialDesk names (``{"agent": ...}`` in
+    its event), else whoever had the conversation assigned, else nobody known. The
+    reply's actor is its author on the network: the brand's account, not a person."""
+    if data and data != "{}":
+        try:
+            named = json.loads(data).get("agent")
+        except (ValueError, AttributeError):
+            named = None
+        if named:
+            return str(named)
     return assignee
 
 
@@ -120,7 +125,7 @@ def _step(walk: _Walk, clock: _Clock, kind: str, at: float, actor: Any, data: An
         walk.replies += 1
         if walk.awaiting is not None and at >= walk.awaiting:
             seconds, business = clock.both(walk, walk.awaiting, at)
-            who = _agent(actor, walk.assignee)
+            who = _agent(data, walk.assignee)
             if walk.first is None:
                 walk.first = (at, seconds, business, who)
             else:
