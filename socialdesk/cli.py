@@ -209,7 +209,118 @@ def build_parser() -> argparse.ArgumentParser:
         "the workspace's cues.json)",
     )
     _account_parsers(commands)
+    _service_parsers(commands)
     return parser
+
+
+def _service_parsers(commands: Any) -> None:
+    report = commands.add_parser(
+        "report",
+        help="response times: percentiles, share within target, breaches, benchmarks",
+        description="Response-time report for the conversations that started in a period: "
+        "per group, first response p50/p90/p95/mean, the share within target and breaches "
+        "(each conversation judged by its own policy), next responses, resolution, "
+        "first-contact resolution, handle time and backlog, beside the channel's published "
+        "benchmark. Percentiles are exact.",
+    )
+    report.add_argument(
+        "--since",
+        default="7d",
+        metavar="7d|DATE",
+        help="how far back (7d, 24h, 30m) or a date or time (default 7d)",
+    )
+    report.add_argument(
+        "--until", metavar="DATE", help="end of the period, exclusive (default: now)"
+    )
+    report.add_argument(
+        "--by",
+        choices=("channel", "account", "agent", "day", "hour"),
+        default="channel",
+        help="group by channel (the default), account, agent, day or hour of day",
+    )
+    report.add_argument(
+        "--business-hours",
+        action="store_true",
+        help="measure in the team's business hours (socialdesk hours) instead of calendar time",
+    )
+    report.add_argument(
+        "--format", choices=("table", "csv", "json", "html"), default="table", help="default table"
+    )
+    report.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
+    report.add_argument(
+        "--conversations",
+        action="store_true",
+        help="with --format csv: one row per conversation with every timestamp and figure",
+    )
+
+    sla = commands.add_parser(
+        "sla",
+        help="response-time policies per account and kind of conversation",
+        description="Each account's targets for public complaints, other public "
+        "conversations, direct messages and keyword hits: first response, next response, "
+        "resolution, the goal (share within target) and the clock (round the clock or "
+        "business hours). Without a policy of its own an account uses the shipped default "
+        "from the published benchmarks.",
+    )
+    actions = sla.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
+    actions.required = True
+    listing = actions.add_parser("list", help="the policies in force")
+    listing.add_argument("--account", metavar="NAME", help="only this account")
+    listing.add_argument("--json", action="store_true", help="print one JSON array")
+    change = actions.add_parser("set", help="set an account's policy for one kind")
+    change.add_argument("account", metavar="ACCOUNT", help="x:HANDLE, reddit:NAME or the handle")
+    change.add_argument(
+        "kind",
+        metavar="KIND",
+        choices=("public_complaint", "public", "direct_message", "keyword_hit"),
+        help="public_complaint, public, direct_message or keyword_hit",
+    )
+    change.add_argument("--first", metavar="DURATION", help="first response, such as 15m")
+    change.add_argument("--next", metavar="DURATION", help="each next response, such as 30m")
+    change.add_argument("--resolution", metavar="DURATION", help="resolution, such as 1d")
+    change.add_argument("--goal", type=float, metavar="PCT", help="share within target, %%")
+    clock = change.add_mutually_exclusive_group()
+    clock.add_argument(
+        "--business-hours",
+        dest="clock",
+        action="store_const",
+        const="business",
+        help="the clock runs only in business hours",
+    )
+    clock.add_argument("--round-the-clock", dest="clock", action="store_const", const="calendar")
+    reset = actions.add_parser("reset", help="back to the shipped default")
+    reset.add_argument("account", metavar="ACCOUNT")
+    reset.add_argument(
+        "kind",
+        nargs="?",
+        choices=("public_complaint", "public", "direct_message", "keyword_hit"),
+        help="one kind (default: every kind)",
+    )
+
+    hours = commands.add_parser(
+        "hours",
+        help="the team's business hours and holidays",
+        description="When the team works: a time zone, shifts per weekday (several a day; "
+        "22:00-06:00 crosses midnight), holidays; or round the clock (the default).",
+    )
+    actions = hours.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
+    actions.required = True
+    show = actions.add_parser("show", help="print the business hours")
+    show.add_argument("--json", action="store_true")
+    change = actions.add_parser(
+        "set", help="set the shifts: --shift mon-fri=09:00-17:00 --shift sat=10:00-14:00"
+    )
+    change.add_argument("--timezone", metavar="ZONE", help="such as Europe/London (default: kept)")
+    change.add_argument(
+        "--shift", action="append", metavar="DAYS=HH:MM-HH:MM[,HH:MM-HH:MM]", help="repeat"
+    )
+    change.add_argument("--holiday", action="append", metavar="DATE", help="repeat")
+    change.add_argument(
+        "--clear-holidays", action="store_true", help="drop the holidays stored before"
+    )
+    actions.add_parser("round-the-clock", help="the team works at every hour (the default)")
+    ical = actions.add_parser("import-holidays", help="add the days of an iCalendar (.ics) file")
+    ical.add_argument("file", metavar="FILE.ics")
 
 
 def _account_settings_options(parser: argparse.ArgumentParser, *, adding: bool) -> None:

@@ -18,6 +18,7 @@ from socialdesk.accounts import AccountError
 from socialdesk.cli import UsageError
 from socialdesk.config import Workspace
 from socialdesk.domain import IncomingMessage
+from socialdesk.hours import ScheduleError
 from socialdesk.importer import ImportFileError, RowError, read_import
 from socialdesk.inbox import Inbox, InboxRow, QueueQuery
 from socialdesk.ingest import BATCH_SIZE as BATCH_SIZE_FOR_THROUGHPUT
@@ -29,7 +30,10 @@ from socialdesk.learning import (
     teach,
     workspace_scorer,
 )
+from socialdesk.metrics import ReportError
+from socialdesk.report_commands import CommandError
 from socialdesk.secrets import KeyringUnavailable, SecretStore
+from socialdesk.sla import PolicyError
 from socialdesk.sources import SourceError, desktop_app
 from socialdesk.store import Store, StoreError, head_revision
 from socialdesk.text import dumps_for_terminal, one_line
@@ -46,6 +50,10 @@ USER_ERRORS = (
     AccountError,
     KeyringUnavailable,
     SourceError,
+    CommandError,
+    ReportError,
+    PolicyError,
+    ScheduleError,
 )
 
 
@@ -69,6 +77,9 @@ def dispatch(args: argparse.Namespace, workspace: Workspace) -> int:
         "learn": _cmd_learn,
         "accounts": _cmd_accounts,
         "sync": _cmd_sync,
+        "report": _cmd_service,
+        "sla": _cmd_service,
+        "hours": _cmd_service,
     }
     return commands[args.command](args, workspace)
 
@@ -93,6 +104,21 @@ def _cmd_sync(args: argparse.Namespace, workspace: Workspace) -> int:
         store.close()
 
 
+def _cmd_service(args: argparse.Namespace, workspace: Workspace) -> int:
+    from socialdesk import report_commands
+
+    run = {
+        "report": report_commands.run_report,
+        "sla": report_commands.run_sla,
+        "hours": report_commands.run_hours,
+    }[args.command]
+    store = open_store(workspace)
+    try:
+        return run(args, store)
+    finally:
+        store.close()
+
+
 def _app_args(args: argparse.Namespace) -> list[str]:
     return ["--lang", args.lang] if getattr(args, "lang", None) else []
 
@@ -113,11 +139,13 @@ def _run_app(workspace: Workspace, qt_args: list[str]) -> int:
 
 def _cmd_demo(args: argparse.Namespace, workspace: Workspace) -> int:
     from socialdesk.demo import generate_demo
+    from socialdesk.demo_history import add_demo_history
 
     store = open_store(workspace)
     try:
         items = generate_demo(seed=args.seed, conversations=args.conversations)
         result = _ingest(store, workspace, items, len(items))
+        add_demo_history(store)
         print(
             f"demo workspace ready in {workspace.where}: "
             f"{plural(result.inserted, 'new message')}, {result.duplicates} already there, "

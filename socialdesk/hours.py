@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -88,7 +88,7 @@ class BusinessHours:
     def weekly(
         cls,
         timezone: str,
-        hours: dict[str, Iterable[str]],
+        hours: Mapping[str, Iterable[str]],
         holidays: Iterable[date] = (),
     ) -> BusinessHours:
         """``hours`` like ``{"mon-fri": ["09:00-17:00"], "sat": ["10:00-14:00"]}``."""
