@@ -10,8 +10,9 @@ from sqlalchemy import select
 
 from socialdesk.domain import Direction
 from socialdesk.models import INBOX, Conversation, Message
+from socialdesk.policies import PolicyBook
+from socialdesk.sla import kind_of
 from socialdesk.store import Store
-from socialdesk.targets import DEFAULT_TARGET_SECONDS, FALLBACK_TARGET_SECONDS, target_seconds
 
 URGENT_PRIORITY = 70
 BREACH_WARNING = timedelta(minutes=3)
@@ -53,14 +54,18 @@ def new_urgent_complaints(store: Store, after_id: int) -> list[Alert]:
 
 
 def imminent_breaches(store: Store, now: datetime, already: set[int]) -> list[Alert]:
-    """Inbox conversations whose wait reaches the channel's target within the warning
-    time; ``already`` holds those announced before."""
-    longest = max(*DEFAULT_TARGET_SECONDS.values(), FALLBACK_TARGET_SECONDS)
-    earliest = now - timedelta(seconds=longest)
+    """Inbox conversations whose reply falls due (under their own policy) within the
+    warning time; ``already`` holds those announced before."""
+    levels = PolicyBook(store).levels()
+    earliest = now - levels.search_reach()
     stmt = (
         select(
             Conversation.id,
             Conversation.network,
+            Conversation.account_id,
+            Conversation.public,
+            Conversation.complaint,
+            Conversation.kind,
             Conversation.awaiting_since,
             Message.author_handle,
             Message.text,
@@ -74,10 +79,13 @@ def imminent_breaches(store: Store, now: datetime, already: set[int]) -> list[Al
     )
     alerts = []
     with store.connect() as conn:
-        for cid, network, since, author, text in conn.execute(stmt):
-            if since is None:
-                continue
-            left = target_seconds(network) - (now - since).total_seconds()
-            if 0 <= left <= BREACH_WARNING.total_seconds() and cid not in already:
-                alerts.append(Alert(cid, "breach", author, text, left))
+        rows = conn.execute(stmt).all()
+    for cid, network, account_id, public, complaint, kind, since, author, text in rows:
+        if since is None or cid in already:
+            continue
+        which = kind_of(public=bool(public), complaint=bool(complaint), message_kind=kind)
+        due = levels.due_at(since, levels.policy(account_id, network, which))
+        left = (due - now).total_seconds()
+        if 0 <= left <= BREACH_WARNING.total_seconds():
+            alerts.append(Alert(cid, "breach", author, text, left))
     return sorted(alerts, key=lambda a: a.seconds_left or 0)[:MAX_ALERTS]

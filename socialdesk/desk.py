@@ -34,6 +34,8 @@ from socialdesk.models import (
     OutboxItem,
     Tag,
 )
+from socialdesk.policies import PolicyBook
+from socialdesk.sla import kind_of
 from socialdesk.store import Store
 
 MAX_TAG_LENGTH = 64
@@ -112,6 +114,7 @@ class ConversationView:
     outbox: tuple[QueuedReply, ...]
     reasons: tuple[str, ...]
     awaiting_since: datetime | None
+    due_at: datetime | None = None
 
     @property
     def reply_limit(self) -> int:
@@ -160,6 +163,13 @@ class Desk:
                 intent = session.scalar(select(Message.intent).where(Message.id == latest.id)) or ""
             account = session.get(Account, conv.account_id) if conv.account_id else None
             customer = self._customer(session, conv)
+            awaiting = running_clock(conv.status, conv.awaiting_since)
+            due = target = None
+            if awaiting is not None:
+                levels = PolicyBook(self.store).levels()
+                kind = kind_of(public=conv.public, complaint=conv.complaint, message_kind=conv.kind)
+                targets = levels.policy(conv.account_id, conv.network, kind)
+                due, target = levels.due_at(awaiting, targets), targets.first_response_s
             return ConversationView(
                 id=conv.id,
                 network=conv.network,
@@ -188,10 +198,9 @@ class Desk:
                     )
                 ),
                 reasons=(latest.reasons if latest else ())
-                + waiting_reason(
-                    conv.network, running_clock(conv.status, conv.awaiting_since), now, intent
-                ),
-                awaiting_since=running_clock(conv.status, conv.awaiting_since),
+                + waiting_reason(awaiting, now, intent, due, target),
+                awaiting_since=awaiting,
+                due_at=due,
             )
 
     @staticmethod

@@ -28,9 +28,11 @@ from socialdesk.models import (
     Conversation,
     Message,
 )
+from socialdesk.policies import PolicyBook
 from socialdesk.queue import live_priority
+from socialdesk.sla import ServiceLevels, kind_of
 from socialdesk.store import Store
-from socialdesk.targets import format_duration, target_seconds
+from socialdesk.targets import format_duration
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +57,10 @@ class InboxRow:
     awaiting_since: datetime | None
     intent: str = ""
     topic: str = ""
+    # When the reply falls due under the conversation's policy (None when nothing
+    # waits), and the policy's first-response target.
+    due_at: datetime | None = None
+    target_s: int | None = None
 
     def waiting_seconds(self, now: datetime) -> float | None:
         if self.awaiting_since is None:
@@ -174,6 +180,7 @@ def _select() -> Any:
             Conversation.awaiting_since,
             Message.intent,
             Message.topic,
+            Conversation.account_id,
         )
         .select_from(Conversation)
         .join(Message, Message.id == Conversation.last_inbound_message_id)
@@ -184,8 +191,20 @@ def _select() -> Any:
 class Inbox:
     """Queries over the queue. Each call opens and closes its own connection."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, levels: ServiceLevels | None = None) -> None:
         self.store = store
+        self._levels = levels
+
+    @property
+    def levels(self) -> ServiceLevels:
+        """The service levels the countdowns use, read once (``reload_levels`` after
+        they are edited)."""
+        if self._levels is None:
+            self._levels = PolicyBook(self.store).levels()
+        return self._levels
+
+    def reload_levels(self) -> None:
+        self._levels = None
 
     # -- filters ------------------------------------------------------------------------
 
@@ -303,7 +322,9 @@ class Inbox:
         with self.store.connect() as conn:
             stmt = self._filtered(_select(), query, conn)
             stmt = self._ordered(stmt, query).offset(offset).limit(limit)
-            return [_row(r, now) for r in conn.execute(stmt)]
+            found = conn.execute(stmt).all()
+        levels = self.levels
+        return [_row(r, now, levels) for r in found]
 
     def count(
         self,
@@ -404,9 +425,14 @@ def running_clock(status: str, awaiting_since: datetime | None) -> datetime | No
     return awaiting_since if status in WORKING_STATUSES else None
 
 
-def _row(r: Any, now: datetime) -> InboxRow:
+def _row(r: Any, now: datetime, levels: ServiceLevels) -> InboxRow:
     awaiting = running_clock(r[11], r[17])
     waited = None if awaiting is None else (now - awaiting).total_seconds()
+    due = target = None
+    if awaiting is not None:
+        kind = kind_of(public=bool(r[4]), complaint=bool(r[14]), message_kind=r[3])
+        targets = levels.policy(r[20], r[2], kind)
+        due, target = levels.due_at(awaiting, targets), targets.first_response_s
     return InboxRow(
         id=r[0],
         conversation_id=r[1],
@@ -424,19 +450,26 @@ def _row(r: Any, now: datetime) -> InboxRow:
         sentiment=r[13],
         complaint=bool(r[14]),
         priority=live_priority(r[15], waited, r[2], r[18] or ""),
-        reasons=tuple(json.loads(r[16])) + waiting_reason(r[2], awaiting, now, r[18]),
+        reasons=tuple(json.loads(r[16])) + waiting_reason(awaiting, now, r[18], due, target),
         awaiting_since=awaiting,
         intent=r[18] or "",
         topic=r[19] or "",
+        due_at=due,
+        target_s=target,
     )
 
 
 def waiting_reason(
-    network: str, since: datetime | None, now: datetime, intent: str | None
+    since: datetime | None,
+    now: datetime,
+    intent: str | None,
+    due: datetime | None,
+    target_s: int | None,
 ) -> tuple[str, ...]:
-    if since is None or intent == "spam":
+    """ "waiting 22 min, target 15 min, 7 min late" or "…, 4 min left"."""
+    if since is None or due is None or target_s is None or intent == "spam":
         return ()
     waited = max(0.0, (now - since).total_seconds())
-    return (
-        f"waiting {format_duration(waited)}, target {format_duration(target_seconds(network))}",
-    )
+    left = (due - now).total_seconds()
+    state = f"{format_duration(left)} left" if left >= 0 else f"{format_duration(-left)} late"
+    return (f"waiting {format_duration(waited)}, target {format_duration(target_s)}, {state}",)

@@ -51,7 +51,7 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 _CSS = f"""
 :root {{ color-scheme: light; }}
 * {{ box-sizing: border-box; }}
-body {{ margin: 0 auto; max-width: 1200px; padding: 24px; color: {_INK}; background: #fff;
+body {{ margin: 0 auto; max-width: 1440px; padding: 24px; color: {_INK}; background: #fff;
   font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
   sans-serif; font-variant-numeric: tabular-nums; }}
 h1 {{ font-size: 24px; margin: 0 0 4px; }}
@@ -67,11 +67,19 @@ dl.tiles dt {{ color: {_MUTED}; font-size: 12px; }}
 dl.tiles dd {{ margin: 2px 0 0; font-size: 20px; font-weight: 600; }}
 dl.tiles dd small {{ display: block; font-size: 12px; font-weight: 400; color: {_MUTED}; }}
 .scroll {{ overflow-x: auto; }}
-table {{ border-collapse: collapse; font-size: 12px; width: 100%; }}
-th, td {{ padding: 4px 6px; border: 1px solid {_GRID}; }}
+table {{ border-collapse: collapse; font-size: 11.5px; }}
+td small {{ color: {_MUTED}; }}
+th, td {{ padding: 3px 4px; border: 1px solid {_GRID}; }}
 thead th {{ background: #eef1f5; text-align: center; vertical-align: bottom; }}
-tbody th, tfoot th {{ text-align: left; font-weight: 600; max-width: 220px;
-  overflow-wrap: anywhere; }}
+tbody th, tfoot th {{ text-align: left; font-weight: 600; min-width: 120px;
+  max-width: 240px; overflow-wrap: break-word; }}
+/* The group's name stays in view while a wide table scrolls sideways. */
+table.groups tbody th, table.groups tfoot th {{ position: sticky; left: 0; z-index: 1;
+  background: #fff; box-shadow: 1px 0 0 {_GRID}; }}
+table.groups tbody tr:nth-child(even) th {{ background: #f7f7f7; }}
+table.groups tfoot th {{ background: #eef1f5; }}
+caption {{ text-align: left; color: {_MUTED}; padding: 4px 0; }}
+table.days {{ width: auto; }}
 td {{ text-align: right; white-space: nowrap; }}
 tbody tr:nth-child(even) {{ background: #f7f7f7; }}
 tfoot tr {{ border-top: 2px solid {_INK}; font-weight: 600; background: #eef1f5; }}
@@ -87,6 +95,7 @@ svg text {{ font-family: inherit; }}
 @media print {{
   body {{ max-width: none; padding: 0; font-size: 11px; }}
   .scroll {{ overflow: visible; }}
+  table.groups tbody th, table.groups tfoot th {{ position: static; }}
   table {{ font-size: 9px; }}
   th, td {{ padding: 2px 3px; }}
   section {{ break-inside: avoid; }}
@@ -342,33 +351,64 @@ class _Sources:
         return f'<p>Benchmark sources:</p>\n<ol class="sources">\n{items}\n</ol>'
 
 
-_COLUMN_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("", ("Conversations", "Answered")),
-    ("First response", ("p50", "p90", "p95", "Mean", "Within target", "Target", "Goal")),
-    ("", ("Breaches",)),
-    ("Next responses", ("Count", "p50", "p90", "Breaches")),
-    ("Resolution", ("Resolved", "p50", "p90", "Replies to resolve", "First contact")),
-    ("Handling time", ("Conversations", "p50", "Mean")),
-    ("", ("Backlog",)),
-    ("Published benchmark", ("Customers expect", "Businesses average")),
+# The table's columns: (heading over a group of columns, ((column id, heading), ...)).
+# Each cell carries its column id in data-col.
+_COLUMNS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    ("Conversations", (("conversations", "All"), ("answered", "Answered"), ("backlog", "Backlog"))),
+    (
+        "First response",
+        (
+            ("first_p50", "p50"),
+            ("first_p90", "p90"),
+            ("first_p95", "p95"),
+            ("first_mean", "Mean"),
+            ("within_target", "Within target"),
+            ("target", "Target"),
+            ("breaches", "Breaches"),
+        ),
+    ),
+    (
+        "Next responses",
+        (
+            ("next_count", "Count"),
+            ("next_p50", "p50"),
+            ("next_p90", "p90"),
+            ("next_breaches", "Breaches"),
+        ),
+    ),
+    (
+        "Resolution",
+        (
+            ("resolved", "Resolved"),
+            ("resolution_p50", "p50"),
+            ("resolution_p90", "p90"),
+            ("replies_to_resolution", "Replies to resolve"),
+            ("fcr", "First contact"),
+        ),
+    ),
+    (
+        "Handling time",
+        (("handle_count", "Count"), ("handle_p50", "p50"), ("handle_mean", "Mean")),
+    ),
+    (
+        "Published benchmark",
+        (("customers_expect", "Customers expect"), ("businesses_average", "Businesses average")),
+    ),
 )
 
 
 def _table_head() -> str:
     top = ['<th scope="col" rowspan="2">Group</th>']
     bottom: list[str] = []
-    for label, columns in _COLUMN_GROUPS:
-        if label:
-            top.append(f'<th scope="colgroup" colspan="{len(columns)}">{label}</th>')
-            bottom.extend(f'<th scope="col">{column}</th>' for column in columns)
-        else:
-            top.extend(f'<th scope="col" rowspan="2">{column}</th>' for column in columns)
+    for label, columns in _COLUMNS:
+        top.append(f'<th scope="colgroup" colspan="{len(columns)}">{label}</th>')
+        bottom.extend(f'<th scope="col">{heading}</th>' for _id, heading in columns)
     return f"<thead>\n<tr>{''.join(top)}</tr>\n<tr>{''.join(bottom)}</tr>\n</thead>"
 
 
-def _benchmark_cells(mark: Any, sources: _Sources) -> list[str]:
+def _benchmark_cells(mark: Any, sources: _Sources) -> dict[str, str]:
     if not isinstance(mark, dict):
-        return [DASH, DASH]
+        return {"customers_expect": DASH, "businesses_average": DASH}
     source = mark.get("source")
     cite = ""
     if source:
@@ -376,46 +416,52 @@ def _benchmark_cells(mark: Any, sources: _Sources) -> list[str]:
         cite = f'<sup><a href="#source-{n}" title="{_esc(source)}">[{n}]</a></sup>'
     network = mark.get("network")
     on = f' title="{_esc(network)}: {_esc(source or "no source")}"' if network else ""
-    return [
-        f"<span{on}>{_duration(mark.get('customers_expect_s'))}</span>{cite}",
-        _duration(mark.get("businesses_average_s")),
-    ]
+    return {
+        "customers_expect": (f"<span{on}>{_duration(mark.get('customers_expect_s'))}</span>{cite}"),
+        "businesses_average": _duration(mark.get("businesses_average_s")),
+    }
 
 
 def _row(group: dict[str, Any], sources: _Sources, *, cls: str = "group") -> str:
     first, nexts = group.get("first_response"), group.get("next_response")
     handle = group.get("handle")
-    cells = [
-        _count(group.get("conversations")),
-        _count(group.get("answered")),
-        _duration(_get(first, "p50")),
-        _duration(_get(first, "p90")),
-        _duration(_get(first, "p95")),
-        _duration(_get(first, "mean")),
-        _share_against_goal(group.get("within_target_pct"), group.get("goal_pct")),
-        _duration(group.get("target_s")),
-        _goal(group.get("goal_pct")),
-        _count(group.get("breaches")),
-        _count(_get(nexts, "count")),
-        _duration(_get(nexts, "p50")),
-        _duration(_get(nexts, "p90")),
-        _count(_get(nexts, "breaches")),
-        _count(group.get("resolved")),
-        _duration(_get(group, "resolution", "p50")),
-        _duration(_get(group, "resolution", "p90")),
-        _plain(group.get("replies_to_resolution_mean")),
-        _pct(group.get("first_contact_resolution_pct")),
-        _count(_get(handle, "conversations")),
-        _duration(_get(handle, "p50")),
-        _duration(_get(handle, "mean")),
-        _count(group.get("backlog")),
-        *_benchmark_cells(group.get("benchmark"), sources),
-    ]
+    cells = {
+        "conversations": _count(group.get("conversations")),
+        "answered": _count(group.get("answered")),
+        "backlog": _count(group.get("backlog")),
+        "first_p50": _duration(_get(first, "p50")),
+        "first_p90": _duration(_get(first, "p90")),
+        "first_p95": _duration(_get(first, "p95")),
+        "first_mean": _duration(_get(first, "mean")),
+        "within_target": _share_against_goal(group.get("within_target_pct"), group.get("goal_pct")),
+        "target": (
+            f"{_duration(group.get('target_s'))}<br>"
+            f"<small>goal {_goal(group.get('goal_pct'))}</small>"
+        ),
+        "breaches": _count(group.get("breaches")),
+        "next_count": _count(_get(nexts, "count")),
+        "next_p50": _duration(_get(nexts, "p50")),
+        "next_p90": _duration(_get(nexts, "p90")),
+        "next_breaches": _count(_get(nexts, "breaches")),
+        "resolved": _count(group.get("resolved")),
+        "resolution_p50": _duration(_get(group, "resolution", "p50")),
+        "resolution_p90": _duration(_get(group, "resolution", "p90")),
+        "replies_to_resolution": _plain(group.get("replies_to_resolution_mean")),
+        "fcr": _pct(group.get("first_contact_resolution_pct")),
+        "handle_count": _count(_get(handle, "conversations")),
+        "handle_p50": _duration(_get(handle, "p50")),
+        "handle_mean": _duration(_get(handle, "mean")),
+        **_benchmark_cells(group.get("benchmark"), sources),
+    }
     key = group.get("key")
     name = _esc(key) if key not in (None, "") else DASH
     return (
         f'<tr class="{cls}"><th scope="row">{name}</th>'
-        + "".join(f"<td>{cell}</td>" for cell in cells)
+        + "".join(
+            f'<td data-col="{column}">{cells[column]}</td>'
+            for _label, columns in _COLUMNS
+            for column, _heading in columns
+        )
         + "</tr>"
     )
 
@@ -431,7 +477,7 @@ def _table(groups: list[dict[str, Any]], total: dict[str, Any]) -> str:
     foot = _row({**total, "key": "All"}, sources, cls="total")
     return (
         '<section aria-labelledby="groups-h">\n<h2 id="groups-h">By group</h2>\n'
-        '<div class="scroll">\n<table>\n'
+        '<div class="scroll">\n<table class="groups">\n'
         "<caption>Durations read in minutes (min), hours (h) or days (d); "
         "the exact seconds are in each figure's tooltip. "
         "✓ meets the goal, ✗ below it.</caption>\n"
@@ -469,7 +515,7 @@ def _strictest_benchmark(total: dict[str, Any], groups: Iterable[dict[str, Any]]
         return None
     seconds, mark = min(found, key=lambda pair: pair[0])
     network = mark.get("network")
-    label = "Customers expect" + (f" on {network}" if network else "")
+    label = "Customers expect" + (f" ({network})" if network else "")
     return Mark("benchmark", seconds, label, str(mark.get("source") or ""))
 
 
@@ -572,9 +618,10 @@ def histogram_svg(
             f"({share:.1f}%)</title></rect>"
         )
         if n and slot >= 22:
+            shown_share = f"{share:.0f}%" if share >= 0.5 else "&lt;1%"
             parts.append(
                 f'<text x="{bx + slot / 2:.1f}" y="{by - 4:.1f}" text-anchor="middle" '
-                f'font-size="10" fill="{_MUTED}">{share:.0f}%</text>'
+                f'font-size="10" fill="{_MUTED}">{shown_share}</text>'
             )
     # Edge labels; every other one when the bins are narrow.
     every = 1 if slot >= 40 else 2
@@ -603,7 +650,7 @@ def histogram_svg(
         cls = mark.kind
         anchor = "end" if mx > left + plot_w * 0.75 else "start"
         nudge = -4 if anchor == "end" else 4
-        text = f"{mark.label} {human_duration(mark.seconds)}"
+        text = f"{mark.label}: {human_duration(mark.seconds)}"
         note = f"<title>{_esc(mark.note)}</title>" if mark.note else ""
         parts.append(
             f'<g class="{cls}"><line class="{cls}" x1="{mx:.2f}" x2="{mx:.2f}" '

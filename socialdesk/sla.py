@@ -148,6 +148,15 @@ class ServiceLevels:
             return self.hours.business_seconds(since, now)
         return max(0.0, (now - since).total_seconds())
 
+    def search_reach(self) -> timedelta:
+        """How long ago a conversation still waiting may have started and not be due
+        yet: the longest first-response target, and two weeks more when a policy runs
+        on business hours (a weekend and a holiday stretch its calendar time)."""
+        reach = timedelta(seconds=self.longest_first_response())
+        if self.hours.always_open or not any(t.business_hours for t in self.overrides.values()):
+            return reach
+        return reach + timedelta(days=14)
+
     def longest_first_response(self) -> int:
         """The longest first-response target any policy has, in calendar seconds at
         the least (business-hours policies may be due later: callers that bound a

@@ -139,10 +139,37 @@ def test_waiting_against_the_target_raises_priority_as_time_passes(
     late = inbox.page(now=T0 + timedelta(hours=5))
     by_id = {r.author_handle: r for r in early}
     assert by_id["alice"].priority > by_id["bob"].priority  # waited longer, same message
-    assert "waiting 1.0 h, target 15 min" in by_id["alice"].reasons
-    assert "waiting 1 min, target 15 min" in by_id["bob"].reasons
+    assert "waiting 1.0 h, target 15 min, 46 min late" in by_id["alice"].reasons
+    assert "waiting 1 min, target 15 min, 14 min left" in by_id["bob"].reasons
+    assert by_id["alice"].due_at == T0 + timedelta(minutes=15)
     # capped at twice the target: after hours both carry the full 20 waiting points
     assert [r.priority for r in late] == [by_id["bob"].priority + 20 - 1] * 2
+
+
+def test_countdowns_follow_the_accounts_own_business_hours_policy(
+    store: Store, ingestor: Ingestor, make_message: MessageFactory
+) -> None:
+    """The inbox asks the same service levels as the reports: a business-hours policy
+    makes a message at 16:45 on a Friday due at 09:15 on Monday."""
+    from datetime import UTC, datetime, timedelta
+
+    from socialdesk.hours import BusinessHours
+    from socialdesk.policies import PolicyBook
+    from socialdesk.sla import Targets
+
+    from .conftest import T0
+
+    friday = T0.replace(hour=16, minute=45)
+    ingestor.ingest([make_message("late", minutes=(friday - T0).total_seconds() / 60)])
+    book = PolicyBook(store)
+    book.set_hours(BusinessHours.weekly("UTC", {"mon-fri": ["09:00-17:00"]}))
+    ((account_id, _network, _name),) = book.accounts()
+    for kind in ("public", "public_complaint"):
+        book.set_policy(account_id, kind, Targets(1800, 1800, 86400, 80.0, business_hours=True))
+    (row,) = Inbox(store).page(now=friday + timedelta(hours=2))
+    assert row.due_at == datetime(2026, 11, 23, 9, 15, tzinfo=UTC)
+    assert row.target_s == 1800
+    assert "waiting 2.0 h, target 30 min, 2.6 d left" in row.reasons
 
 
 def test_a_message_from_the_future_waits_zero_and_spam_does_not_climb(
@@ -162,7 +189,8 @@ def test_a_message_from_the_future_waits_zero_and_spam_does_not_climb(
     rows = {r.author_handle: r for r in Inbox(store).page(now=T0 + timedelta(hours=30))}
     assert rows["alice"].priority > 0  # stored while the clock said T0 + 27 h
     early = {r.author_handle: r for r in Inbox(store).page(now=T0)}
-    assert early["alice"].priority >= 0 and "waiting 0 min, target 15 min" in (
+    # Seen from before it was written, it has waited nothing and is due 15 min after it.
+    assert early["alice"].priority >= 0 and "waiting 0 min, target 15 min, 27.2 h left" in (
         early["alice"].reasons
     )
     assert rows["spammer"].priority <= 5

@@ -27,7 +27,6 @@ from PySide6.QtGui import QColor, QIcon
 
 from socialdesk.domain import WORKING_STATUSES
 from socialdesk.inbox import Inbox, InboxRow, QueueQuery
-from socialdesk.targets import target_seconds
 from socialdesk.text import one_line
 from ui import theme
 from ui.icons import network_icon
@@ -103,21 +102,23 @@ def followers_label(count: int | None) -> str:
 
 def waiting_text(row: InboxRow, now: datetime) -> tuple[str, float | None]:
     """'22 min · late', '4 min · 11 min left' or 'answered', and how far through
-    its channel's target the wait is (None when nothing waits)."""
+    its target the wait is (None when nothing waits). The due time is the one the
+    conversation's policy gives (``socialdesk.sla.ServiceLevels``): the reports and the
+    wallboard judge it by the same."""
     seconds = row.waiting_seconds(now)
-    if seconds is None:
+    if seconds is None or row.due_at is None or row.awaiting_since is None:
         if row.status not in WORKING_STATUSES:  # parked or closed: no clock
             return "—", None
         return QCoreApplication.translate("InboxTableModel", "answered"), None
-    target = target_seconds(row.network)
-    left = target - seconds
+    left = (row.due_at - now).total_seconds()
     if left >= 0:
         note = QCoreApplication.translate("InboxTableModel", "{0} left").format(
             duration_label(left)
         )
     else:
         note = QCoreApplication.translate("InboxTableModel", "late")
-    return f"{duration_label(seconds)} · {note}", seconds / target
+    span = max(1.0, (row.due_at - row.awaiting_since).total_seconds())
+    return f"{duration_label(seconds)} · {note}", seconds / span
 
 
 class InboxTableModel(QAbstractTableModel):
