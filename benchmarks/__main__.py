@@ -12,7 +12,7 @@ import json
 import sys
 from typing import Any
 
-BENCHMARKS = ("ingest", "triage", "inbox", "stall", "startup")
+BENCHMARKS = ("ingest", "triage", "inbox", "stall", "startup", "report")
 NEEDS_DATA = {"triage"}
 
 
@@ -24,7 +24,7 @@ def main(argv: list[str] | None = None) -> int:
         "--messages",
         type=int,
         default=None,
-        help="override the message count (ingest, inbox, stall)",
+        help="override the message count (ingest, inbox, stall, report)",
     )
     parser.add_argument(
         "--data", metavar="PATH.csv", help="labelled CSV (triage): text, airline_sentiment"

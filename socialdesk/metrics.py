@@ -625,6 +625,15 @@ _FIGURES = (
     "LEFT JOIN accounts a ON a.id = c.account_id "
     "WHERE f.started_at >= {ph} AND f.started_at < {ph}"
 )
+# The report's own columns: only what its figures need, the account by id.
+_REPORT = (
+    "SELECT f.conversation_id, c.network, c.account_id, c.public, c.complaint, c.kind, "
+    "f.agent, c.status, f.started_at, f.first_response_s, f.first_response_bs, "
+    "f.resolution_s, f.resolution_bs, f.replies_to_resolution, f.reopened, "
+    "f.next_responses, f.handle_s, {awaiting} "
+    "FROM conversation_facts f JOIN conversations c ON c.id = f.conversation_id "
+    "WHERE f.started_at >= {ph} AND f.started_at < {ph}"
+)
 _NEXTS = (
     "SELECT r.conversation_id, r.seconds, r.business_seconds, r.agent "
     "FROM response_facts r JOIN conversation_facts f ON f.conversation_id = r.conversation_id "
@@ -641,7 +650,7 @@ class Reporter:
         self.facts = FactsBook(store)
 
     def _load(
-        self, since: datetime, until: datetime, now: datetime
+        self, since: datetime, until: datetime, now: datetime, query: str = _FIGURES
     ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], _Judge]:
         if until <= since:
             raise ReportError("the period ends before it starts")
@@ -653,9 +662,15 @@ class Reporter:
             sql = _Sql(conn)
             span = (since.timestamp(), until.timestamp())
             awaiting = sql.epoch_sql("c.awaiting_since")
-            rows = sql.rows(_FIGURES.format(awaiting=awaiting, ph=sql.ph), span)
+            rows = sql.rows(query.format(awaiting=awaiting, ph=sql.ph), span)
             nexts = sql.rows(_NEXTS.format(ph=sql.ph), span)
         return rows, nexts, _Judge(self.levels, timeline, now.timestamp())
+
+    def _accounts(self) -> list[tuple[int, str, str]]:
+        with self.store.connect() as conn:
+            sql = _Sql(conn)
+            rows = sql.rows("SELECT id, network, display_name, handle FROM accounts")
+        return [(int(r[0]), str(r[1]), str(r[2] or r[3])) for r in rows]
 
     def figures(
         self, since: datetime, until: datetime, now: datetime | None = None
@@ -691,22 +706,28 @@ class Reporter:
         if by not in GROUPINGS:
             raise ReportError(f"cannot group by {by!r}: one of {', '.join(GROUPINGS)}")
         now = now or utcnow()
-        rows, nexts, judge = self._load(since, until, now)
-        keyer = _keyer(by, ZoneInfo(self.levels.hours.timezone))
+        rows, nexts, judge = self._load(since, until, now, _REPORT)
+        names = {account_id: name for account_id, _network, name in self._accounts()}
+        keyer = _keyer(by, ZoneInfo(self.levels.hours.timezone), names)
         groups: dict[str, Group] = {}
         total = Group("all")
         next_limits: dict[int, tuple[Group, Targets]] = {}
         working_statuses = WORKING_STATUSES
+        policies: dict[tuple[Any, ...], tuple[str, Targets]] = {}
         for r in rows:
-            cid, network, account_id, status, started = r[0], r[1], r[3], r[8], r[9]
-            first_s, first_bs, res_s, to_res = r[11], r[12], r[14], r[17]
-            _which, targets = judge.policy(account_id, network, r[4], r[5], r[6])
+            cid, network, account_id, status, started = r[0], r[1], r[2], r[7], r[8]
+            first_s, first_bs, res_s, to_res = r[9], r[10], r[11], r[13]
+            which = (account_id, network, r[3], r[4], r[5])
+            policy = policies.get(which)
+            if policy is None:
+                policy = policies[which] = judge.policy(account_id, network, r[3], r[4], r[5])
+            targets = policy[1]
             working = status in working_statuses
             met = judge.met(targets, started, first_s, first_bs, working)
             kept = (
-                cid, network, first_s, first_bs, res_s, r[15], met, r[20],
-                r[21] if working else None, targets.first_response_s, targets.goal_pct,
-                to_res, res_s is not None and to_res == 1 and not r[18],
+                cid, network, first_s, first_bs, res_s, r[12], met, r[16],
+                r[17] if working else None, targets.first_response_s, targets.goal_pct,
+                to_res, res_s is not None and to_res == 1 and not r[14],
             )  # fmt: skip
             key = keyer(r)
             group = groups.get(key)
@@ -714,7 +735,7 @@ class Reporter:
                 group = groups[key] = Group(key)
             group.kept.append(kept)
             total.kept.append(kept)
-            if r[19]:
+            if r[15]:
                 next_limits[cid] = (group, targets)
         for cid, seconds, bseconds, who in nexts:
             found = next_limits.get(cid)
@@ -738,17 +759,17 @@ def _agent_key(agent: str | None) -> str:
     return agent or UNASSIGNED
 
 
-def _keyer(by: str, zone: ZoneInfo) -> Any:
-    """The group key of a row of ``_FIGURES``."""
+def _keyer(by: str, zone: ZoneInfo, names: dict[int, str]) -> Any:
+    """The group key of a row of ``_REPORT``."""
     if by == "channel":
         return lambda r: r[1]
     if by == "account":
-        return lambda r: r[2] or f"({r[1]}, no account)"
+        return lambda r: names.get(r[2]) or f"({r[1]}, no account)"
     if by == "agent":
-        return lambda r: _agent_key(r[7])
+        return lambda r: r[6] or UNASSIGNED
     if by == "day":
-        return lambda r: datetime.fromtimestamp(r[9], zone).date().isoformat()
-    return lambda r: f"{datetime.fromtimestamp(r[9], zone).hour:02d}:00"
+        return lambda r: datetime.fromtimestamp(r[8], zone).date().isoformat()
+    return lambda r: f"{datetime.fromtimestamp(r[8], zone).hour:02d}:00"
 
 
 def _sort_key(by: str) -> Any:

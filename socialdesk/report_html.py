@@ -36,6 +36,8 @@ BIN_EDGES: tuple[int, ...] = (
 )  # fmt: skip
 # The histogram shows at least the bins up to an hour, however quick the answers.
 _MIN_SHOWN_S = 3600
+# Both charts draw on this canvas (SVG units), scaled down to the page's width.
+_W, _H = 960, 360
 
 _INK = "#1a1a1a"
 _MUTED = "#555555"
@@ -121,9 +123,7 @@ def render_html(
     target = _number(total.get("target_s"))
     body: list[str] = [_header(report, title)]
     if not groups and not distribution and not trend and not total.get("conversations"):
-        body.append(
-            '<p class="empty" role="status">No conversations in this period: nothing to report.</p>'
-        )
+        body.append('<p class="empty">No conversations in this period: nothing to report.</p>')
     else:
         body.append(_summary(total))
         body.append(_table(groups, total))
@@ -294,7 +294,7 @@ def _summary(total: dict[str, Any]) -> str:
     if not conversations:
         return (
             '<section aria-labelledby="summary-h">\n<h2 id="summary-h">Summary</h2>\n'
-            '<p class="empty" role="status">No conversations in this period.</p>\n</section>'
+            '<p class="empty">No conversations in this period.</p>\n</section>'
         )
     first = total.get("first_response")
     target = _number(total.get("target_s"))
@@ -561,9 +561,6 @@ def _nice_count_step(raw: float) -> int:
         if raw <= m * scale:
             return int(m * scale)
     return int(10 * scale)  # pragma: no cover - the loop always returns
-
-
-_W, _H = 960, 360
 
 
 def histogram_svg(
