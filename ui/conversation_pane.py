@@ -7,6 +7,8 @@ shown, not followed; the "Open link" action opens one on request.
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Callable
 from datetime import datetime
 
@@ -27,9 +29,12 @@ from PySide6.QtWidgets import (
 
 from socialdesk.desk import ConversationView, Desk
 from socialdesk.text import one_line, reveal_controls
+from ui.handling import HandlingClock
 from ui.inbox_model import followers_label
 from ui.labels import number_label, outbox_label, status_label, time_label
 from ui.tasks import run_task
+
+log = logging.getLogger("socialdesk.ui")
 
 
 def _plain_label(parent: QWidget, name: str) -> QLabel:
@@ -123,6 +128,9 @@ class ConversationController(QObject):
         desk: Desk,
         agent: str | None,
         runner: Callable[..., None] = run_task,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        active: Callable[[], bool] | None = None,
     ) -> None:
         super().__init__(pane)
         self.pane = pane
@@ -135,12 +143,16 @@ class ConversationController(QObject):
         self._sending = False
         pane.composer.textChanged.connect(self._count)
         pane.send.clicked.connect(self.send)
+        # Handle time: how long the agent has each conversation open (the reports').
+        self.handling = HandlingClock(self._record_handling, self, clock=clock, active=active)
+        pane.composer.textChanged.connect(self._typed)
         send = QShortcut(QKeySequence("Ctrl+Return"), pane.composer)
         send.setContext(Qt.ShortcutContext.WidgetShortcut)
         send.activated.connect(self.send)
         self.show(None)
 
     def show(self, conversation_id: int | None) -> None:
+        self.handling.open(conversation_id)
         self._generation += 1
         generation = self._generation
         self._requested = conversation_id
@@ -162,6 +174,24 @@ class ConversationController(QObject):
             lambda error: self.failed.emit(str(error)),
             self,
         )
+
+    def _typed(self) -> None:
+        if self.pane.composer.toPlainText().strip():  # not the composer emptied on loading
+            self.handling.composing()
+
+    def _record_handling(self, conversation_id: int, seconds: float, composing: float) -> None:
+        agent = self.agent
+        self._runner(
+            lambda: self.desk.record_handling(conversation_id, seconds, composing, actor=agent),
+            lambda _none: None,
+            # Handle time is a figure for reports: losing one stretch is logged, not shown.
+            lambda error: log.warning("handle time not recorded: %s", error),
+            self,
+        )
+
+    def close(self) -> None:
+        """Records the open conversation's handle time (the window is closing)."""
+        self.handling.stop()
 
     def reload(self) -> None:
         """The conversation asked for last, which may still be loading: never the one
