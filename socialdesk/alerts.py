@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 
 from socialdesk.domain import Direction
+from socialdesk.metrics import load_pauses
 from socialdesk.models import INBOX, Conversation, Message
 from socialdesk.policies import PolicyBook
 from socialdesk.sla import kind_of
@@ -80,11 +81,13 @@ def imminent_breaches(store: Store, now: datetime, already: set[int]) -> list[Al
     alerts = []
     with store.connect() as conn:
         rows = conn.execute(stmt).all()
+        pauses = load_pauses(conn, {r[0]: r[6] for r in rows if r[6] is not None})
     for cid, network, account_id, public, complaint, kind, since, author, text in rows:
         if since is None or cid in already:
             continue
         which = kind_of(public=bool(public), complaint=bool(complaint), message_kind=kind)
-        due = levels.due_at(since, levels.policy(account_id, network, which))
+        targets = levels.policy(account_id, network, which)
+        due = levels.due_at(since, targets, pauses=pauses.get(cid, ()))
         left = (due - now).total_seconds()
         if 0 <= left <= BREACH_WARNING.total_seconds():
             alerts.append(Alert(cid, "breach", author, text, left))

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from socialdesk import queue
 from socialdesk.domain import ConversationStatus, Direction, EventType, utcnow
 from socialdesk.inbox import running_clock, waiting_reason
+from socialdesk.metrics import load_pauses
 from socialdesk.models import (
     Account,
     Contact,
@@ -169,7 +170,9 @@ class Desk:
                 levels = PolicyBook(self.store).levels()
                 kind = kind_of(public=conv.public, complaint=conv.complaint, message_kind=conv.kind)
                 targets = levels.policy(conv.account_id, conv.network, kind)
-                due, target = levels.due_at(awaiting, targets), targets.first_response_s
+                pauses = load_pauses(session.connection(), {conv.id: awaiting}).get(conv.id, ())
+                due = levels.due_at(awaiting, targets, pauses=pauses)
+                target = targets.first_response_s
             return ConversationView(
                 id=conv.id,
                 network=conv.network,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -18,6 +19,7 @@ from sqlalchemy import exists, false, func, literal_column, select, text
 from sqlalchemy.orm import aliased
 
 from socialdesk.domain import QUEUE_SORTS, QUEUE_VIEWS, STATUS_FILTERS, WORKING_STATUSES, utcnow
+from socialdesk.metrics import load_pauses
 from socialdesk.models import (
     INBOX,
     PENDING,
@@ -323,8 +325,12 @@ class Inbox:
             stmt = self._filtered(_select(), query, conn)
             stmt = self._ordered(stmt, query).offset(offset).limit(limit)
             found = conn.execute(stmt).all()
+            waiting = {
+                r[1]: r[17] for r in found if r[17] is not None and r[11] in WORKING_STATUSES
+            }
+            pauses = load_pauses(conn, waiting) if waiting else {}
         levels = self.levels
-        return [_row(r, now, levels) for r in found]
+        return [_row(r, now, levels, pauses.get(r[1], ())) for r in found]
 
     def count(
         self,
@@ -425,14 +431,17 @@ def running_clock(status: str, awaiting_since: datetime | None) -> datetime | No
     return awaiting_since if status in WORKING_STATUSES else None
 
 
-def _row(r: Any, now: datetime, levels: ServiceLevels) -> InboxRow:
+def _row(
+    r: Any, now: datetime, levels: ServiceLevels, pauses: Sequence[tuple[datetime, datetime]]
+) -> InboxRow:
     awaiting = running_clock(r[11], r[17])
     waited = None if awaiting is None else (now - awaiting).total_seconds()
     due = target = None
     if awaiting is not None:
         kind = kind_of(public=bool(r[4]), complaint=bool(r[14]), message_kind=r[3])
         targets = levels.policy(r[20], r[2], kind)
-        due, target = levels.due_at(awaiting, targets), targets.first_response_s
+        due = levels.due_at(awaiting, targets, pauses=pauses)
+        target = targets.first_response_s
     return InboxRow(
         id=r[0],
         conversation_id=r[1],

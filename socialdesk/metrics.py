@@ -415,6 +415,46 @@ def _collect(
         responses.append((cid, asked, answered, seconds, business, who))
 
 
+def load_pauses(
+    conn: Connection, waiting: dict[int, datetime]
+) -> dict[int, list[tuple[datetime, datetime]]]:
+    """The stretches each conversation stood parked (pending, resolved or spam) since it
+    started waiting (``waiting``: conversation id to its waiting time), from the event
+    log: what ``ServiceLevels.due_at`` takes, so a countdown pauses as the reports do."""
+    found: dict[int, list[tuple[datetime, datetime]]] = {}
+    sql = _Sql(conn)
+    ids = sorted(waiting)
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        marks = ", ".join([sql.ph] * len(chunk))
+        rows = sql.rows(
+            "SELECT conversation_id, at, data FROM events WHERE type = 'status_changed' "
+            f"AND conversation_id IN ({marks}) ORDER BY conversation_id, at, id",
+            chunk,
+        )
+        parked: dict[int, float] = {}
+        for cid, at, data in rows:
+            try:
+                change = json.loads(data or "{}")
+            except ValueError:
+                continue
+            moment = sql.epoch(at)
+            to, was = change.get("to"), change.get("from")
+            if to not in WORKING_STATUSES and was in WORKING_STATUSES:
+                parked[cid] = moment
+            elif to in WORKING_STATUSES and cid in parked:
+                began = parked.pop(cid)
+                since = waiting[cid].timestamp()
+                if moment > since:
+                    found.setdefault(cid, []).append(
+                        (
+                            datetime.fromtimestamp(max(began, since), UTC),
+                            datetime.fromtimestamp(moment, UTC),
+                        )
+                    )
+    return found
+
+
 # -- the report -----------------------------------------------------------------------------
 
 

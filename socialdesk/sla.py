@@ -11,6 +11,7 @@ hit.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import lru_cache
@@ -134,13 +135,31 @@ class ServiceLevels:
                 return own
         return default_targets(network, kind)
 
-    def due_at(self, since: datetime, targets: Targets, seconds: float | None = None) -> datetime:
+    def due_at(
+        self,
+        since: datetime,
+        targets: Targets,
+        seconds: float | None = None,
+        pauses: Sequence[tuple[datetime, datetime]] = (),
+    ) -> datetime:
         """When a response to a message waiting since ``since`` falls due (the first
-        response target unless ``seconds`` says otherwise)."""
+        response target unless ``seconds`` says otherwise). ``pauses`` are the stretches
+        the conversation stood parked (pending, resolved) since: the clock stood still,
+        so each one before the due time moves it on by the time it took from the clock."""
         wanted = targets.first_response_s if seconds is None else seconds
         if targets.business_hours:
-            return self.hours.add_business_time(since, wanted)
-        return since + timedelta(seconds=wanted)
+            due = self.hours.add_business_time(since, wanted)
+        else:
+            due = since + timedelta(seconds=wanted)
+        for start, end in sorted(pauses):
+            start = max(start, since)
+            if end <= start or start >= due:
+                continue
+            if targets.business_hours:
+                due = self.hours.add_business_time(due, self.hours.business_seconds(start, end))
+            else:
+                due += end - start
+        return due
 
     def waited(self, since: datetime, now: datetime, targets: Targets) -> float:
         """How long it has waited on the policy's clock."""

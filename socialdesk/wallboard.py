@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 
 from socialdesk.domain import WORKING_STATUSES, utcnow
-from socialdesk.metrics import Group, Reporter, summarise
+from socialdesk.metrics import Group, Reporter, load_pauses, summarise
 from socialdesk.models import Account, Conversation, Event, Message
 from socialdesk.sla import ServiceLevels, kind_of
 from socialdesk.store import Store
@@ -195,12 +195,14 @@ class Wallboard:
                 ).scalar()
                 or 0
             )
-            for cid, network, account_id, public, complaint, kind, since in conn.execute(stmt):
+            rows = conn.execute(stmt).all()
+            pauses = load_pauses(conn, {r[0]: r[6] for r in rows if r[6] is not None})
+            for cid, network, account_id, public, complaint, kind, since in rows:
                 if since is None:
                     continue
                 which = kind_of(public=bool(public), complaint=bool(complaint), message_kind=kind)
                 targets = levels.policy(account_id, network, which)
-                due = levels.due_at(since, targets)
+                due = levels.due_at(since, targets, pauses=pauses.get(cid, ()))
                 if due <= now:
                     overdue += 1
                 else:

@@ -351,3 +351,33 @@ def test_parse_since() -> None:
     assert parse_since("2026-11-01", now, zone) == datetime(2026, 10, 31, 21, tzinfo=UTC)
     with pytest.raises(ReportError, match="not a time"):
         parse_since("last tuesday", now, zone)
+
+
+def test_the_inbox_countdown_pauses_as_the_report_does(
+    store: Store, ingestor: Ingestor, make_message: MessageFactory
+) -> None:
+    """Asked at 09:00, parked as pending at 09:05 without an answer, reopened by the
+    customer at 09:25: 5 minutes ran before the pause, so the 15-minute target falls
+    due at 09:35, in the inbox, the wallboard and the report alike."""
+    from socialdesk.inbox import Inbox
+    from socialdesk.wallboard import Wallboard
+
+    clock = Clock()
+    desk = Desk(store, clock=clock)
+    ingestor.ingest([make_message("p1", text="what time do you open on sunday?")])
+    cid = conversation_id(store, "p1")
+    clock.now = at(5)
+    desk.set_status(cid, "pending", actor="ann")
+    ingestor.ingest([make_message("p2", minutes=25, in_reply_to="p1", text="hello??")])
+    (row,) = Inbox(store).page(now=at(30))
+    assert row.due_at == at(35)
+    assert "waiting 30 min, target 15 min, 5 min left" in row.reasons
+    assert desk.conversation(cid, now=at(30)).due_at == at(35)
+    upcoming, overdue = Wallboard(store, ServiceLevels()).upcoming(at(30))
+    assert [(u.conversation_id, u.due_at) for u in upcoming] == [(cid, at(35))]
+    assert overdue == 0
+    ingestor.ingest(
+        [make_message("p3", minutes=34, direction=OUT, in_reply_to="p2", text="9 to 5")]
+    )
+    (figures,) = Reporter(store, ServiceLevels()).figures(T0, at(60), at(60))
+    assert figures.first_response_s == 14 * 60 and figures.met is True
