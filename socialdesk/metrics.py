@@ -432,27 +432,54 @@ def load_pauses(
             f"AND conversation_id IN ({marks}) ORDER BY conversation_id, at, id",
             chunk,
         )
-        parked: dict[int, float] = {}
-        for cid, at, data in rows:
-            try:
-                change = json.loads(data or "{}")
-            except ValueError:
-                continue
-            moment = sql.epoch(at)
-            to, was = change.get("to"), change.get("from")
-            if to not in WORKING_STATUSES and was in WORKING_STATUSES:
-                parked[cid] = moment
-            elif to in WORKING_STATUSES and cid in parked:
-                began = parked.pop(cid)
-                since = waiting[cid].timestamp()
-                if moment > since:
-                    found.setdefault(cid, []).append(
-                        (
-                            datetime.fromtimestamp(max(began, since), UTC),
-                            datetime.fromtimestamp(moment, UTC),
-                        )
-                    )
+        since = {cid: waiting[cid].timestamp() for cid in chunk}
+        _pauses(sql, rows, since, found)
     return found
+
+
+def load_waiting_pauses(conn: Connection) -> dict[int, list[tuple[datetime, datetime]]]:
+    """``load_pauses`` for every conversation waiting in a working status, in one
+    query: only those with a status change since they started waiting can have paused
+    (a conversation parked before it waited is reopened at or after that moment)."""
+    sql = _Sql(conn)
+    rows = sql.rows(
+        f"SELECT e.conversation_id, e.at, e.data, {sql.epoch_sql('c.awaiting_since')} "
+        "FROM conversations c JOIN events e ON e.conversation_id = c.id "
+        "AND e.at >= c.awaiting_since "
+        "WHERE c.status IN ('new', 'open') AND c.awaiting_since IS NOT NULL "
+        # Sorted here: asked of the database, the order makes it walk every event.
+        "AND e.type = 'status_changed'"
+    )
+    rows.sort(key=lambda r: (r[0], sql.epoch(r[1])))
+    found: dict[int, list[tuple[datetime, datetime]]] = {}
+    _pauses(sql, [r[:3] for r in rows], {r[0]: float(r[3]) for r in rows}, found)
+    return found
+
+
+def _pauses(
+    sql: _Sql,
+    rows: Iterable[tuple[Any, ...]],
+    since: dict[int, float],
+    found: dict[int, list[tuple[datetime, datetime]]],
+) -> None:
+    """Status changes in time order, each conversation's in turn: the parked stretches
+    after ``since``. A return to work with no parking seen began parked at ``since``."""
+    parked: dict[int, float] = {}
+    for cid, at, data in rows:
+        try:
+            change = json.loads(data or "{}")
+        except ValueError:
+            continue
+        moment = sql.epoch(at)
+        to, was = change.get("to"), change.get("from")
+        if to not in WORKING_STATUSES and was in WORKING_STATUSES:
+            parked[cid] = moment
+        elif to in WORKING_STATUSES and was not in WORKING_STATUSES:
+            began = max(parked.pop(cid, since[cid]), since[cid])
+            if moment > began:
+                found.setdefault(cid, []).append(
+                    (datetime.fromtimestamp(began, UTC), datetime.fromtimestamp(moment, UTC))
+                )
 
 
 # -- the report -----------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 
 from socialdesk.domain import WORKING_STATUSES, utcnow
-from socialdesk.metrics import Group, Reporter, load_pauses, summarise
+from socialdesk.metrics import Group, Reporter, load_waiting_pauses, summarise
 from socialdesk.models import Account, Conversation, Event, Message
 from socialdesk.sla import ServiceLevels, kind_of
 from socialdesk.store import Store
@@ -168,42 +168,56 @@ class Wallboard:
         """The waiting conversations due soonest that are not overdue yet, and how many
         waiting ones are overdue already."""
         levels = self.levels
-        longest = levels.longest_first_response()
-        # A business-hours policy can be due days later in calendar time (a weekend, a
-        # holiday): look further back for those.
-        reach = timedelta(seconds=longest) + timedelta(days=14)
-        waiting = (
-            Conversation.status.in_(WORKING_STATUSES),
-            Conversation.awaiting_since.is_not(None),
-        )
-        stmt = select(
-            Conversation.id,
-            Conversation.network,
-            Conversation.account_id,
-            Conversation.public,
-            Conversation.complaint,
-            Conversation.kind,
-            Conversation.awaiting_since,
-        ).where(*waiting, Conversation.awaiting_since > now - reach)
-        due_soon: list[tuple[datetime, int, datetime, int]] = []
+        reach = levels.search_reach()
+        earliest = now - reach
+        horizon = levels.hours.timeline(earliest - timedelta(days=1), now + timedelta(days=60))
+        due_soon: list[tuple[float, int, float, int]] = []
+        now_s = now.timestamp()
         with self.store.connect() as conn:
             overdue = int(
                 conn.execute(
                     select(func.count())
                     .select_from(Conversation)
-                    .where(*waiting, Conversation.awaiting_since <= now - reach)
+                    .where(
+                        Conversation.status.in_(WORKING_STATUSES),
+                        Conversation.awaiting_since.is_not(None),
+                        Conversation.awaiting_since <= earliest,
+                    )
                 ).scalar()
                 or 0
             )
-            rows = conn.execute(stmt).all()
-            pauses = load_pauses(conn, {r[0]: r[6] for r in rows if r[6] is not None})
+            pauses = load_waiting_pauses(conn)
+            sqlite = conn.dialect.name == "sqlite"
+            since_sql = (
+                "((julianday(awaiting_since) - 2440587.5) * 86400.0)"
+                if sqlite
+                else "EXTRACT(EPOCH FROM awaiting_since)"
+            )
+            rows = conn.exec_driver_sql(
+                f"SELECT id, network, account_id, public, complaint, kind, {since_sql} "
+                "FROM conversations WHERE status IN ('new', 'open') "
+                f"AND awaiting_since IS NOT NULL AND awaiting_since > {'?' if sqlite else '%s'}",
+                (_stored(earliest, sqlite),),
+            ).all()
+            policies: dict[tuple[Any, ...], Any] = {}
             for cid, network, account_id, public, complaint, kind, since in rows:
-                if since is None:
-                    continue
-                which = kind_of(public=bool(public), complaint=bool(complaint), message_kind=kind)
-                targets = levels.policy(account_id, network, which)
-                due = levels.due_at(since, targets, pauses=pauses.get(cid, ()))
-                if due <= now:
+                key = (account_id, network, public, complaint, kind)
+                targets = policies.get(key)
+                if targets is None:
+                    which = kind_of(
+                        public=bool(public), complaint=bool(complaint), message_kind=kind
+                    )
+                    targets = policies[key] = levels.policy(account_id, network, which)
+                since = float(since)
+                paused = pauses.get(cid)
+                if paused:  # rare: the full rule, with the pauses
+                    moment = datetime.fromtimestamp(since, UTC)
+                    due = levels.due_at(moment, targets, pauses=paused).timestamp()
+                elif targets.business_hours:
+                    due = horizon.add(since, targets.first_response_s)
+                else:
+                    due = since + targets.first_response_s
+                if due <= now_s:
                     overdue += 1
                 else:
                     due_soon.append((due, cid, since, targets.first_response_s))
@@ -228,6 +242,22 @@ class Wallboard:
         for due, cid, since, target in chosen:
             if cid in details:
                 network, account, author, text = details[cid]
-                item = Upcoming(cid, network, account, author, text[:200], since, due, target)
+                item = Upcoming(
+                    cid,
+                    network,
+                    account,
+                    author,
+                    text[:200],
+                    datetime.fromtimestamp(since, UTC),
+                    datetime.fromtimestamp(due, UTC),
+                    target,
+                )
                 found.append(item)
         return tuple(found), overdue
+
+
+def _stored(moment: datetime, sqlite: bool) -> Any:
+    """A time as the ORM's UTCDateTime stores it, for a plain query."""
+    if sqlite:
+        return moment.astimezone(UTC).isoformat(" ", "microseconds")[:26]
+    return moment

@@ -7,10 +7,10 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from socialdesk.hours import BusinessHours, ScheduleError, Shift
+from socialdesk.hours import SEARCH_DAYS, BusinessHours, ScheduleError, Shift
 
 LONDON = ZoneInfo("Europe/London")
 OFFICE = BusinessHours.weekly("Europe/London", {"mon-fri": ["09:00-17:00"]})
@@ -109,11 +109,19 @@ schedules = st.builds(
 moments = st.datetimes(datetime(2026, 1, 1), datetime(2027, 6, 30), timezones=st.just(UTC))
 
 
+def reachable(hours: BusinessHours, start: datetime, seconds: int) -> bool:
+    """Whether ``seconds`` of working time lie within the days ``add_business_time``
+    searches (a schedule of 15 minutes a week takes years to give three days)."""
+    week = hours.business_seconds(start, start + timedelta(days=7))
+    return week * (SEARCH_DAYS - 14) / 7 >= seconds
+
+
 @settings(max_examples=150, deadline=None)
 @given(schedules, moments, st.integers(0, 3 * 24 * 3600))
 def test_the_clock_counts_only_working_time_and_never_runs_backwards(
     hours: BusinessHours, start: datetime, seconds: int
 ) -> None:
+    assume(reachable(hours, start, seconds))
     due = hours.add_business_time(start, seconds)
     assert due >= start  # never backwards
     assert hours.business_seconds(start, due) == pytest.approx(seconds, abs=1e-3)
@@ -150,6 +158,7 @@ def _works_at(hours: BusinessHours, moment: datetime) -> bool:
 def test_every_counted_moment_is_in_a_shift_by_the_wall_clock(
     hours: BusinessHours, start: datetime, seconds: int
 ) -> None:
+    assume(reachable(hours, start, seconds))
     due = hours.add_business_time(start, seconds)
     for opens, closes in hours.intervals(start, due):
         for part in (0.01, 0.5, 0.99):
@@ -205,3 +214,34 @@ def test_holidays_from_an_icalendar_file() -> None:
         holidays_from_ical("BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:2026-13-01\nEND:VEVENT\n")
     with pytest.raises(CalendarError, match="only yearly repeats"):
         holidays_from_ical(ICAL.replace("FREQ=YEARLY", "FREQ=WEEKLY"))
+
+
+@settings(max_examples=80, deadline=None)
+@given(schedules, moments, moments, st.integers(1, 3 * 24 * 3600))
+def test_the_laid_out_timeline_answers_as_the_schedule_does(
+    hours: BusinessHours, a: datetime, b: datetime, seconds: int
+) -> None:
+    """Reports and the wallboard ask a ``Timeline`` (binary searches over the working
+    intervals) what the countdowns ask the schedule: the answers must be the same."""
+    start, end = min(a, b), max(a, b)
+    assume(reachable(hours, start, seconds))
+    line = hours.timeline(start - timedelta(days=3), end + timedelta(days=40))
+    assert line.seconds(start.timestamp(), end.timestamp()) == pytest.approx(
+        hours.business_seconds(start, end), abs=1e-3
+    )
+    assert line.add(start.timestamp(), seconds) == pytest.approx(
+        hours.add_business_time(start, seconds).timestamp(), abs=1e-3
+    )
+
+
+def test_business_hours_survive_being_stored() -> None:
+    hours = BusinessHours.weekly(
+        "Europe/Istanbul",
+        {"mon-fri": ["09:00-17:00", "18:00-22:00"], "sat": ["22:00-06:00"]},
+        [date(2026, 12, 25)],
+    )
+    again = BusinessHours.from_json(hours.to_json())
+    assert again == hours
+    assert BusinessHours.from_json(BusinessHours.round_the_clock().to_json()).always_open
+    with pytest.raises(ScheduleError, match="cannot be read"):
+        BusinessHours.from_json("{not json")
