@@ -1,11 +1,13 @@
 """Render the app's main screens offscreen on a fresh demo workspace to docs/screenshots/.
 
-.venv/bin/python scripts/render_screenshots.py
+.venv/bin/python scripts/render_screenshots.py [NAME ...]
 
 main.png is the inbox with a conversation open; palette.png the command palette;
 shortcuts.png the shortcut list; dark.png the same window in the dark palette;
 turkish.png the window in Turkish; accounts.png Settings > Accounts with the demo's two
-accounts shown as connected (an in-memory keyring: nothing is polled).
+accounts shown as connected (an in-memory keyring: nothing is polled); wallboard.png the
+supervisor wallboard at 16:45 on a demo day. Name shots (``wallboard``) to render only
+those.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -28,18 +30,27 @@ from PySide6.QtWidgets import QApplication, QDialog
 from socialdesk.accounts import AccountBook, AccountSettings
 from socialdesk.cli import main as cli_main
 from socialdesk.config import resolve_workspace
+from socialdesk.demo import generate_demo
+from socialdesk.demo_history import add_demo_history
 from socialdesk.domain import Network
+from socialdesk.ingest import Ingestor
 from socialdesk.secrets import SecretStore
 from socialdesk.store import Store
+from socialdesk.triage import TriageScorer
 from ui import theme
 from ui.accounts import AccountsDialog
 from ui.actions import CommandPalette, ShortcutsDialog
 from ui.app import build_window
-from ui.i18n import remove_translators
+from ui.i18n import apply_locale, remove_translators
 from ui.main_window import MainWindow
+from ui.wallboard import WallboardWindow
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 SIZE = (1500, 860)
+# The wallboard shows today: a demo of its own that ends on a fixed Friday afternoon gives
+# it a working day behind it whatever the hour the shot is rendered at.
+WALLBOARD_NOW = datetime(2026, 11, 20, 16, 45, tzinfo=UTC)
+WALLBOARD_SIZE = (1500, 920)
 
 
 def settle(app: QApplication, seconds: float = 2.5) -> None:
@@ -146,30 +157,91 @@ def shortcuts(window: MainWindow) -> QDialog:
     return ShortcutsDialog(window.registry, window)
 
 
-def render() -> list[Path]:
+def shoot_wallboard(app: QApplication) -> Path:
+    """The wallboard on its own demo day, its clock running from ``WALLBOARD_NOW``."""
+    remove_translators(app)
+    apply_locale("en")
+    theme.apply(app, dark=False)
+    target = OUT / "wallboard.png"
+    with tempfile.TemporaryDirectory(prefix="socialdesk-wallboard-") as tmp:
+        store = Store.open(f"sqlite:///{Path(tmp) / 'socialdesk.db'}")
+        try:
+            scorer = TriageScorer()
+            try:
+                Ingestor(store, scorer).ingest(generate_demo(now=WALLBOARD_NOW))
+            finally:
+                scorer.close()
+            add_demo_history(store, WALLBOARD_NOW)
+            started = time.monotonic()
+            board = WallboardWindow(
+                store,
+                clock=lambda: WALLBOARD_NOW + timedelta(seconds=time.monotonic() - started),
+            )
+            board.resize(*WALLBOARD_SIZE)
+            board.show()
+            end = time.monotonic() + 30
+            while board.snapshot is None and time.monotonic() < end:
+                settle(app, 0.1)
+            settle(app, 1.0)
+            board.grab().save(str(target))
+            board.close()
+            QThreadPool.globalInstance().waitForDone(10_000)
+        finally:
+            store.close()
+    return target
+
+
+def render(only: Sequence[str] = ()) -> list[Path]:
+    """Every shot, or only those named."""
     OUT.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    with tempfile.TemporaryDirectory(prefix="socialdesk-shots-") as tmp:
-        if cli_main(["--data-dir", tmp, "demo"]) != 0:
-            raise SystemExit("could not build the demo workspace")
-        store = Store.open(f"sqlite:///{Path(tmp) / 'socialdesk.db'}")
-        try:
-            return [
-                shoot(app, store, tmp, "main"),
-                shoot(app, store, tmp, "palette", dialog=lambda w: CommandPalette(w.registry, w)),
-                shoot(
-                    app, store, tmp, "shortcuts", dialog=lambda w: ShortcutsDialog(w.registry, w)
-                ),
-                shoot(app, store, tmp, "dark", dark=True),
-                shoot(app, store, tmp, "turkish", language="tr"),
-                # Last: it connects the demo accounts, which the others would then poll.
-                shoot(app, store, tmp, "accounts", language="en", dialog=accounts),
-            ]
-        finally:
-            store.close()
+    wanted = set(only)
+    shots: list[Path] = []
+    if not wanted or wanted - {"wallboard"}:
+        with tempfile.TemporaryDirectory(prefix="socialdesk-shots-") as tmp:
+            if cli_main(["--data-dir", tmp, "demo"]) != 0:
+                raise SystemExit("could not build the demo workspace")
+            store = Store.open(f"sqlite:///{Path(tmp) / 'socialdesk.db'}")
+            try:
+                taken: list[tuple[str, Callable[[], Path]]] = [
+                    ("main", lambda: shoot(app, store, tmp, "main")),
+                    (
+                        "palette",
+                        lambda: shoot(
+                            app,
+                            store,
+                            tmp,
+                            "palette",
+                            dialog=lambda w: CommandPalette(w.registry, w),
+                        ),
+                    ),
+                    (
+                        "shortcuts",
+                        lambda: shoot(
+                            app,
+                            store,
+                            tmp,
+                            "shortcuts",
+                            dialog=lambda w: ShortcutsDialog(w.registry, w),
+                        ),
+                    ),
+                    ("dark", lambda: shoot(app, store, tmp, "dark", dark=True)),
+                    ("turkish", lambda: shoot(app, store, tmp, "turkish", language="tr")),
+                    # Last: it connects the demo accounts, which the others would then poll.
+                    (
+                        "accounts",
+                        lambda: shoot(app, store, tmp, "accounts", language="en", dialog=accounts),
+                    ),
+                ]
+                shots += [take() for name, take in taken if not wanted or name in wanted]
+            finally:
+                store.close()
+    if not wanted or "wallboard" in wanted:
+        shots.append(shoot_wallboard(app))
+    return shots
 
 
 if __name__ == "__main__":
-    for path in render():
+    for path in render(sys.argv[1:]):
         print(path)

@@ -14,7 +14,16 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, QThreadPool, QTimer, QUrl
+from PySide6.QtCore import (
+    QByteArray,
+    QModelIndex,
+    QObject,
+    QSettings,
+    Qt,
+    QThreadPool,
+    QTimer,
+    QUrl,
+)
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
@@ -34,6 +43,7 @@ from socialdesk.accounts import AccountBook, ConnectedAccount
 from socialdesk.desk import Desk
 from socialdesk.inbox import Inbox, ViewCounts
 from socialdesk.learning import Lesson
+from socialdesk.policies import PolicyBook
 from socialdesk.secrets import SecretStore
 from socialdesk.sources import Connector
 from socialdesk.store import Store
@@ -51,8 +61,10 @@ from ui.labels import number_label, status_label
 from ui.nav import NavController, NavPane, Place, view_titles
 from ui.notices import NoticeBar
 from ui.notify import TrayNotifier
+from ui.service_levels import ServiceLevelsDialog
 from ui.sync import ConnectorSync, Job, JobState, SyncController, named
 from ui.tasks import run_task
+from ui.wallboard import WallboardWindow
 
 TICK_MS = 30_000  # waiting times and countdowns move on
 FOLLOW_UP_MS = 40  # after the list's repaint: the counts and the open conversation
@@ -112,6 +124,7 @@ class MainWindow(QMainWindow):
         self.marker = ComplaintMarker(data_dir, db_url)
         self.notifier = TrayNotifier(self, enabled=self._setting_bool("notifications", True))
         self._counts: ViewCounts | None = None
+        self.wallboard: WallboardWindow | None = None  # its own window, opened on demand
         self.nav.chosen.connect(self.on_place_chosen)
         self.nav.counted.connect(self.on_counted)
         self.queue.selected.connect(self.on_row_selected)
@@ -183,6 +196,9 @@ class MainWindow(QMainWindow):
         self.sync.stop()
         self.connectors.stop()
         self._ticker.stop()
+        if self.wallboard is not None:
+            self.wallboard.close()  # a window of its own: it would keep the app running
+        self.conversation.close()  # the open conversation's handle time, recorded
         # Work still running holds database connections: let it finish before the store
         # closes behind the window.
         QThreadPool.globalInstance().waitForDone(10_000)
@@ -265,6 +281,15 @@ class MainWindow(QMainWindow):
             )
         )
         add(ActionSpec("accounts", self.tr("Accounts…"), (), self.show_accounts))
+        add(ActionSpec("service_levels", self.tr("Service levels…"), (), self.show_service_levels))
+        add(
+            ActionSpec(
+                "wallboard",
+                self.tr("Wallboard: response times today"),
+                ("Ctrl+Shift+W",),
+                self.show_wallboard,
+            )
+        )
         add(ActionSpec("quit", self.tr("Quit"), ("Ctrl+Q",), self.quit_))
         notify.setCheckable(True)
         notify.setChecked(self.notifier.enabled)
@@ -274,6 +299,8 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu(self.tr("&Go"))
         for name in ("next", "previous", "open", "search", "palette", "shortcuts", "refresh"):
             menu.addAction(self.registry.actions[name])
+        menu.addSeparator()
+        menu.addAction(self.registry.actions["wallboard"])
         menu = self.menuBar().addMenu(self.tr("&Conversation"))
         for name in ("reply", "resolve", "pending", "reopen", "spam", "assign", "unassign"):
             menu.addAction(self.registry.actions[name])
@@ -281,6 +308,7 @@ class MainWindow(QMainWindow):
             menu.addAction(self.registry.actions[name])
         menu = self.menuBar().addMenu(self.tr("&Settings"))
         menu.addAction(self.registry.actions["accounts"])
+        menu.addAction(self.registry.actions["service_levels"])
         menu.addAction(notify)
 
     def _typing(self) -> bool:
@@ -558,6 +586,48 @@ class MainWindow(QMainWindow):
         dialog.changed.connect(self.connectors.wake)
         self.accounts_dialog = dialog  # tests and the palette reach it here
         dialog.open()
+
+    def show_wallboard(self) -> None:
+        """One wallboard: opened the first time, brought to the front after."""
+        board = self.wallboard
+        if board is None:
+            board = self.wallboard = WallboardWindow(self.store, runner=self.runner)
+            board.open_conversation.connect(self.open_conversation)
+        board.show()
+        board.raise_()
+        board.activateWindow()
+
+    def open_conversation(self, conversation_id: int) -> None:
+        """A conversation picked on the wallboard: selected in the list when the list
+        holds it, so every action applies to it; else shown on the right with nothing
+        selected in the list, so no action can hit another conversation."""
+        row = self.model.row_of_conversation(conversation_id)
+        if row is not None:
+            self.queue.select_row(row)
+        else:
+            self.inbox_pane.table.clearSelection()
+            self.inbox_pane.table.setCurrentIndex(QModelIndex())  # shows nothing, then:
+            self.conversation.show(conversation_id)
+            self.statusBar().showMessage(
+                self.tr("Conversation {0} is not in this view; it is shown on the right").format(
+                    conversation_id
+                ),
+                8000,
+            )
+        self.raise_()
+        self.activateWindow()
+        self.conversation_pane.transcript.setFocus()
+
+    def show_service_levels(self) -> None:
+        dialog = ServiceLevelsDialog(PolicyBook(self.store), self, runner=self.runner)
+        dialog.saved.connect(self.on_service_levels_saved)
+        self.service_levels_dialog = dialog  # tests reach it here
+        dialog.open()
+
+    def on_service_levels_saved(self) -> None:
+        """New policies or business hours: the countdowns are worked out again."""
+        self.inbox.reload_levels()
+        self.on_store_changed()
 
     def on_account_synced(self, report: SyncReport) -> None:
         name = report.account
