@@ -189,7 +189,7 @@ class _Sql:
     def epoch_sql(self, column: str) -> str:
         if self.sqlite:
             return f"((julianday({column}) - 2440587.5) * 86400.0)"
-        return f"EXTRACT(EPOCH FROM {column})"
+        return f"CAST(EXTRACT(EPOCH FROM {column}) AS DOUBLE PRECISION)"
 
     def rows(self, statement: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         cursor = self.conn.connection.cursor()

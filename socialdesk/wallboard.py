@@ -191,7 +191,7 @@ class Wallboard:
             since_sql = (
                 "((julianday(awaiting_since) - 2440587.5) * 86400.0)"
                 if sqlite
-                else "EXTRACT(EPOCH FROM awaiting_since)"
+                else "CAST(EXTRACT(EPOCH FROM awaiting_since) AS DOUBLE PRECISION)"
             )
             rows = conn.exec_driver_sql(
                 f"SELECT id, network, account_id, public, complaint, kind, {since_sql} "
