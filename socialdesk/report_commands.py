@@ -357,7 +357,11 @@ def find_account(book: PolicyBook, name: str) -> tuple[int, str, str]:
     """An account by ``network:handle``, its handle or its name as shown."""
     wanted = name.strip()
     network, _, handle = wanted.rpartition(":") if ":" in wanted else ("", "", wanted)
-    bare = handle.lower().lstrip("@").removeprefix("u/")
+    if not network and handle.startswith("@"):
+        network = "x"
+    elif not network and handle.startswith(("u/", "/u/")):
+        network = "reddit"
+    bare = handle.lower().lstrip("@").removeprefix("/").removeprefix("u/")
     matches = [
         a
         for a in book.accounts()
