@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import QDate, Qt, QTimeZone, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimeZone, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -177,9 +177,18 @@ class _PolicyRow:
         self.kind = kind
         self.shown = shown  # the title without its mnemonic
         self.label = QLabel(title, dialog)
-        self.first = self._duration(dialog, dialog.tr("{0}: first response").format(shown))
-        self.next = self._duration(dialog, dialog.tr("{0}: next response").format(shown))
-        self.resolution = self._duration(dialog, dialog.tr("{0}: resolution").format(shown))
+        self.first = self._duration(
+            dialog,
+            QCoreApplication.translate("ServiceLevelsDialog", "{0}: first response").format(shown),
+        )
+        self.next = self._duration(
+            dialog,
+            QCoreApplication.translate("ServiceLevelsDialog", "{0}: next response").format(shown),
+        )
+        self.resolution = self._duration(
+            dialog,
+            QCoreApplication.translate("ServiceLevelsDialog", "{0}: resolution").format(shown),
+        )
         self.label.setBuddy(self.first)
         self.goal = QDoubleSpinBox(dialog)
         # Wider than 0-100 on purpose: the policy says what a goal may be, here as in
@@ -187,21 +196,41 @@ class _PolicyRow:
         self.goal.setRange(0, 999)
         self.goal.setDecimals(1)
         self.goal.setSuffix(" %")
-        self.goal.setAccessibleName(dialog.tr("{0}: goal in percent").format(shown))
+        self.goal.setAccessibleName(
+            QCoreApplication.translate("ServiceLevelsDialog", "{0}: goal in percent").format(shown)
+        )
         self.business = QCheckBox(dialog)
-        self.business.setAccessibleName(dialog.tr("{0}: business hours clock").format(shown))
-        self.business.setToolTip(dialog.tr("The clock runs only in business hours"))
+        self.business.setAccessibleName(
+            QCoreApplication.translate("ServiceLevelsDialog", "{0}: business hours clock").format(
+                shown
+            )
+        )
+        self.business.setToolTip(
+            QCoreApplication.translate(
+                "ServiceLevelsDialog", "The clock runs only in business hours"
+            )
+        )
         self.state = QLabel(dialog)
         self.state.setTextFormat(Qt.TextFormat.PlainText)
-        self.state.setAccessibleName(dialog.tr("{0}: default or custom").format(shown))
-        self.reset = QPushButton(dialog.tr("Reset to default"), dialog)
+        self.state.setAccessibleName(
+            QCoreApplication.translate("ServiceLevelsDialog", "{0}: default or custom").format(
+                shown
+            )
+        )
+        self.reset = QPushButton(
+            QCoreApplication.translate("ServiceLevelsDialog", "Reset to default"), dialog
+        )
         self.reset.setAutoDefault(False)  # Enter saves, wherever the focus is
-        self.reset.setAccessibleName(dialog.tr("{0}: reset to default").format(shown))
+        self.reset.setAccessibleName(
+            QCoreApplication.translate("ServiceLevelsDialog", "{0}: reset to default").format(shown)
+        )
         self.error = QLabel(dialog)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setWordWrap(True)
         self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setAccessibleName(dialog.tr("{0}: problem").format(shown))
+        self.error.setAccessibleName(
+            QCoreApplication.translate("ServiceLevelsDialog", "{0}: problem").format(shown)
+        )
         self.error.hide()
 
     @staticmethod

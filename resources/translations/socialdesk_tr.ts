@@ -4,179 +4,179 @@
 <context>
     <name>AccountsDialog</name>
     <message>
+        <location filename="../../ui/accounts.py" line="242"/>
         <location filename="../../ui/accounts.py" line="243"/>
-        <location filename="../../ui/accounts.py" line="244"/>
         <source>Accounts</source>
         <translation>Hesaplar</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="249"/>
+        <location filename="../../ui/accounts.py" line="248"/>
         <source>Account</source>
         <translation>Hesap</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="249"/>
+        <location filename="../../ui/accounts.py" line="248"/>
         <source>State</source>
         <translation>Durum</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="249"/>
+        <location filename="../../ui/accounts.py" line="248"/>
         <source>Today</source>
         <translation>Bugün</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="249"/>
+        <location filename="../../ui/accounts.py" line="248"/>
         <source>Every</source>
         <translation>Sıklık</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="250"/>
-        <location filename="../../ui/accounts.py" line="294"/>
+        <location filename="../../ui/accounts.py" line="249"/>
+        <location filename="../../ui/accounts.py" line="293"/>
         <source>Keywords</source>
         <translation>Anahtar sözcükler</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="252"/>
+        <location filename="../../ui/accounts.py" line="251"/>
         <source>Connected accounts</source>
         <translation>Bağlı hesaplar</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="265"/>
+        <location filename="../../ui/accounts.py" line="264"/>
         <source>Add X account…</source>
         <translation>X hesabı ekle…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="266"/>
+        <location filename="../../ui/accounts.py" line="265"/>
         <source>Add Reddit account…</source>
         <translation>Reddit hesabı ekle…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="268"/>
+        <location filename="../../ui/accounts.py" line="267"/>
         <source>Test connection</source>
         <translation>Bağlantıyı sına</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="269"/>
+        <location filename="../../ui/accounts.py" line="268"/>
         <source>Reconnect…</source>
         <translation>Yeniden bağla…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="270"/>
+        <location filename="../../ui/accounts.py" line="269"/>
         <source>Remove</source>
         <translation>Kaldır</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="277"/>
+        <location filename="../../ui/accounts.py" line="276"/>
         <source>Poll interval in seconds</source>
         <translation>Saniye cinsinden yoklama aralığı</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="280"/>
+        <location filename="../../ui/accounts.py" line="279"/>
         <source>Daily request budget</source>
         <translation>Günlük istek bütçesi</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="284"/>
+        <location filename="../../ui/accounts.py" line="283"/>
         <source>Estimated credits per request</source>
         <translation>İstek başına tahmini kredi</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="286"/>
+        <location filename="../../ui/accounts.py" line="285"/>
         <source>Keywords, separated by commas</source>
         <translation>Anahtar sözcükler, virgülle ayrılmış</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="288"/>
+        <location filename="../../ui/accounts.py" line="287"/>
         <source>Exclusions, separated by commas</source>
         <translation>Hariç tutulanlar, virgülle ayrılmış</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="290"/>
+        <location filename="../../ui/accounts.py" line="289"/>
         <source>Subreddits, separated by commas</source>
         <translation>Subredditler, virgülle ayrılmış</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="291"/>
+        <location filename="../../ui/accounts.py" line="290"/>
         <source>Poll every</source>
         <translation>Yoklama sıklığı</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="292"/>
+        <location filename="../../ui/accounts.py" line="291"/>
         <source>Requests a day at most</source>
         <translation>Günde en çok istek</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="293"/>
+        <location filename="../../ui/accounts.py" line="292"/>
         <source>Credits per request</source>
         <translation>İstek başına kredi</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="295"/>
+        <location filename="../../ui/accounts.py" line="294"/>
         <source>Exclude</source>
         <translation>Hariç tut</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="296"/>
+        <location filename="../../ui/accounts.py" line="295"/>
         <source>Subreddits (Reddit)</source>
         <translation>Subredditler (Reddit)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="300"/>
+        <location filename="../../ui/accounts.py" line="299"/>
         <source>Save settings</source>
         <translation>Ayarları kaydet</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="307"/>
+        <location filename="../../ui/accounts.py" line="306"/>
         <source>Accounts status</source>
         <translation>Hesap durumu</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="347"/>
+        <location filename="../../ui/accounts.py" line="346"/>
         <source>{0} of {1} requests · {2} credits</source>
         <translation>{0} / {1} istek · {2} kredi</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="452"/>
+        <location filename="../../ui/accounts.py" line="451"/>
         <source>Connecting {0}…</source>
         <translation>{0} bağlanıyor…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="476"/>
+        <location filename="../../ui/accounts.py" line="475"/>
         <source>Sign in in your browser. If it did not open, go to:</source>
         <translation>Tarayıcınızda oturum açın. Açılmadıysa şu adrese gidin:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="488"/>
+        <location filename="../../ui/accounts.py" line="487"/>
         <source>Testing {0}…</source>
         <translation>{0} sınanıyor…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="520"/>
+        <location filename="../../ui/accounts.py" line="519"/>
         <source>Reconnecting {0}…</source>
         <translation>{0} yeniden bağlanıyor…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="531"/>
+        <location filename="../../ui/accounts.py" line="530"/>
         <source>Remove account</source>
         <translation>Hesabı kaldır</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="533"/>
+        <location filename="../../ui/accounts.py" line="532"/>
         <source>Disconnect {0} and delete its secrets from the keyring? Its messages stay.</source>
         <translation>{0} bağlantısı kesilsin ve gizli bilgileri anahtarlıktan silinsin mi? İletileri kalır.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="543"/>
+        <location filename="../../ui/accounts.py" line="542"/>
         <source>Removing {0}…</source>
         <translation>{0} kaldırılıyor…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="546"/>
+        <location filename="../../ui/accounts.py" line="545"/>
         <source>{0} removed; its messages stay.</source>
         <translation>{0} kaldırıldı; iletileri kalıyor.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="568"/>
+        <location filename="../../ui/accounts.py" line="567"/>
         <source>{0}: settings saved.</source>
         <translation>{0}: ayarlar kaydedildi.</translation>
     </message>
@@ -216,143 +216,143 @@
 <context>
     <name>ConnectDialog</name>
     <message>
-        <location filename="../../ui/accounts.py" line="73"/>
+        <location filename="../../ui/accounts.py" line="72"/>
         <source>Connect an X account</source>
         <translation>Bir X hesabı bağla</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="75"/>
+        <location filename="../../ui/accounts.py" line="74"/>
         <source>Connect a Reddit account</source>
         <translation>Bir Reddit hesabı bağla</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="81"/>
+        <location filename="../../ui/accounts.py" line="80"/>
         <source>Account handle</source>
         <translation>Hesap adı</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="83"/>
+        <location filename="../../ui/accounts.py" line="82"/>
         <source>Account</source>
         <translation>Hesap</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="85"/>
+        <location filename="../../ui/accounts.py" line="84"/>
         <source>Sign-in method</source>
         <translation>Oturum açma yöntemi</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="87"/>
+        <location filename="../../ui/accounts.py" line="86"/>
         <source>Sign in through the browser (OAuth 2.0)</source>
         <translation>Tarayıcıyla oturum aç (OAuth 2.0)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="88"/>
+        <location filename="../../ui/accounts.py" line="87"/>
         <source>Paste OAuth 2.0 tokens</source>
         <translation>OAuth 2.0 belirteçlerini yapıştır</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="89"/>
+        <location filename="../../ui/accounts.py" line="88"/>
         <source>Paste OAuth 1.0a tokens</source>
         <translation>OAuth 1.0a belirteçlerini yapıştır</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="91"/>
+        <location filename="../../ui/accounts.py" line="90"/>
         <source>Sign in through the browser</source>
         <translation>Tarayıcıyla oturum aç</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="92"/>
+        <location filename="../../ui/accounts.py" line="91"/>
         <source>Paste a refresh token of a Reddit app</source>
         <translation>Bir Reddit uygulamasının yenileme belirtecini yapıştır</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="96"/>
+        <location filename="../../ui/accounts.py" line="95"/>
         <source>Method</source>
         <translation>Yöntem</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="120"/>
+        <location filename="../../ui/accounts.py" line="119"/>
         <source>Loopback port</source>
         <translation>Geri dönüş bağlantı noktası</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="121"/>
+        <location filename="../../ui/accounts.py" line="120"/>
         <source>Callback port</source>
         <translation>Geri çağırma bağlantı noktası</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="123"/>
-        <location filename="../../ui/accounts.py" line="125"/>
+        <location filename="../../ui/accounts.py" line="122"/>
+        <location filename="../../ui/accounts.py" line="124"/>
         <source>Check the connection now</source>
         <translation>Bağlantıyı şimdi sına</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="144"/>
+        <location filename="../../ui/accounts.py" line="143"/>
         <source>API key (consumer key)</source>
         <translation>API anahtarı (tüketici anahtarı)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="145"/>
+        <location filename="../../ui/accounts.py" line="144"/>
         <source>API key secret (consumer secret)</source>
         <translation>API anahtarı gizli anahtarı (tüketici gizli anahtarı)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="176"/>
+        <location filename="../../ui/accounts.py" line="175"/>
         <source>Your browser opens X. First register this callback URL with the X app:</source>
         <translation>Tarayıcınız X’i açar. Önce bu geri çağırma adresini X uygulamasına kaydedin:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="182"/>
+        <location filename="../../ui/accounts.py" line="181"/>
         <source>Your browser opens Reddit. First set this as the redirect URI of the Reddit app (an installed app):</source>
         <translation>Tarayıcınız Reddit’i açar. Önce bunu Reddit uygulamasının (kurulu uygulama) yönlendirme adresi yapın:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="146"/>
+        <location filename="../../ui/accounts.py" line="145"/>
         <source>Access token</source>
         <translation>Erişim belirteci</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="147"/>
+        <location filename="../../ui/accounts.py" line="146"/>
         <source>Access token secret</source>
         <translation>Erişim belirteci gizli anahtarı</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="148"/>
+        <location filename="../../ui/accounts.py" line="147"/>
         <source>Refresh token</source>
         <translation>Yenileme belirteci</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="149"/>
+        <location filename="../../ui/accounts.py" line="148"/>
         <source>Client id</source>
         <translation>İstemci kimliği</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="150"/>
+        <location filename="../../ui/accounts.py" line="149"/>
         <source>Client secret</source>
         <translation>İstemci gizli anahtarı</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="170"/>
+        <location filename="../../ui/accounts.py" line="169"/>
         <source>{0} (optional)</source>
         <translation>{0} (isteğe bağlı)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="188"/>
+        <location filename="../../ui/accounts.py" line="187"/>
         <source>Leave the client secret empty for an installed app.</source>
         <translation>Kurulu bir uygulama için istemci gizli anahtarını boş bırakın.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="191"/>
+        <location filename="../../ui/accounts.py" line="190"/>
         <source>Without a refresh token and client id the token cannot be renewed.</source>
         <translation>Yenileme belirteci ve istemci kimliği olmadan belirteç yenilenemez.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="212"/>
+        <location filename="../../ui/accounts.py" line="211"/>
         <source>{0}: needed.</source>
         <translation>{0}: gerekli.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts.py" line="207"/>
+        <location filename="../../ui/accounts.py" line="206"/>
         <source>Give the account&apos;s handle.</source>
         <translation>Hesabın adını girin.</translation>
     </message>
@@ -360,82 +360,82 @@
 <context>
     <name>ConversationController</name>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="149"/>
+        <location filename="../../ui/conversation_pane.py" line="161"/>
         <source>Nothing selected</source>
         <translation>Hiçbir şey seçili değil</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="189"/>
+        <location filename="../../ui/conversation_pane.py" line="219"/>
         <source>public</source>
         <translation>herkese açık</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="189"/>
+        <location filename="../../ui/conversation_pane.py" line="219"/>
         <source>direct message</source>
         <translation>özel mesaj</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="190"/>
+        <location filename="../../ui/conversation_pane.py" line="220"/>
         <source>unassigned</source>
         <translation>atanmamış</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="203"/>
+        <location filename="../../ui/conversation_pane.py" line="233"/>
         <source>{0} followers</source>
         <translation>{0} takipçi</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="205"/>
+        <location filename="../../ui/conversation_pane.py" line="235"/>
         <source>first seen {0}</source>
         <translation>ilk görülme {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="208"/>
+        <location filename="../../ui/conversation_pane.py" line="238"/>
         <source>The brand started this conversation.</source>
         <translation>Bu konuşmayı marka başlattı.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="217"/>
+        <location filename="../../ui/conversation_pane.py" line="247"/>
         <source>No earlier conversations</source>
         <translation>Önceki konuşma yok</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="219"/>
+        <location filename="../../ui/conversation_pane.py" line="249"/>
         <source>Tags: {0}</source>
         <translation>Etiketler: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="219"/>
+        <location filename="../../ui/conversation_pane.py" line="249"/>
         <source>No tags</source>
         <translation>Etiket yok</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="250"/>
+        <location filename="../../ui/conversation_pane.py" line="280"/>
         <source>Brand</source>
         <translation>Marka</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="250"/>
+        <location filename="../../ui/conversation_pane.py" line="280"/>
         <source>Customer</source>
         <translation>Müşteri</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="259"/>
+        <location filename="../../ui/conversation_pane.py" line="289"/>
         <source>Link: {0}</source>
         <translation>Bağlantı: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="267"/>
+        <location filename="../../ui/conversation_pane.py" line="297"/>
         <source>Reply {0} · {1}</source>
         <translation>Yanıt {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="283"/>
+        <location filename="../../ui/conversation_pane.py" line="313"/>
         <source>{0} / {1} characters</source>
         <translation>{0} / {1} karakter</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="321"/>
+        <location filename="../../ui/conversation_pane.py" line="351"/>
         <source>The reply was not queued: {0}</source>
         <translation>Yanıt sıraya alınamadı: {0}</translation>
     </message>
@@ -443,85 +443,222 @@
 <context>
     <name>ConversationPane</name>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="47"/>
+        <location filename="../../ui/conversation_pane.py" line="52"/>
         <source>Conversation</source>
         <translation>Konuşma</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="54"/>
+        <location filename="../../ui/conversation_pane.py" line="59"/>
         <source>Thread</source>
         <translation>Yazışma</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="55"/>
+        <location filename="../../ui/conversation_pane.py" line="60"/>
         <source>Why it is here</source>
         <translation>Neden burada</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="56"/>
-        <location filename="../../ui/conversation_pane.py" line="80"/>
+        <location filename="../../ui/conversation_pane.py" line="61"/>
+        <location filename="../../ui/conversation_pane.py" line="85"/>
         <source>Author</source>
         <translation>Yazar</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="58"/>
+        <location filename="../../ui/conversation_pane.py" line="63"/>
         <source>Earlier conversations</source>
         <translation>Önceki konuşmalar</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="60"/>
+        <location filename="../../ui/conversation_pane.py" line="65"/>
         <source>Tags</source>
         <translation>Etiketler</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="62"/>
+        <location filename="../../ui/conversation_pane.py" line="67"/>
         <source>Notes</source>
         <translation>Notlar</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="65"/>
+        <location filename="../../ui/conversation_pane.py" line="70"/>
         <source>Details</source>
         <translation>Ayrıntılar</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="66"/>
+        <location filename="../../ui/conversation_pane.py" line="71"/>
         <source>Detail tabs</source>
         <translation>Ayrıntı sekmeleri</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="79"/>
+        <location filename="../../ui/conversation_pane.py" line="84"/>
         <source>Why here</source>
         <translation>Neden burada</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="81"/>
+        <location filename="../../ui/conversation_pane.py" line="86"/>
         <source>Notes and tags</source>
         <translation>Notlar ve etiketler</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="83"/>
+        <location filename="../../ui/conversation_pane.py" line="88"/>
         <source>Reply</source>
         <translation>Yanıtla</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="84"/>
+        <location filename="../../ui/conversation_pane.py" line="89"/>
         <source>Write a reply  ( r )   Ctrl+Enter sends</source>
         <translation>Bir yanıt yazın  ( r )   Ctrl+Enter gönderir</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="86"/>
+        <location filename="../../ui/conversation_pane.py" line="91"/>
         <source>Characters</source>
         <translation>Karakterler</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="87"/>
+        <location filename="../../ui/conversation_pane.py" line="92"/>
         <source>Send</source>
         <translation>Gönder</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="88"/>
+        <location filename="../../ui/conversation_pane.py" line="93"/>
         <source>Send reply</source>
         <translation>Yanıtı gönder</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationsDialog</name>
+    <message>
+        <location filename="../../ui/wallboard.py" line="392"/>
+        <source>Summary</source>
+        <translation>Özet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="393"/>
+        <source>Loading {0} conversations…</source>
+        <translation>{0} konuşma yükleniyor…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="395"/>
+        <source>Conversations</source>
+        <translation>Konuşmalar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="401"/>
+        <source>Conversation</source>
+        <translation>Konuşma</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="402"/>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="403"/>
+        <source>Account</source>
+        <translation>Hesap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="404"/>
+        <source>Agent</source>
+        <translation>Temsilci</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="405"/>
+        <source>Status</source>
+        <translation>Durum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="406"/>
+        <source>First response</source>
+        <translation>İlk yanıt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="407"/>
+        <source>Waiting</source>
+        <translation>Bekleme</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="408"/>
+        <source>Within target</source>
+        <translation>Hedef sürede</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="412"/>
+        <source>Hint</source>
+        <translation>İpucu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="413"/>
+        <source>Enter or double-click opens a conversation in the main window.</source>
+        <translation>Enter veya çift tıklama konuşmayı ana pencerede açar.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="442"/>
+        <source>yes</source>
+        <translation>evet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="442"/>
+        <source>late</source>
+        <translation>gecikti</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="464"/>
+        <source>1 conversation today</source>
+        <translation>Bugün 1 konuşma</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="466"/>
+        <source>{0} conversations today</source>
+        <translation>Bugün {0} konuşma</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="471"/>
+        <source>Could not list the conversations: {0}</source>
+        <translation>Konuşmalar listelenemedi: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>DistributionChart</name>
+    <message>
+        <location filename="../../ui/wallboard.py" line="484"/>
+        <source>First-response distribution</source>
+        <translation>İlk yanıt dağılımı</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="490"/>
+        <location filename="../../ui/wallboard.py" line="499"/>
+        <source>Conversations</source>
+        <translation>Konuşmalar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="494"/>
+        <source>Minutes to first response</source>
+        <translation>İlk yanıt süresi (dk)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="544"/>
+        <source>Target {0}</source>
+        <translation>Hedef süre {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="547"/>
+        <source>Customers expect {0} (benchmark)</source>
+        <translation>Müşteri beklentisi {0} (kıyaslama)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="553"/>
+        <source>First responses today: none yet</source>
+        <translation>Bugünkü ilk yanıtlar: henüz yok</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="556"/>
+        <source>First responses today: {0} (the last bar holds {1} and longer)</source>
+        <translation>Bugünkü ilk yanıtlar: {0} (son çubuk {1} ve üzerini içerir)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="561"/>
+        <source>First responses today: {0}</source>
+        <translation>Bugünkü ilk yanıtlar: {0}</translation>
     </message>
 </context>
 <context>
@@ -603,62 +740,62 @@
 <context>
     <name>InboxTableModel</name>
     <message>
-        <location filename="../../ui/inbox_model.py" line="79"/>
+        <location filename="../../ui/inbox_model.py" line="77"/>
         <source>Priority</source>
         <translation>Öncelik</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="80"/>
+        <location filename="../../ui/inbox_model.py" line="78"/>
         <source>Network</source>
         <translation>Ağ</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="81"/>
+        <location filename="../../ui/inbox_model.py" line="79"/>
         <source>Author</source>
         <translation>Yazar</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="82"/>
+        <location filename="../../ui/inbox_model.py" line="80"/>
         <source>Message</source>
         <translation>Mesaj</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="83"/>
+        <location filename="../../ui/inbox_model.py" line="81"/>
         <source>Sentiment</source>
         <translation>Duygu</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="84"/>
+        <location filename="../../ui/inbox_model.py" line="82"/>
         <source>Intent</source>
         <translation>Amaç</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="85"/>
+        <location filename="../../ui/inbox_model.py" line="83"/>
         <source>Waiting</source>
         <translation>Bekleme</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="86"/>
+        <location filename="../../ui/inbox_model.py" line="84"/>
         <source>Assignee</source>
         <translation>Atanan</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="87"/>
+        <location filename="../../ui/inbox_model.py" line="85"/>
         <source>Status</source>
         <translation>Durum</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="117"/>
+        <location filename="../../ui/inbox_model.py" line="112"/>
         <source>answered</source>
         <translation>yanıtlandı</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="121"/>
+        <location filename="../../ui/inbox_model.py" line="115"/>
         <source>{0} left</source>
         <translation>{0} kaldı</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="125"/>
+        <location filename="../../ui/inbox_model.py" line="119"/>
         <source>late</source>
         <translation>gecikti</translation>
     </message>
@@ -666,123 +803,123 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="15"/>
+        <location filename="../../ui/labels.py" line="16"/>
         <source>new</source>
         <translation>yeni</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="16"/>
+        <location filename="../../ui/labels.py" line="17"/>
         <source>open</source>
         <translation>açık</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="17"/>
+        <location filename="../../ui/labels.py" line="18"/>
         <source>pending</source>
         <translation>beklemede</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="18"/>
+        <location filename="../../ui/labels.py" line="19"/>
         <source>resolved</source>
         <translation>çözüldü</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="19"/>
-        <location filename="../../ui/labels.py" line="41"/>
+        <location filename="../../ui/labels.py" line="20"/>
+        <location filename="../../ui/labels.py" line="42"/>
         <source>spam</source>
         <translation>istenmeyen</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="26"/>
+        <location filename="../../ui/labels.py" line="27"/>
         <source>queued</source>
         <translation>sırada</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="27"/>
+        <location filename="../../ui/labels.py" line="28"/>
         <source>sending</source>
         <translation>gönderiliyor</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="28"/>
+        <location filename="../../ui/labels.py" line="29"/>
         <source>sent</source>
         <translation>gönderildi</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="29"/>
+        <location filename="../../ui/labels.py" line="30"/>
         <source>failed</source>
         <translation>başarısız</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="36"/>
+        <location filename="../../ui/labels.py" line="37"/>
         <source>complaint</source>
         <translation>şikâyet</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="37"/>
+        <location filename="../../ui/labels.py" line="38"/>
         <source>question</source>
         <translation>soru</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="38"/>
+        <location filename="../../ui/labels.py" line="39"/>
         <source>request</source>
         <translation>istek</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="39"/>
+        <location filename="../../ui/labels.py" line="40"/>
         <source>praise</source>
         <translation>övgü</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="40"/>
+        <location filename="../../ui/labels.py" line="41"/>
         <source>feedback</source>
         <translation>geri bildirim</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="42"/>
+        <location filename="../../ui/labels.py" line="43"/>
         <source>other</source>
         <translation>diğer</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="49"/>
+        <location filename="../../ui/labels.py" line="50"/>
         <source>delivery</source>
         <translation>teslimat</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="50"/>
+        <location filename="../../ui/labels.py" line="51"/>
         <source>billing</source>
         <translation>fatura</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="51"/>
+        <location filename="../../ui/labels.py" line="52"/>
         <source>account access</source>
         <translation>hesap erişimi</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="52"/>
+        <location filename="../../ui/labels.py" line="53"/>
         <source>product defect</source>
         <translation>ürün kusuru</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="53"/>
+        <location filename="../../ui/labels.py" line="54"/>
         <source>outage</source>
         <translation>kesinti</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="54"/>
+        <location filename="../../ui/labels.py" line="55"/>
         <source>staff behaviour</source>
         <translation>personel tutumu</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="65"/>
+        <location filename="../../ui/labels.py" line="66"/>
         <source>{0} min</source>
         <translation>{0} dk</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="68"/>
+        <location filename="../../ui/labels.py" line="69"/>
         <source>{0} h</source>
         <translation>{0} sa</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="69"/>
+        <location filename="../../ui/labels.py" line="70"/>
         <source>{0} d</source>
         <translation>{0} g</translation>
     </message>
@@ -790,315 +927,330 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="77"/>
+        <location filename="../../ui/main_window.py" line="89"/>
         <source>SocialDesk — {0}</source>
         <translation>SocialDesk — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>Status</source>
         <translation>Durum</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>Import progress</source>
         <translation>İçe aktarma durumu</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>Next conversation (or Down)</source>
         <translation>Sonraki konuşma (veya Aşağı)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>Previous conversation (or Up)</source>
         <translation>Önceki konuşma (veya Yukarı)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>Open the conversation</source>
         <translation>Konuşmayı aç</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>Reply</source>
         <translation>Yanıtla</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>Resolve</source>
         <translation>Çözüldü olarak kapat</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>Set pending</source>
         <translation>Beklemeye al</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>Reopen</source>
         <translation>Yeniden aç</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>Mark as spam</source>
         <translation>İstenmeyen olarak işaretle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>Assign to me</source>
         <translation>Bana ata</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>Unassign</source>
         <translation>Atamayı kaldır</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>Tag (a leading - removes)</source>
         <translation>Etiketle (başa - koymak kaldırır)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>Add a note</source>
         <translation>Not ekle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>Mark complaint / not a complaint</source>
         <translation>Şikâyet / şikâyet değil olarak işaretle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>Open the message&apos;s link in the browser</source>
         <translation>Mesajdaki bağlantıyı tarayıcıda aç</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>Search</source>
         <translation>Ara</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>Back to the list; in the list, clear the search</source>
         <translation>Listeye dön; listedeyken aramayı temizle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>Refresh</source>
         <translation>Yenile</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>Command palette</source>
         <translation>Komut paleti</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>Keyboard shortcuts</source>
         <translation>Klavye kısayolları</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>Show: {0}</source>
         <translation>Göster: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>Desktop notifications on or off</source>
         <translation>Masaüstü bildirimlerini aç veya kapat</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>Import conversations from a file…</source>
         <translation>Konuşmaları dosyadan içe aktar…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>Accounts…</source>
         <translation>Hesaplar…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="284"/>
+        <source>Service levels…</source>
+        <translation>Hizmet düzeyleri…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="288"/>
+        <source>Wallboard: response times today</source>
+        <translation>İzleme panosu: bugünkü yanıt süreleri</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>Quit</source>
         <translation>Çık</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>&amp;File</source>
         <translation>&amp;Dosya</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>&amp;Go</source>
         <translation>&amp;Git</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>&amp;Conversation</source>
         <translation>&amp;Konuşma</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>&amp;Settings</source>
         <translation>&amp;Ayarlar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>Conversation {0}: {1}</source>
         <translation>Konuşma {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="397"/>
         <source>Conversation {0} is yours</source>
         <translation>Konuşma {0} artık sizde</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>Conversation {0} is unassigned</source>
         <translation>Konuşma {0} artık atanmamış</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="415"/>
         <source>Tag</source>
         <translation>Etiket</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="415"/>
         <source>Tag (start with - to remove):</source>
         <translation>Etiket (kaldırmak için - ile başlayın):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395"/>
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>Tags updated on conversation {0}</source>
         <translation>Konuşma {0} etiketleri güncellendi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="409"/>
+        <location filename="../../ui/main_window.py" line="437"/>
         <source>Note added to conversation {0}</source>
         <translation>Konuşma {0} için not eklendi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="433"/>
+        <location filename="../../ui/main_window.py" line="461"/>
         <source>Still recording the previous label</source>
         <translation>Önceki işaret hâlâ kaydediliyor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="435"/>
-        <location filename="../../ui/main_window.py" line="528"/>
+        <location filename="../../ui/main_window.py" line="463"/>
+        <location filename="../../ui/main_window.py" line="556"/>
         <source>not a complaint</source>
         <translation>şikâyet değil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="435"/>
-        <location filename="../../ui/main_window.py" line="528"/>
+        <location filename="../../ui/main_window.py" line="463"/>
+        <location filename="../../ui/main_window.py" line="556"/>
         <source>a complaint</source>
         <translation>şikâyet</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="437"/>
+        <location filename="../../ui/main_window.py" line="465"/>
         <source>Marking message {0} as {1}…</source>
         <translation>Mesaj {0}, {1} olarak işaretleniyor…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="446"/>
+        <location filename="../../ui/main_window.py" line="474"/>
         <source>This conversation has no web link</source>
         <translation>Bu konuşmada web bağlantısı yok</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="451"/>
+        <location filename="../../ui/main_window.py" line="479"/>
         <source>No web browser could open {0}. Set a default browser in your desktop&apos;s settings, or copy the link from the conversation.</source>
         <translation>{0} bağlantısını açacak bir web tarayıcısı bulunamadı. Masaüstü ayarlarınızdan varsayılan bir tarayıcı seçin ya da bağlantıyı konuşmadan kopyalayın.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="462"/>
+        <location filename="../../ui/main_window.py" line="490"/>
         <source>An import is already running</source>
         <translation>Zaten bir içe aktarma sürüyor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="466"/>
+        <location filename="../../ui/main_window.py" line="494"/>
         <source>Import conversations</source>
         <translation>Konuşmaları içe aktar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="468"/>
+        <location filename="../../ui/main_window.py" line="496"/>
         <source>Conversations (*.jsonl *.json *.csv);;All files (*)</source>
         <translation>Konuşmalar (*.jsonl *.json *.csv);;Tüm dosyalar (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="525"/>
+        <location filename="../../ui/main_window.py" line="553"/>
         <source>Reply queued in the outbox ({0})</source>
         <translation>Yanıt giden kutusunda sırada ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="530"/>
+        <location filename="../../ui/main_window.py" line="558"/>
         <source>Message {0} marked {1}; {2}; {3} open items rescored</source>
         <translation>Mesaj {0}: {1}; {2}; {3} açık öğe yeniden puanlandı</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="542"/>
+        <location filename="../../ui/main_window.py" line="570"/>
         <source>Sync state</source>
         <translation>Eşitleme durumu</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="566"/>
+        <location filename="../../ui/main_window.py" line="612"/>
+        <source>Conversation {0} is not in this view; it is shown on the right</source>
+        <translation>Konuşma {0} bu görünümde yok; sağda gösteriliyor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="636"/>
         <source>{0} new · {1} requests</source>
         <translation>{0} yeni · {1} istek</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="581"/>
+        <location filename="../../ui/main_window.py" line="651"/>
         <source>Importing {0}…</source>
         <translation>{0} içe aktarılıyor…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="608"/>
+        <location filename="../../ui/main_window.py" line="678"/>
         <source>{0}: 1 match</source>
         <translation>{0}: 1 eşleşme</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="610"/>
+        <location filename="../../ui/main_window.py" line="680"/>
         <source>{0}: {1}{2} matches</source>
         <translation>{0}: {1}{2} eşleşme</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="620"/>
+        <location filename="../../ui/main_window.py" line="690"/>
         <source>{0}: 1 conversation · {1} in the inbox wait for a reply</source>
         <translation>{0}: 1 konuşma · gelen kutusunda {1} yanıt bekliyor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="624"/>
+        <location filename="../../ui/main_window.py" line="694"/>
         <source>{0}: {1} conversations · {2} in the inbox wait for a reply</source>
         <translation>{0}: {1} konuşma · gelen kutusunda {2} yanıt bekliyor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="630"/>
+        <location filename="../../ui/main_window.py" line="700"/>
         <source>{0}: 1 conversation</source>
         <translation>{0}: 1 konuşma</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="632"/>
+        <location filename="../../ui/main_window.py" line="702"/>
         <source>{0}: {1}{2} conversations</source>
         <translation>{0}: {1}{2} konuşma</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="645"/>
+        <location filename="../../ui/main_window.py" line="715"/>
         <source>{0} connected</source>
         <translation>{0} bağlı</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="647"/>
+        <location filename="../../ui/main_window.py" line="717"/>
         <source>none connected · Settings &gt; Accounts, or File &gt; Import</source>
         <translation>bağlı hesap yok · Ayarlar &gt; Hesaplar veya Dosya &gt; İçe aktar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="649"/>
+        <location filename="../../ui/main_window.py" line="719"/>
         <source>none yet · Settings &gt; Accounts, or File &gt; Import</source>
         <translation>henüz yok · Ayarlar &gt; Hesaplar veya Dosya &gt; İçe aktar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="650"/>
-        <location filename="../../ui/main_window.py" line="652"/>
+        <location filename="../../ui/main_window.py" line="720"/>
+        <location filename="../../ui/main_window.py" line="722"/>
         <source>Accounts</source>
         <translation>Hesaplar</translation>
     </message>
@@ -1237,6 +1389,475 @@
     </message>
 </context>
 <context>
+    <name>ServiceLevelsDialog</name>
+    <message>
+        <location filename="../../ui/service_levels.py" line="182"/>
+        <source>{0}: first response</source>
+        <translation>{0}: ilk yanıt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="186"/>
+        <source>{0}: next response</source>
+        <translation>{0}: sonraki yanıt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="190"/>
+        <source>{0}: resolution</source>
+        <translation>{0}: çözüm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="200"/>
+        <source>{0}: goal in percent</source>
+        <translation>{0}: yüzde olarak hedef oran</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="204"/>
+        <source>{0}: business hours clock</source>
+        <translation>{0}: çalışma saati sayacı</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="209"/>
+        <source>The clock runs only in business hours</source>
+        <translation>Sayaç yalnızca çalışma saatlerinde işler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="216"/>
+        <source>{0}: default or custom</source>
+        <translation>{0}: varsayılan veya özel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="221"/>
+        <source>Reset to default</source>
+        <translation>Varsayılana sıfırla</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="225"/>
+        <source>{0}: reset to default</source>
+        <translation>{0}: varsayılana sıfırla</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="232"/>
+        <source>{0}: problem</source>
+        <translation>{0}: sorun</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="272"/>
+        <location filename="../../ui/service_levels.py" line="273"/>
+        <source>Service levels</source>
+        <translation>Hizmet düzeyleri</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="279"/>
+        <source>Service levels pages</source>
+        <translation>Hizmet düzeyleri sayfaları</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="284"/>
+        <source>&amp;Policies</source>
+        <translation>P&amp;olitikalar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="285"/>
+        <source>&amp;Business hours</source>
+        <translation>&amp;Çalışma saatleri</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="292"/>
+        <source>Service levels status</source>
+        <translation>Hizmet düzeyleri durumu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="301"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Kaydet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="304"/>
+        <source>Appl&amp;y</source>
+        <translation>&amp;Uygula</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="316"/>
+        <source>Reading the service levels…</source>
+        <translation>Hizmet düzeyleri okunuyor…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="325"/>
+        <source>Account</source>
+        <translation>Hesap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="327"/>
+        <source>&amp;Account</source>
+        <translation>&amp;Hesap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="337"/>
+        <source>Published benchmark</source>
+        <translation>Yayımlanmış kıyaslama</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="343"/>
+        <source>Conversation</source>
+        <translation>Konuşma</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="343"/>
+        <location filename="../../ui/service_levels.py" line="523"/>
+        <source>First response</source>
+        <translation>İlk yanıt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="343"/>
+        <location filename="../../ui/service_levels.py" line="524"/>
+        <source>Next response</source>
+        <translation>Sonraki yanıt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="344"/>
+        <location filename="../../ui/service_levels.py" line="525"/>
+        <source>Resolution</source>
+        <translation>Çözüm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="344"/>
+        <source>Goal</source>
+        <translation>Hedef oran</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="344"/>
+        <source>Business
+hours clock</source>
+        <translation>Çalışma saati
+sayacı</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="345"/>
+        <source>Policy</source>
+        <translation>Politika</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="355"/>
+        <source>Public &amp;complaint</source>
+        <translation>Herkese açık &amp;şikâyet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="356"/>
+        <source>&amp;Other public</source>
+        <translation>&amp;Diğer herkese açık</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="357"/>
+        <source>&amp;Direct message</source>
+        <translation>Ö&amp;zel mesaj</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="358"/>
+        <source>&amp;Keyword hit</source>
+        <translation>&amp;Anahtar kelime eşleşmesi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="379"/>
+        <source>Durations as 15m, 1h 30m or 2d. The goal is the share of conversations to answer within the first-response target. With the business hours clock a target counts only working time (see Business hours).</source>
+        <translation>Süreleri 15m, 1h 30m veya 2d biçiminde yazın (m: dakika, h: saat, d: gün). Hedef oran, ilk yanıt hedef süresi içinde yanıtlanması gereken konuşmaların payıdır. Çalışma saati sayacı açıkken hedef süre yalnızca çalışma zamanını sayar (bkz. Çalışma saatleri).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="390"/>
+        <source>R&amp;eset all to defaults</source>
+        <translation>&amp;Tümünü varsayılana sıfırla</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="392"/>
+        <source>Reset all to defaults</source>
+        <translation>Tümünü varsayılana sıfırla</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="451"/>
+        <source>The policies could not be read: {0}</source>
+        <translation>Politikalar okunamadı: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="459"/>
+        <source>No accounts yet: connect one in Settings &gt; Accounts, or import conversations (File &gt; Import). Business hours can be set already.</source>
+        <translation>Henüz hesap yok: Ayarlar &gt; Hesaplar’dan bir hesap bağlayın ya da konuşmaları içe aktarın (Dosya &gt; İçe aktar). Çalışma saatleri şimdiden ayarlanabilir.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="467"/>
+        <source>No published benchmark for {0}.</source>
+        <translation>{0} için yayımlanmış kıyaslama yok.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="471"/>
+        <source>Published benchmark for {0}: customers expect a reply within {1}; businesses answer in {2} on average (source: {3}).</source>
+        <translation>{0} için yayımlanmış kıyaslama: müşteriler {1} içinde yanıt bekliyor; işletmeler ortalama {2} içinde yanıt veriyor (kaynak: {3}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="533"/>
+        <source>{0}: {1} is not a duration; write it as 15m, 1h 30m or 2d</source>
+        <translation>{0}: {1} bir süre değil; 15m, 1h 30m veya 2d biçiminde yazın</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="534"/>
+        <source>nothing</source>
+        <translation>boş alan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="548"/>
+        <source>custom</source>
+        <translation>özel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="548"/>
+        <source>default</source>
+        <translation>varsayılan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="550"/>
+        <source>not saved</source>
+        <translation>kaydedilmedi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="552"/>
+        <source>{0}, not saved</source>
+        <translation>{0}, kaydedilmedi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="587"/>
+        <source>&amp;Round the clock (every hour counts)</source>
+        <translation>Kesi&amp;ntisiz (her saat sayılır)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="588"/>
+        <source>Round the clock</source>
+        <translation>Kesintisiz</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="596"/>
+        <source>Time zone</source>
+        <translation>Saat dilimi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="602"/>
+        <source>Time &amp;zone</source>
+        <translation>Saat &amp;dilimi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="604"/>
+        <source>Time zone problem</source>
+        <translation>Saat dilimi sorunu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="609"/>
+        <source>&amp;Monday</source>
+        <translation>&amp;Pazartesi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="609"/>
+        <source>&amp;Tuesday</source>
+        <translation>&amp;Salı</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="609"/>
+        <source>&amp;Wednesday</source>
+        <translation>Ça&amp;rşamba</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="609"/>
+        <source>T&amp;hursday</source>
+        <translation>Perşem&amp;be</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="610"/>
+        <source>&amp;Friday</source>
+        <translation>&amp;Cuma</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="610"/>
+        <source>S&amp;aturday</source>
+        <translation>Cu&amp;martesi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="610"/>
+        <source>S&amp;unday</source>
+        <translation>Pa&amp;zar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="617"/>
+        <source>closed</source>
+        <translation>kapalı</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="618"/>
+        <source>{0} shifts</source>
+        <translation>{0} vardiyaları</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="620"/>
+        <source>Shifts such as 09:00-17:00, 18:00-22:00; 22:00-06:00 runs overnight</source>
+        <translation>Vardiyalar, örneğin 09:00-17:00, 18:00-22:00; 22:00-06:00 ertesi sabaha kadar sürer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="624"/>
+        <source>{0} problem</source>
+        <translation>{0} sorunu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="635"/>
+        <source>Ho&amp;lidays (no shift starts)</source>
+        <translation>&amp;Tatiller (vardiya başlamaz)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="637"/>
+        <source>Holidays</source>
+        <translation>Tatiller</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="644"/>
+        <source>Holiday to add</source>
+        <translation>Eklenecek tatil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="645"/>
+        <source>A&amp;dd</source>
+        <translation>&amp;Ekle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="646"/>
+        <source>Add holiday</source>
+        <translation>Tatil ekle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="647"/>
+        <source>Remo&amp;ve</source>
+        <translation>Ka&amp;ldır</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="648"/>
+        <source>Remove selected holidays</source>
+        <translation>Seçili tatilleri kaldır</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="649"/>
+        <source>&amp;Import iCalendar…</source>
+        <translation>iCalendar içe &amp;aktar…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="650"/>
+        <source>Import holidays from an iCalendar file</source>
+        <translation>Tatilleri bir iCalendar dosyasından içe aktar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="663"/>
+        <source>Business hours problem</source>
+        <translation>Çalışma saatleri sorunu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="669"/>
+        <source>Business hours summary</source>
+        <translation>Çalışma saatleri özeti</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="754"/>
+        <source>Every hour counts: {0}.</source>
+        <translation>Her saat sayılır: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="764"/>
+        <source>{0} is not a time zone: pick one from the list, such as Europe/Berlin</source>
+        <translation>{0} bir saat dilimi değil: listeden birini seçin, örneğin Europe/Istanbul</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="765"/>
+        <source>An empty field</source>
+        <translation>Boş alan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="781"/>
+        <source>Fix the marked fields to see the schedule.</source>
+        <translation>Çizelgeyi görmek için işaretli alanları düzeltin.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="785"/>
+        <source>Never open: give at least one shift, or choose round the clock.</source>
+        <translation>Hiç açık değil: en az bir vardiya girin ya da kesintisiz çalışmayı seçin.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="791"/>
+        <source>Open {0}; {1} holiday(s).</source>
+        <translation>Açık: {0}; {1} tatil.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="793"/>
+        <source>Open {0}; no holidays.</source>
+        <translation>Açık: {0}; tatil yok.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="822"/>
+        <source>Import holidays</source>
+        <translation>Tatilleri içe aktar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="824"/>
+        <source>iCalendar files (*.ics *.ical);;All files (*)</source>
+        <translation>iCalendar dosyaları (*.ics *.ical);;Tüm dosyalar (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="840"/>
+        <source>{0}: {1} holiday(s), {2} new. Save to keep them.</source>
+        <translation>{0}: {1} tatil, {2} yeni. Korumak için kaydedin.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="849"/>
+        <source>{0} is not a calendar of holidays: {1}</source>
+        <translation>{0} bir tatil takvimi değil: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="851"/>
+        <source>{0} could not be read: {1}</source>
+        <translation>{0} okunamadı: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="853"/>
+        <source>{0} could not be imported: {1}</source>
+        <translation>{0} içe aktarılamadı: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="897"/>
+        <source>The service levels could not be read: {0}</source>
+        <translation>Hizmet düzeyleri okunamadı: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="946"/>
+        <source>Not saved: a policy needs fixing (see the marked row).</source>
+        <translation>Kaydedilmedi: bir politikanın düzeltilmesi gerekiyor (işaretli satıra bakın).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="950"/>
+        <source>Not saved: the business hours need fixing.</source>
+        <translation>Kaydedilmedi: çalışma saatlerinin düzeltilmesi gerekiyor.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="958"/>
+        <source>Nothing to save.</source>
+        <translation>Kaydedilecek bir değişiklik yok.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="982"/>
+        <source>Saved.</source>
+        <translation>Kaydedildi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="990"/>
+        <source>Not saved: {0}. What you typed is kept; try again.</source>
+        <translation>Kaydedilmedi: {0}. Yazdıklarınız korunuyor; yeniden deneyin.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="996"/>
+        <source>Saving…</source>
+        <translation>Kaydediliyor…</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <location filename="../../ui/actions.py" line="147"/>
@@ -1258,6 +1879,375 @@
         <location filename="../../ui/actions.py" line="152"/>
         <source>Keys</source>
         <translation>Tuşlar</translation>
+    </message>
+</context>
+<context>
+    <name>TileWidget</name>
+    <message>
+        <location filename="../../ui/wallboard.py" line="198"/>
+        <source>Name</source>
+        <translation>Ad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="199"/>
+        <source>Pace</source>
+        <translation>Gidişat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="201"/>
+        <source>Conversations</source>
+        <translation>Konuşmalar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="202"/>
+        <source>First response</source>
+        <translation>İlk yanıt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="203"/>
+        <source>Within target</source>
+        <translation>Hedef sürede</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="204"/>
+        <source>Breaches and backlog</source>
+        <translation>İhlaller ve bekleyenler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="231"/>
+        <source>1 conversation</source>
+        <translation>1 konuşma</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="233"/>
+        <source>{0} conversations</source>
+        <translation>{0} konuşma</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="236"/>
+        <source>First response: p50 {0} · p90 {1}</source>
+        <translation>İlk yanıt: p50 {0} · p90 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="242"/>
+        <source>Within target: {0} (goal {1})</source>
+        <translation>Hedef sürede: {0} (hedef {1})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="247"/>
+        <source>{0} breached · {1} waiting</source>
+        <translation>{0} ihlal · {1} bekliyor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="253"/>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="257"/>
+        <source>Enter or click lists these conversations.</source>
+        <translation>Enter veya tıklama bu konuşmaları listeler.</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <location filename="../../ui/wallboard.py" line="641"/>
+        <location filename="../../ui/wallboard.py" line="645"/>
+        <source>Daily trend</source>
+        <translation>Günlük eğilim</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="649"/>
+        <location filename="../../ui/wallboard.py" line="656"/>
+        <source>Within target (%)</source>
+        <translation>Hedef sürede (%)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="651"/>
+        <source>Goal</source>
+        <translation>Hedef</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="685"/>
+        <source>Hours</source>
+        <translation>Saat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="686"/>
+        <source>p50 (h)</source>
+        <translation>p50 (sa)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="687"/>
+        <source>p90 (h)</source>
+        <translation>p90 (sa)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="689"/>
+        <source>Minutes</source>
+        <translation>Dakika</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="690"/>
+        <source>p50 (min)</source>
+        <translation>p50 (dk)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="691"/>
+        <source>p90 (min)</source>
+        <translation>p90 (dk)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="705"/>
+        <source>Goal {0}</source>
+        <translation>Hedef {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="723"/>
+        <source>First response by day, the last {0} days</source>
+        <translation>Günlere göre ilk yanıt, son {0} gün</translation>
+    </message>
+</context>
+<context>
+    <name>Wallboard</name>
+    <message>
+        <location filename="../../ui/wallboard.py" line="108"/>
+        <source>on pace</source>
+        <translation>yolunda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="109"/>
+        <source>close</source>
+        <comment>pace: close to the goal</comment>
+        <translation>sınırda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="110"/>
+        <source>behind</source>
+        <translation>geride</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="111"/>
+        <source>not judged yet</source>
+        <translation>henüz belirsiz</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="117"/>
+        <source>All channels</source>
+        <translation>Tüm kanallar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="119"/>
+        <source>Unassigned</source>
+        <translation>Atanmamış</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="129"/>
+        <source>{0} s</source>
+        <translation>{0} sn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="137"/>
+        <source>overdue</source>
+        <translation>süresi doldu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="148"/>
+        <source>{0}%</source>
+        <translation>%{0}</translation>
+    </message>
+</context>
+<context>
+    <name>WallboardWindow</name>
+    <message>
+        <location filename="../../ui/wallboard.py" line="763"/>
+        <source>Wallboard — response times</source>
+        <translation>İzleme panosu — yanıt süreleri</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="764"/>
+        <location filename="../../ui/wallboard.py" line="779"/>
+        <source>Wallboard</source>
+        <translation>İzleme panosu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="780"/>
+        <source>Response times today</source>
+        <translation>Bugünkü yanıt süreleri</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="781"/>
+        <source>Last updated</source>
+        <translation>Son güncelleme</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="782"/>
+        <source>Loading…</source>
+        <translation>Yükleniyor…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="783"/>
+        <source>Error</source>
+        <translation>Hata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="787"/>
+        <source>Refresh (F5)</source>
+        <translation>Yenile (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="788"/>
+        <source>Refresh</source>
+        <translation>Yenile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="799"/>
+        <location filename="../../ui/wallboard.py" line="878"/>
+        <source>Channels</source>
+        <translation>Kanallar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="800"/>
+        <location filename="../../ui/wallboard.py" line="860"/>
+        <location filename="../../ui/wallboard.py" line="880"/>
+        <source>Agents</source>
+        <translation>Temsilciler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="806"/>
+        <source>Next breaches</source>
+        <translation>Yaklaşan ihlaller</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="811"/>
+        <source>Due in</source>
+        <translation>Kalan süre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="811"/>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="811"/>
+        <source>Account</source>
+        <translation>Hesap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="811"/>
+        <source>Author</source>
+        <translation>Yazar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="812"/>
+        <source>Message</source>
+        <translation>Mesaj</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="817"/>
+        <source>Overdue</source>
+        <translation>Süresi dolanlar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="821"/>
+        <source>Next to breach</source>
+        <translation>İhlale yaklaşanlar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="831"/>
+        <source>Agents today</source>
+        <translation>Temsilciler (bugün)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="834"/>
+        <source>Agent</source>
+        <translation>Temsilci</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="835"/>
+        <source>Pace</source>
+        <translation>Gidişat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="836"/>
+        <source>Conversations</source>
+        <translation>Konuşmalar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="837"/>
+        <source>First response p50</source>
+        <translation>İlk yanıt p50</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="838"/>
+        <source>p90</source>
+        <translation>p90</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="839"/>
+        <source>Within target</source>
+        <translation>Hedef sürede</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="840"/>
+        <source>Breaches</source>
+        <translation>İhlaller</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="841"/>
+        <source>Backlog</source>
+        <translation>Bekleyen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="842"/>
+        <source>Handle time p50</source>
+        <translation>İşlem süresi p50</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="931"/>
+        <source>Could not update the wallboard: {0}</source>
+        <translation>İzleme panosu güncellenemedi: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="936"/>
+        <source>Not loaded</source>
+        <translation>Yüklenmedi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="948"/>
+        <source>since {0} · updated {1}</source>
+        <translation>başlangıç: {0} · güncelleme: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="954"/>
+        <source>No conversations today yet.</source>
+        <translation>Bugün henüz konuşma yok.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="957"/>
+        <source>No agent has answered a conversation today yet.</source>
+        <translation>Bugün henüz hiçbir temsilci bir konuşmayı yanıtlamadı.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="1019"/>
+        <source>1 already overdue</source>
+        <translation>1 konuşmanın süresi zaten doldu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="1021"/>
+        <source>{0} already overdue</source>
+        <translation>{0} konuşmanın süresi zaten doldu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="1025"/>
+        <source>nothing else waiting falls due</source>
+        <translation>süresi dolacak başka bekleyen konuşma yok</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="1076"/>
+        <source>{0}: today&apos;s conversations</source>
+        <translation>{0}: bugünkü konuşmalar</translation>
     </message>
 </context>
 </TS>
