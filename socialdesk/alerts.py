@@ -9,10 +9,9 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 
 from socialdesk.domain import Direction
-from socialdesk.metrics import load_pauses
-from socialdesk.models import INBOX, Conversation, Message
+from socialdesk.metrics import due_times
+from socialdesk.models import Conversation, Message
 from socialdesk.policies import PolicyBook
-from socialdesk.sla import kind_of
 from socialdesk.store import Store
 
 URGENT_PRIORITY = 70
@@ -55,40 +54,23 @@ def new_urgent_complaints(store: Store, after_id: int) -> list[Alert]:
 
 
 def imminent_breaches(store: Store, now: datetime, already: set[int]) -> list[Alert]:
-    """Inbox conversations whose reply falls due (under their own policy) within the
-    warning time; ``already`` holds those announced before."""
+    """Inbox conversations whose reply falls due (under their own policy, as the inbox's
+    countdowns say) within the warning time; ``already`` holds those announced before."""
     levels = PolicyBook(store).levels()
-    earliest = now - levels.search_reach()
-    stmt = (
-        select(
-            Conversation.id,
-            Conversation.network,
-            Conversation.account_id,
-            Conversation.public,
-            Conversation.complaint,
-            Conversation.kind,
-            Conversation.awaiting_since,
-            Message.author_handle,
-            Message.text,
-        )
-        .join(Message, Message.id == Conversation.last_inbound_message_id)
-        .where(
-            Conversation.bucket == INBOX,
-            Conversation.awaiting_since.is_not(None),
-            Conversation.awaiting_since > earliest,
-        )
-    )
-    alerts = []
+    now_s = now.timestamp()
+    warning = BREACH_WARNING.total_seconds()
     with store.connect() as conn:
-        rows = conn.execute(stmt).all()
-        pauses = load_pauses(conn, {r[0]: r[6] for r in rows if r[6] is not None})
-    for cid, network, account_id, public, complaint, kind, since, author, text in rows:
-        if since is None or cid in already:
-            continue
-        which = kind_of(public=bool(public), complaint=bool(complaint), message_kind=kind)
-        targets = levels.policy(account_id, network, which)
-        due = levels.due_at(since, targets, pauses=pauses.get(cid, ()))
-        left = (due - now).total_seconds()
-        if 0 <= left <= BREACH_WARNING.total_seconds():
-            alerts.append(Alert(cid, "breach", author, text, left))
+        soon = {
+            cid: due - now_s
+            for due, cid, _since, _target in due_times(conn, levels)
+            if 0 <= due - now_s <= warning and cid not in already
+        }
+        if not soon:
+            return []
+        rows = conn.execute(
+            select(Conversation.id, Message.author_handle, Message.text)
+            .join(Message, Message.id == Conversation.last_inbound_message_id)
+            .where(Conversation.id.in_(list(soon)))
+        ).all()
+    alerts = [Alert(cid, "breach", author, text, soon[cid]) for cid, author, text in rows]
     return sorted(alerts, key=lambda a: a.seconds_left or 0)[:MAX_ALERTS]

@@ -318,7 +318,12 @@ def _service_parsers(commands: Any) -> None:
     change.add_argument(
         "--clear-holidays", action="store_true", help="drop the holidays stored before"
     )
-    actions.add_parser("round-the-clock", help="the team works at every hour (the default)")
+    always = actions.add_parser(
+        "round-the-clock", help="the team works at every hour (the default)"
+    )
+    always.add_argument(
+        "--timezone", metavar="ZONE", help="where the team's days begin, for reports by day"
+    )
     ical = actions.add_parser("import-holidays", help="add the days of an iCalendar (.ics) file")
     ical.add_argument("file", metavar="FILE.ics")
 

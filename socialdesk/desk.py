@@ -171,8 +171,9 @@ class Desk:
                 kind = kind_of(public=conv.public, complaint=conv.complaint, message_kind=conv.kind)
                 targets = levels.policy(conv.account_id, conv.network, kind)
                 pauses = load_pauses(session.connection(), {conv.id: awaiting}).get(conv.id, ())
-                due = levels.due_at(awaiting, targets, pauses=pauses)
-                target = targets.first_response_s
+                answered = conv.first_response_at is not None
+                target = levels.waiting_target(targets, answered_before=answered)
+                due = levels.due_at(awaiting, targets, target, pauses=pauses)
             return ConversationView(
                 id=conv.id,
                 network=conv.network,

@@ -81,8 +81,9 @@ class BusinessHours:
                     raise ScheduleError("shifts must be Shift values")
 
     @classmethod
-    def round_the_clock(cls) -> BusinessHours:
-        return cls(always_open=True)
+    def round_the_clock(cls, timezone: str = "UTC") -> BusinessHours:
+        """Open at every hour; the time zone still says where the team's days begin."""
+        return cls(timezone, always_open=True)
 
     @classmethod
     def weekly(
@@ -201,7 +202,7 @@ class BusinessHours:
         try:
             raw = json.loads(text)
             if raw.get("always_open"):
-                return cls.round_the_clock()
+                return cls.round_the_clock(raw.get("timezone", "UTC"))
             holidays = [date.fromisoformat(day) for day in raw.get("holidays", [])]
             return cls.weekly(raw.get("timezone", "UTC"), raw.get("shifts", {}), holidays)
         except (ValueError, TypeError, AttributeError) as exc:
@@ -211,7 +212,7 @@ class BusinessHours:
 
     def describe(self) -> str:
         if self.always_open:
-            return "round the clock"
+            return "round the clock" + ("" if self.timezone == "UTC" else f" ({self.timezone})")
         parts = []
         for day in range(7):
             shifts = self.shifts.get(day)

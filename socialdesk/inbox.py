@@ -183,6 +183,7 @@ def _select() -> Any:
             Message.intent,
             Message.topic,
             Conversation.account_id,
+            Conversation.first_response_at,
         )
         .select_from(Conversation)
         .join(Message, Message.id == Conversation.last_inbound_message_id)
@@ -440,8 +441,8 @@ def _row(
     if awaiting is not None:
         kind = kind_of(public=bool(r[4]), complaint=bool(r[14]), message_kind=r[3])
         targets = levels.policy(r[20], r[2], kind)
-        due = levels.due_at(awaiting, targets, pauses=pauses)
-        target = targets.first_response_s
+        target = levels.waiting_target(targets, answered_before=r[21] is not None)
+        due = levels.due_at(awaiting, targets, target, pauses=pauses)
     return InboxRow(
         id=r[0],
         conversation_id=r[1],

@@ -41,6 +41,7 @@ UNASSIGNED = "(unassigned)"
 # facts have read; they wait this long for it to fill before reading past it (a gap
 # left by a rolled-back transaction never fills).
 GAP_PATIENCE = timedelta(minutes=10)
+MAX_MISSING = 10_000  # missing ids remembered at most (more is a rollback, not a writer)
 _CHUNK = 500
 _BATCH = 5_000
 # How far around the events the business-hours timeline is laid out in one piece.
@@ -68,6 +69,7 @@ class _Walk:
     """One conversation's events, replayed in time order."""
 
     started: float | None = None
+    first_message: int | None = None
     status: str = "new"
     paused_from: float | None = None
     pauses: list[tuple[float, float]] = field(default_factory=list)
@@ -115,13 +117,15 @@ class _Clock:
         return max(0.0, seconds), max(0.0, business)
 
 
-def _step(walk: _Walk, clock: _Clock, kind: str, at: float, actor: Any, data: Any) -> None:
+def _step(walk: _Walk, clock: _Clock, kind: str, at: float, message: Any, data: Any) -> None:
     if kind == "arrived":
         if walk.started is None:
-            walk.started = at
+            walk.started, walk.first_message = at, message
         if walk.awaiting is None:
             walk.awaiting = at
     elif kind == "replied":
+        if walk.started is None:  # the brand's own post that the conversation answers
+            return
         walk.replies += 1
         if walk.awaiting is not None and at >= walk.awaiting:
             seconds, business = clock.both(walk, walk.awaiting, at)
@@ -149,7 +153,8 @@ def _step(walk: _Walk, clock: _Clock, kind: str, at: float, actor: Any, data: An
             walk.resolved_at = at
             walk.resolution = clock.both(walk, walk.started, at)
             walk.replies_to_resolution = walk.replies
-        elif walk.status == "resolved" and working:
+        elif working and walk.resolved_at is not None:
+            # Back to work after a resolution (straight, or by way of pending): reopened.
             walk.reopened += 1
             walk.resolved_at, walk.resolution, walk.replies_to_resolution = None, None, None
         walk.status = to
@@ -209,9 +214,10 @@ class _Sql:
             cursor.close()
 
 
-_EVENTS = "SELECT conversation_id, type, at, actor, data FROM events"
+_EVENTS = "SELECT conversation_id, type, at, message_id, data FROM events"
 _FACT_COLUMNS = (
-    "conversation_id, started_at, agent, first_response_at, first_response_s, "
+    "conversation_id, started_at, first_message_id, pauses, agent, first_response_at, "
+    "first_response_s, "
     "first_response_bs, next_responses, resolved_at, resolution_s, resolution_bs, replies, "
     "replies_to_resolution, reopened, handle_s"
 )
@@ -223,67 +229,74 @@ class FactsBook:
 
     def __init__(self, store: Store) -> None:
         self.store = store
+        # When the last refresh worked conversations out, when those started (the
+        # wallboard's trend keeps the days nothing touched).
+        self.touched_starts: list[float] = []
+        self.rebuilt = False
 
     def refresh(self, hours: BusinessHours, now: datetime | None = None) -> int:
         """Reads the events added since the last refresh (all of them when the business
         hours changed) and works out again the facts of the conversations they touch.
-        Returns how many conversations it worked out."""
+        Returns how many conversations it worked out. One refresh at a time: a second
+        waits for the first and then finds nothing left to do."""
         now = now or utcnow()
         stamp = hours.to_json()
+        self.touched_starts, self.rebuilt = [], False
         with self.store.session() as session:
             sql = _Sql(session.connection())
-            state = sql.rows("SELECT event_id, hours, gap_seen_at FROM facts_state WHERE id = 1")
+            _lock(sql)
+            state = sql.rows("SELECT event_id, hours, missing FROM facts_state WHERE id = 1")
             newest = int(sql.rows("SELECT COALESCE(MAX(id), 0) FROM events")[0][0])
             if not state or state[0][1] != stamp:
+                self.rebuilt = True
                 done = self._rebuild(sql, hours, newest)
-                self._save_state(sql, bool(state), newest, stamp, None)
+                missing = _missing_ids(sql, 0, newest, now.timestamp())
+                self._save_state(sql, bool(state), newest, stamp, missing)
                 return done
-            read_to, _stamp, gap_seen = state[0]
+            read_to, _stamp, missing_text = state[0]
             read_to = int(read_to)
-            if newest <= read_to:
-                return 0
+            try:
+                missing = [(int(i), float(t)) for i, t in json.loads(missing_text or "[]")]
+            except (ValueError, TypeError):
+                missing = []
             ph = sql.ph
-            present = int(
-                sql.rows(
-                    f"SELECT COUNT(*) FROM events WHERE id > {ph} AND id <= {ph}",
-                    (read_to, newest),
-                )[0][0]
-            )
-            touched = [
-                int(row[0])
-                for row in sql.rows(
-                    f"SELECT DISTINCT conversation_id FROM events WHERE id > {ph} AND id <= {ph}",
-                    (read_to, newest),
+            touched: set[int] = set()
+            # Ids missed before that have turned up since: a transaction that was still
+            # writing then. Those missed long enough ago were rolled back: forgotten.
+            if missing:
+                wanted = [i for i, _t in missing]
+                for start in range(0, len(wanted), _CHUNK):
+                    chunk = wanted[start : start + _CHUNK]
+                    marks = ", ".join([ph] * len(chunk))
+                    found = sql.rows(
+                        f"SELECT id, conversation_id FROM events WHERE id IN ({marks})", chunk
+                    )
+                    filled = {int(r[0]) for r in found}
+                    touched.update(int(r[1]) for r in found)
+                    missing = [(i, t) for i, t in missing if i not in filled]
+                patience = GAP_PATIENCE.total_seconds()
+                missing = [(i, t) for i, t in missing if now.timestamp() - t < patience]
+            if newest > read_to:
+                touched.update(
+                    int(row[0])
+                    for row in sql.rows(
+                        "SELECT DISTINCT conversation_id FROM events "
+                        f"WHERE id > {ph} AND id <= {ph}",
+                        (read_to, newest),
+                    )
                 )
-            ]
-            done = self._rework(sql, hours, touched)
-            # A gap in the ids may be a transaction still writing: read this range again
-            # next time, until it has waited long enough to be a rollback's.
-            if present == newest - read_to:
-                self._save_state(sql, True, newest, stamp, None)
-            else:
-                first_seen = float(gap_seen) if gap_seen is not None else now.timestamp()
-                if now.timestamp() - first_seen >= GAP_PATIENCE.total_seconds():
-                    self._save_state(sql, True, newest, stamp, None)
-                else:
-                    self._save_state(sql, True, read_to, stamp, first_seen)
+                missing += _missing_ids(sql, read_to, newest, now.timestamp())
+            done = self._rework(sql, hours, sorted(touched))
+            self._save_state(sql, True, max(newest, read_to), stamp, missing)
             return done
 
     # -- working facts out ---------------------------------------------------------------
 
-    def _timeline(self, sql: _Sql, hours: BusinessHours) -> Timeline:
-        span = sql.rows("SELECT MIN(at), MAX(at) FROM events")[0]
-        if span[0] is None:
-            low = high = utcnow()
-        else:
-            low = datetime.fromtimestamp(sql.epoch(span[0]), UTC)
-            high = datetime.fromtimestamp(sql.epoch(span[1]), UTC)
-        return hours.timeline(low - _TIMELINE_MARGIN, max(high, utcnow()) + _TIMELINE_MARGIN)
-
     def _rebuild(self, sql: _Sql, hours: BusinessHours, newest: int) -> int:
         sql.conn.exec_driver_sql("DELETE FROM response_facts")
         sql.conn.exec_driver_sql("DELETE FROM conversation_facts")
-        clock = _Clock(self._timeline(sql, hours))
+        span = sql.rows("SELECT MIN(at), MAX(at) FROM events")[0]
+        clock = _Clock(self._timeline(sql, hours, span[0], span[1]))
         ph = sql.ph
         cursor = sql.conn.connection.cursor()
         done = 0
@@ -304,10 +317,16 @@ class FactsBook:
             cursor.close()
         return done
 
+    @staticmethod
+    def _timeline(sql: _Sql, hours: BusinessHours, low: Any, high: Any) -> Timeline:
+        if low is None:
+            first = last = utcnow()
+        else:
+            first = datetime.fromtimestamp(sql.epoch(low), UTC)
+            last = datetime.fromtimestamp(sql.epoch(high), UTC)
+        return hours.timeline(first - _TIMELINE_MARGIN, max(last, utcnow()) + _TIMELINE_MARGIN)
+
     def _rework(self, sql: _Sql, hours: BusinessHours, conversation_ids: list[int]) -> int:
-        if not conversation_ids:
-            return 0
-        clock = _Clock(self._timeline(sql, hours))
         done = 0
         for start in range(0, len(conversation_ids), _CHUNK):
             chunk = conversation_ids[start : start + _CHUNK]
@@ -322,11 +341,20 @@ class FactsBook:
                 f"{_EVENTS} WHERE conversation_id IN ({marks}) ORDER BY conversation_id, at, id",
                 chunk,
             )
+            if not rows:
+                continue
+            moments = [sql.epoch(r[2]) for r in rows]
+            low = datetime.fromtimestamp(min(moments), UTC)
+            high = datetime.fromtimestamp(max(moments), UTC)
+            clock = _Clock(
+                hours.timeline(low - _TIMELINE_MARGIN, max(high, utcnow()) + _TIMELINE_MARGIN)
+            )
             facts: list[tuple[Any, ...]] = []
             responses: list[tuple[Any, ...]] = []
             for cid, walk in _walks(iter(rows), clock, sql):
                 done += 1
                 _collect(cid, walk, facts, responses)
+            self.touched_starts.extend(f[1] for f in facts)
             self._write(sql, facts, responses)
         return done
 
@@ -334,7 +362,7 @@ class FactsBook:
     def _write(sql: _Sql, facts: list[tuple[Any, ...]], responses: list[tuple[Any, ...]]) -> None:
         ph = sql.ph
         sql.many(
-            f"INSERT INTO conversation_facts ({_FACT_COLUMNS}) VALUES ({', '.join([ph] * 14)})",
+            f"INSERT INTO conversation_facts ({_FACT_COLUMNS}) VALUES ({', '.join([ph] * 16)})",
             facts,
         )
         sql.many(
@@ -343,20 +371,53 @@ class FactsBook:
         )
 
     @staticmethod
-    def _save_state(sql: _Sql, exists: bool, event_id: int, stamp: str, gap: Any) -> None:
+    def _save_state(
+        sql: _Sql, exists: bool, event_id: int, stamp: str, missing: list[tuple[int, float]]
+    ) -> None:
         ph = sql.ph
+        text = json.dumps([[i, round(t, 3)] for i, t in missing[:MAX_MISSING]])
         if exists:
             sql.many(
-                f"UPDATE facts_state SET event_id = {ph}, hours = {ph}, gap_seen_at = {ph} "
+                f"UPDATE facts_state SET event_id = {ph}, hours = {ph}, missing = {ph} "
                 "WHERE id = 1",
-                [(event_id, stamp, gap)],
+                [(event_id, stamp, text)],
             )
         else:
             sql.many(
-                f"INSERT INTO facts_state (id, event_id, hours, gap_seen_at) "
+                f"INSERT INTO facts_state (id, event_id, hours, missing) "
                 f"VALUES (1, {ph}, {ph}, {ph})",
-                [(event_id, stamp, gap)],
+                [(event_id, stamp, text)],
             )
+
+
+def _lock(sql: _Sql) -> None:
+    """Holds the facts for this transaction: on PostgreSQL an advisory lock, on SQLite
+    the write lock (a write that changes nothing takes it)."""
+    if sql.sqlite:
+        sql.conn.exec_driver_sql("DELETE FROM facts_state WHERE id = -1")
+    else:
+        sql.conn.exec_driver_sql("SELECT pg_advisory_xact_lock(74157301)")
+
+
+def _missing_ids(sql: _Sql, above: int, upto: int, now: float) -> list[tuple[int, float]]:
+    """Ids in ``(above, upto]`` no event has (yet), each with ``now``."""
+    ph = sql.ph
+    present = int(
+        sql.rows(f"SELECT COUNT(*) FROM events WHERE id > {ph} AND id <= {ph}", (above, upto))[0][0]
+    )
+    if present == upto - above:
+        return []
+    ids = {
+        int(r[0])
+        for r in sql.rows(f"SELECT id FROM events WHERE id > {ph} AND id <= {ph}", (above, upto))
+    }
+    gone = []
+    for number in range(above + 1, upto + 1):
+        if number not in ids:
+            gone.append((number, now))
+            if len(gone) >= MAX_MISSING:
+                break
+    return gone
 
 
 def _fetch(cursor: Any) -> Iterator[tuple[Any, ...]]:
@@ -373,12 +434,12 @@ def _walks(
     """Rows ordered by conversation, then time: each conversation's finished walk."""
     current: int | None = None
     walk = _Walk()
-    for cid, kind, at, actor, data in rows:
+    for cid, kind, at, message, data in rows:
         if cid != current:
             if current is not None:
                 yield current, walk
             current, walk = cid, _Walk()
-        _step(walk, clock, kind, sql.epoch(at), actor, data)
+        _step(walk, clock, kind, sql.epoch(at), message, data)
     if current is not None:
         yield current, walk
 
@@ -393,11 +454,17 @@ def _collect(
         return
     first = walk.first
     resolution = walk.resolution
+    pauses = list(walk.pauses)
+    if walk.paused_from is not None:
+        pauses.append((walk.paused_from, math.inf))
     facts.append(
         (
             cid,
             walk.started,
-            first[3] if first else None,
+            walk.first_message,
+            json.dumps([[a, None if b == math.inf else b] for a, b in pauses]) if pauses else None,
+            # Who answered first; unanswered, whoever has it now.
+            first[3] if first else walk.assignee,
             first[0] if first else None,
             first[1] if first else None,
             first[2] if first else None,
@@ -456,6 +523,47 @@ def load_waiting_pauses(conn: Connection) -> dict[int, list[tuple[datetime, date
     return found
 
 
+def due_times(conn: Connection, levels: ServiceLevels) -> list[tuple[float, int, float, int]]:
+    """Every conversation waiting for a reply in a working status: when its reply falls
+    due under its policy (the first response's target, or the next response's once it
+    has had one; its pauses and business hours counted), as ``(due, id, waiting since,
+    target)`` in Unix times, soonest first. The one rule the inbox's countdowns follow,
+    worked out for all at once for the wallboard and the alerts."""
+    sql = _Sql(conn)
+    pauses = load_waiting_pauses(conn)
+    rows = sql.rows(
+        "SELECT id, network, account_id, public, complaint, kind, "
+        f"{sql.epoch_sql('awaiting_since')}, first_response_at IS NOT NULL "
+        "FROM conversations WHERE status IN ('new', 'open') AND awaiting_since IS NOT NULL"
+    )
+    now = utcnow()
+    low = min((float(r[6]) for r in rows), default=now.timestamp())
+    line = levels.hours.timeline(
+        datetime.fromtimestamp(low, UTC) - timedelta(days=1), now + timedelta(days=400)
+    )
+    policies: dict[tuple[Any, ...], Targets] = {}
+    found = []
+    for cid, network, account_id, public, complaint, kind, since, answered in rows:
+        key = (account_id, network, public, complaint, kind)
+        targets = policies.get(key)
+        if targets is None:
+            which = kind_of(public=bool(public), complaint=bool(complaint), message_kind=kind)
+            targets = policies[key] = levels.policy(account_id, network, which)
+        since = round(float(since), 3)  # julianday's float: whole milliseconds
+        target = levels.waiting_target(targets, answered_before=bool(answered))
+        paused = pauses.get(cid)
+        if paused:  # rare: the full rule, with the pauses
+            moment = datetime.fromtimestamp(since, UTC)
+            due = levels.due_at(moment, targets, target, pauses=paused).timestamp()
+        elif targets.business_hours:
+            due = line.add(since, target)
+        else:
+            due = since + target
+        found.append((due, int(cid), since, target))
+    found.sort()
+    return found
+
+
 def _pauses(
     sql: _Sql,
     rows: Iterable[tuple[Any, ...]],
@@ -505,21 +613,37 @@ class _Judge:
             found = self._policies[key] = (which, self.levels.policy(account_id, network, which))
         return found
 
-    def due(self, since: float, targets: Targets, seconds: float | None = None) -> float:
-        wanted = targets.first_response_s if seconds is None else seconds
+    def due(self, since: float, targets: Targets, pauses: str | None = None) -> float:
+        """When the first response falls due; ``pauses`` as the facts keep them."""
+        if pauses:
+            parked = [
+                (
+                    datetime.fromtimestamp(a, UTC),
+                    datetime.fromtimestamp(self.now if b is None else b, UTC),
+                )
+                for a, b in json.loads(pauses)
+            ]
+            moment = datetime.fromtimestamp(since, UTC)
+            return self.levels.due_at(moment, targets, pauses=parked).timestamp()
         if targets.business_hours:
-            return self.timeline.add(since, wanted)
-        return since + wanted
+            return self.timeline.add(since, targets.first_response_s)
+        return since + targets.first_response_s
 
     def met(
-        self, targets: Targets, started: float, first_s: Any, first_bs: Any, working: bool
+        self,
+        targets: Targets,
+        started: float,
+        first_s: Any,
+        first_bs: Any,
+        working: bool,
+        pauses: str | None = None,
     ) -> bool | None:
         """True within target, False late (or unanswered past it while waiting), None
         not known yet (unanswered, not due, or parked so nobody owes an answer)."""
         if first_s is not None:
             judged = first_bs if targets.business_hours else first_s
             return bool(judged <= targets.first_response_s)
-        if working and self.now >= self.due(started, targets):
+        if working and self.now >= self.due(started, targets, pauses):
             return False
         return None
 
@@ -682,23 +806,30 @@ def _most_common(values: Iterable[Any]) -> Any:
     return max(counts, key=lambda v: (counts[v], v)) if counts else None
 
 
+# A conversation's policy follows its first customer message (read live: a label can
+# change its complaint verdict), so a later "thanks" does not change a verdict.
+_FIRST = (
+    "COALESCE(m.public, c.public), COALESCE(m.complaint, c.complaint), COALESCE(m.kind, c.kind)"
+)
 _FIGURES = (
     "SELECT f.conversation_id, c.network, COALESCE(a.display_name, a.handle, ''), "
-    "c.account_id, c.public, c.complaint, c.kind, f.agent, c.status, f.started_at, "
+    f"c.account_id, {_FIRST}, f.agent, c.status, f.started_at, "
     "f.first_response_at, f.first_response_s, f.first_response_bs, f.resolved_at, "
     "f.resolution_s, f.resolution_bs, f.replies, f.replies_to_resolution, f.reopened, "
-    "f.next_responses, f.handle_s, {awaiting} "
+    "f.next_responses, f.handle_s, {awaiting}, f.pauses "
     "FROM conversation_facts f JOIN conversations c ON c.id = f.conversation_id "
     "LEFT JOIN accounts a ON a.id = c.account_id "
+    "LEFT JOIN messages m ON m.id = f.first_message_id "
     "WHERE f.started_at >= {ph} AND f.started_at < {ph}"
 )
 # The report's own columns: only what its figures need, the account by id.
 _REPORT = (
-    "SELECT f.conversation_id, c.network, c.account_id, c.public, c.complaint, c.kind, "
+    f"SELECT f.conversation_id, c.network, c.account_id, {_FIRST}, "
     "f.agent, c.status, f.started_at, f.first_response_s, f.first_response_bs, "
     "f.resolution_s, f.resolution_bs, f.replies_to_resolution, f.reopened, "
-    "f.next_responses, f.handle_s, {awaiting} "
+    "f.next_responses, f.handle_s, {awaiting}, f.pauses "
     "FROM conversation_facts f JOIN conversations c ON c.id = f.conversation_id "
+    "LEFT JOIN messages m ON m.id = f.first_message_id "
     "WHERE f.started_at >= {ph} AND f.started_at < {ph}"
 )
 _NEXTS = (
@@ -733,11 +864,11 @@ class Reporter:
             nexts = sql.rows(_NEXTS.format(ph=sql.ph), span)
         return rows, nexts, _Judge(self.levels, timeline, now.timestamp())
 
-    def _accounts(self) -> list[tuple[int, str, str]]:
+    def _accounts(self) -> list[tuple[int, str, str, str]]:
         with self.store.connect() as conn:
             sql = _Sql(conn)
             rows = sql.rows("SELECT id, network, display_name, handle FROM accounts")
-        return [(int(r[0]), str(r[1]), str(r[2] or r[3])) for r in rows]
+        return [(int(r[0]), str(r[1]), str(r[2] or r[3]), str(r[3])) for r in rows]
 
     def figures(
         self, since: datetime, until: datetime, now: datetime | None = None
@@ -748,11 +879,11 @@ class Reporter:
         for r in sorted(rows, key=lambda row: (row[9], row[0])):
             (cid, network, account, account_id, public, complaint, kind, agent, status,
              started, first_at, first_s, first_bs, resolved_at, res_s, res_bs, replies,
-             to_res, reopened, nexts, handle, awaiting) = r  # fmt: skip
+             to_res, reopened, nexts, handle, awaiting, pauses) = r  # fmt: skip
             which, targets = judge.policy(account_id, network, public, complaint, kind)
             working = status in WORKING_STATUSES
-            due = judge.due(started, targets)
-            met = judge.met(targets, started, first_s, first_bs, working)
+            due = judge.due(started, targets, pauses)
+            met = judge.met(targets, started, first_s, first_bs, working, pauses)
             figures = ConversationFigures(
                 cid, network, account, which, agent, status, started, first_at, first_s,
                 first_bs, resolved_at, res_s, res_bs, replies, to_res, reopened, nexts,
@@ -774,7 +905,7 @@ class Reporter:
             raise ReportError(f"cannot group by {by!r}: one of {', '.join(GROUPINGS)}")
         now = now or utcnow()
         rows, nexts, judge = self._load(since, until, now, _REPORT)
-        names = {account_id: name for account_id, _network, name in self._accounts()}
+        names = _account_keys(self._accounts())
         keyer = _keyer(by, ZoneInfo(self.levels.hours.timezone), names)
         groups: dict[str, Group] = {}
         total = Group("all")
@@ -790,7 +921,7 @@ class Reporter:
                 policy = policies[which] = judge.policy(account_id, network, r[3], r[4], r[5])
             targets = policy[1]
             working = status in working_statuses
-            met = judge.met(targets, started, first_s, first_bs, working)
+            met = judge.met(targets, started, first_s, first_bs, working, r[18])
             kept = (
                 cid, network, first_s, first_bs, res_s, r[12], met, r[16],
                 r[17] if working else None, targets.first_response_s, targets.goal_pct,
@@ -826,6 +957,17 @@ def _agent_key(agent: str | None) -> str:
     return agent or UNASSIGNED
 
 
+def _account_keys(accounts: list[tuple[int, str, str, str]]) -> dict[int, str]:
+    """Each account's name as shown; where two share one, with network and handle."""
+    seen: dict[str, int] = {}
+    for _id, _network, name, _handle in accounts:
+        seen[name] = seen.get(name, 0) + 1
+    return {
+        account_id: name if seen[name] == 1 else f"{name} ({network}:{handle})"
+        for account_id, network, name, handle in accounts
+    }
+
+
 def _keyer(by: str, zone: ZoneInfo, names: dict[int, str]) -> Any:
     """The group key of a row of ``_REPORT``."""
     if by == "channel":
@@ -851,7 +993,10 @@ def parse_since(value: str, now: datetime, zone: ZoneInfo) -> datetime:
     value = value.strip()
     units = {"d": 86400, "h": 3600, "m": 60, "w": 604800}
     if value[-1:].lower() in units and value[:-1].isdigit():
-        return now - timedelta(seconds=int(value[:-1]) * units[value[-1:].lower()])
+        try:
+            return now - timedelta(seconds=int(value[:-1]) * units[value[-1:].lower()])
+        except OverflowError:
+            raise ReportError(f"{value!r} reaches back before the calendar begins") from None
     return parse_moment(value, zone)
 
 

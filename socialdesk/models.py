@@ -351,6 +351,10 @@ class ConversationFact(Base):
         ForeignKey("conversations.id", ondelete="CASCADE"), primary_key=True
     )
     started_at: Mapped[float] = mapped_column(Float)  # the first inbound message
+    # That message: its kind and complaint verdict (read live) choose the policy.
+    first_message_id: Mapped[int | None] = mapped_column(Integer)
+    # The stretches it stood parked, as JSON [[start, end], ...] (None: never parked).
+    pauses: Mapped[str | None] = mapped_column(Text)
     agent: Mapped[str | None] = mapped_column(String(255))
     first_response_at: Mapped[float | None] = mapped_column(Float)
     first_response_s: Mapped[float | None] = mapped_column(Float)
@@ -389,4 +393,6 @@ class FactsState(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(Integer, default=0)
     hours: Mapped[str] = mapped_column(Text, default="")
-    gap_seen_at: Mapped[float | None] = mapped_column(Float)
+    # Ids below ``event_id`` not seen yet (a transaction still writing, or rolled back),
+    # each with when it was first missed, as JSON [[id, seen_at], ...].
+    missing: Mapped[str] = mapped_column(Text, default="[]")

@@ -100,6 +100,10 @@ class _output:
     def __enter__(self) -> TextIO:
         if self.path is not None and self.path.is_dir():
             raise CommandError(f"{self.path} is a folder: give a file name to --out")
+        if self.path is not None and not self.path.parent.is_dir():
+            raise CommandError(
+                f"there is no folder {self.path.parent} to write {self.path.name} in"
+            )
         return self.buffer if self.path is not None else sys.stdout
 
     def __exit__(self, kind: Any, exc: Any, tb: Any) -> None:
@@ -448,8 +452,13 @@ def run_hours(args: argparse.Namespace, store: Store) -> int:
                 print("holidays: " + ", ".join(d.isoformat() for d in sorted(hours.holidays)))
         return 0
     if args.action == "round-the-clock":
-        book.set_hours(BusinessHours.round_the_clock())
-        print("business hours: round the clock")
+        zone = args.timezone or book.hours().timezone
+        try:
+            hours = BusinessHours.round_the_clock(zone)
+        except ScheduleError as exc:
+            raise CommandError(str(exc)) from None
+        book.set_hours(hours)
+        print(f"business hours: {hours.describe()}")
         return 0
     current = book.hours()
     if args.action == "set":

@@ -22,6 +22,7 @@ from socialdesk.hours import BusinessHours
 
 RESOURCE = "sla/defaults.json"
 KINDS = ("public_complaint", "public", "direct_message", "keyword_hit")
+MAX_TARGET_S = 365 * 86400
 
 
 class PolicyError(ValueError):
@@ -39,8 +40,11 @@ class Targets:
 
     def __post_init__(self) -> None:
         for name in ("first_response_s", "next_response_s", "resolution_s"):
+            what = name.removesuffix("_s").replace("_", " ")
             if getattr(self, name) <= 0:
-                raise PolicyError(f"{name.removesuffix('_s').replace('_', ' ')} must be positive")
+                raise PolicyError(f"{what} must be positive")
+            if getattr(self, name) > MAX_TARGET_S:
+                raise PolicyError(f"{what} must be a year at most")
         if not 0 < self.goal_pct <= 100:
             raise PolicyError("the goal must be a share between 0 and 100%")
 
@@ -161,6 +165,12 @@ class ServiceLevels:
                 due += end - start
         return due
 
+    @staticmethod
+    def waiting_target(targets: Targets, answered_before: bool) -> int:
+        """The target a waiting message is held to: the first response's, or once the
+        conversation has had one, the next response's."""
+        return targets.next_response_s if answered_before else targets.first_response_s
+
     def waited(self, since: datetime, now: datetime, targets: Targets) -> float:
         """How long it has waited on the policy's clock."""
         if targets.business_hours:
@@ -177,12 +187,12 @@ class ServiceLevels:
         return reach + timedelta(days=14)
 
     def longest_first_response(self) -> int:
-        """The longest first-response target any policy has, in calendar seconds at
+        """The longest first- or next-response target any policy has, in calendar seconds at
         the least (business-hours policies may be due later: callers that bound a
         search by it must allow for that)."""
-        found = [t.first_response_s for t in self.overrides.values()]
+        found = [max(t.first_response_s, t.next_response_s) for t in self.overrides.values()]
         raw = _defaults()
-        for kinds in raw["policies"].values():
-            found.extend(int(p["first_response_s"]) for p in kinds.values())
-        found.append(int(raw["fallback"]["first_response_s"]))
+        for policy in [*(p for kinds in raw["policies"].values() for p in kinds.values()),
+                       raw["fallback"]]:  # fmt: skip
+            found.append(max(int(policy["first_response_s"]), int(policy["next_response_s"])))
         return max(found)

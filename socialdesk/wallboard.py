@@ -15,16 +15,18 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
-from socialdesk.domain import WORKING_STATUSES, utcnow
-from socialdesk.metrics import Group, Reporter, load_waiting_pauses, summarise
-from socialdesk.models import Account, Conversation, Event, Message
-from socialdesk.sla import ServiceLevels, kind_of
+from socialdesk.domain import utcnow
+from socialdesk.metrics import Group, Reporter, due_times, summarise
+from socialdesk.models import Account, Conversation, Message
+from socialdesk.sla import ServiceLevels
 from socialdesk.store import Store
 
 # A tile is amber when its share within target is below the goal by less than this.
 AMBER_MARGIN_PCT = 5.0
 TREND_DAYS = 14
 NEXT_BREACHES = 25
+TREND_CACHE_S = 3600
+YESTERDAY_CACHE_S = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,13 +98,22 @@ class Wallboard:
         self.store = store
         self.levels = levels
         self.reporter = Reporter(store, levels)
-        self._trend_cache: dict[str, tuple[int, TrendPoint]] = {}
+        # Past days' trend points, with when they were worked out.
+        self._trend_cache: dict[str, tuple[float, TrendPoint]] = {}
 
     def snapshot(self, now: datetime | None = None) -> Snapshot:
         now = now or utcnow()
         zone = ZoneInfo(self.levels.hours.timezone)
         today = now.astimezone(zone).date()
         since = datetime.combine(today, time(0), zone).astimezone(UTC)
+        # Read the new events first: the days whose conversations they touched lose
+        # their trend points (the reports below find the facts up to date).
+        facts = self.reporter.facts
+        facts.refresh(self.levels.hours, now)
+        if facts.rebuilt:
+            self._trend_cache.clear()
+        for started in facts.touched_starts:
+            self._trend_cache.pop(datetime.fromtimestamp(started, zone).date().isoformat(), None)
         by_channel = self.reporter.report(since, now + timedelta(seconds=1), by="channel", now=now)
         by_agent = self.reporter.report(since, now + timedelta(seconds=1), by="agent", now=now)
         total = _tile(by_channel.total)
@@ -135,17 +146,20 @@ class Wallboard:
         return min(found) if found else None
 
     def trend(self, now: datetime, zone: ZoneInfo) -> tuple[TrendPoint, ...]:
-        """The last ``TREND_DAYS`` days, today included. A past day is worked out again
-        only when events were added since it was last (a late reply changes it)."""
-        with self.store.connect() as conn:
-            newest = int(conn.execute(select(func.coalesce(func.max(Event.id), 0))).scalar() or 0)
+        """The last ``TREND_DAYS`` days, today included. Today is worked out every time;
+        a past day again when new events touch its conversations, and otherwise every
+        five minutes for yesterday (its unanswered conversations fall due as time
+        passes) and every hour before (a business-hours policy can fall due days
+        later)."""
         today = now.astimezone(zone).date()
         points = []
         for back in range(TREND_DAYS - 1, -1, -1):
             day = today - timedelta(days=back)
             key = day.isoformat()
             cached = self._trend_cache.get(key)
-            if back > 0 and cached is not None and cached[0] == newest:
+            keep = TREND_CACHE_S if back > 1 else YESTERDAY_CACHE_S
+            fresh = cached is not None and now.timestamp() - cached[0] < keep
+            if back > 0 and cached is not None and fresh:
                 points.append(cached[1])
                 continue
             start = datetime.combine(day, time(0), zone).astimezone(UTC)
@@ -158,7 +172,7 @@ class Wallboard:
                 figures["first_response"]["p90"],
                 figures["within_target_pct"],
             )
-            self._trend_cache[key] = (newest, point)
+            self._trend_cache[key] = (now.timestamp(), point)
             points.append(point)
         return tuple(points)
 
@@ -167,61 +181,11 @@ class Wallboard:
     ) -> tuple[tuple[Upcoming, ...], int]:
         """The waiting conversations due soonest that are not overdue yet, and how many
         waiting ones are overdue already."""
-        levels = self.levels
-        reach = levels.search_reach()
-        earliest = now - reach
-        horizon = levels.hours.timeline(earliest - timedelta(days=1), now + timedelta(days=60))
-        due_soon: list[tuple[float, int, float, int]] = []
         now_s = now.timestamp()
         with self.store.connect() as conn:
-            overdue = int(
-                conn.execute(
-                    select(func.count())
-                    .select_from(Conversation)
-                    .where(
-                        Conversation.status.in_(WORKING_STATUSES),
-                        Conversation.awaiting_since.is_not(None),
-                        Conversation.awaiting_since <= earliest,
-                    )
-                ).scalar()
-                or 0
-            )
-            pauses = load_waiting_pauses(conn)
-            sqlite = conn.dialect.name == "sqlite"
-            since_sql = (
-                "((julianday(awaiting_since) - 2440587.5) * 86400.0)"
-                if sqlite
-                else "CAST(EXTRACT(EPOCH FROM awaiting_since) AS DOUBLE PRECISION)"
-            )
-            rows = conn.exec_driver_sql(
-                f"SELECT id, network, account_id, public, complaint, kind, {since_sql} "
-                "FROM conversations WHERE status IN ('new', 'open') "
-                f"AND awaiting_since IS NOT NULL AND awaiting_since > {'?' if sqlite else '%s'}",
-                (_stored(earliest, sqlite),),
-            ).all()
-            policies: dict[tuple[Any, ...], Any] = {}
-            for cid, network, account_id, public, complaint, kind, since in rows:
-                key = (account_id, network, public, complaint, kind)
-                targets = policies.get(key)
-                if targets is None:
-                    which = kind_of(
-                        public=bool(public), complaint=bool(complaint), message_kind=kind
-                    )
-                    targets = policies[key] = levels.policy(account_id, network, which)
-                since = float(since)
-                paused = pauses.get(cid)
-                if paused:  # rare: the full rule, with the pauses
-                    moment = datetime.fromtimestamp(since, UTC)
-                    due = levels.due_at(moment, targets, pauses=paused).timestamp()
-                elif targets.business_hours:
-                    due = horizon.add(since, targets.first_response_s)
-                else:
-                    due = since + targets.first_response_s
-                if due <= now_s:
-                    overdue += 1
-                else:
-                    due_soon.append((due, cid, since, targets.first_response_s))
-            due_soon.sort()
+            everything = due_times(conn, self.levels)
+            due_soon = [d for d in everything if d[0] > now_s]
+            overdue = len(everything) - len(due_soon)
             chosen = due_soon[:limit]
             details = {
                 row[0]: row[1:]
@@ -254,10 +218,3 @@ class Wallboard:
                 )
                 found.append(item)
         return tuple(found), overdue
-
-
-def _stored(moment: datetime, sqlite: bool) -> Any:
-    """A time as the ORM's UTCDateTime stores it, for a plain query."""
-    if sqlite:
-        return moment.astimezone(UTC).isoformat(" ", "microseconds")[:26]
-    return moment

@@ -167,6 +167,8 @@ class MainWindow(QMainWindow):
         self._ticker = QTimer(self)
         self._ticker.setInterval(TICK_MS)
         self._ticker.timeout.connect(self.model.tick)
+        # Policies changed elsewhere (the CLI, a colleague) count from the next page read.
+        self._ticker.timeout.connect(self.inbox.reload_levels)
         self._ticker.start()
 
         self.registry = ActionRegistry(self)

@@ -59,6 +59,8 @@ def upgrade() -> None:
             primary_key=True,
         ),
         sa.Column("started_at", sa.Float, nullable=False),
+        sa.Column("first_message_id", sa.Integer),
+        sa.Column("pauses", sa.Text),
         sa.Column("agent", sa.String(255)),
         sa.Column("first_response_at", sa.Float),
         sa.Column("first_response_s", sa.Float),
@@ -94,7 +96,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer, primary_key=True),
         sa.Column("event_id", sa.Integer, nullable=False),
         sa.Column("hours", sa.Text, nullable=False),
-        sa.Column("gap_seen_at", sa.Float),
+        sa.Column("missing", sa.Text, nullable=False),
     )
 
 
