@@ -21,6 +21,7 @@ conversation's own figure, never from averaged rollups.
 from __future__ import annotations
 
 import json
+import logging
 import math
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -33,7 +34,9 @@ from sqlalchemy import Connection
 from socialdesk.domain import WORKING_STATUSES, EventType, utcnow
 from socialdesk.hours import BusinessHours, Timeline
 from socialdesk.sla import ServiceLevels, Targets, benchmark, kind_of
-from socialdesk.store import Store
+from socialdesk.store import Store, StoreError
+
+log = logging.getLogger("socialdesk.metrics")
 
 GROUPINGS = ("channel", "account", "agent", "day", "hour")
 UNASSIGNED = "(unassigned)"
@@ -715,9 +718,13 @@ class Report:
     timezone: str
     groups: tuple[Group, ...]
     total: Group
+    # Why the facts could not be brought up to date (a read-only or busy database): the
+    # report is then of the facts as last worked out.
+    stale: str | None = None
 
     def as_json(self) -> dict[str, Any]:
         return {
+            "stale": self.stale,
             "since": _iso(self.since),
             "until": _iso(self.until),
             "by": self.by,
@@ -846,13 +853,20 @@ class Reporter:
         self.store = store
         self.levels = levels
         self.facts = FactsBook(store)
+        self.stale: str | None = None
 
     def _load(
         self, since: datetime, until: datetime, now: datetime, query: str = _FIGURES
     ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], _Judge]:
         if until <= since:
             raise ReportError("the period ends before it starts")
-        self.facts.refresh(self.levels.hours, now)
+        self.stale = None
+        try:
+            self.facts.refresh(self.levels.hours, now)
+        except StoreError as exc:
+            # Reading needs no writing: report what the facts held, and say so.
+            log.warning("response-time facts not brought up to date: %s", exc)
+            self.stale = str(exc)
         timeline = self.levels.hours.timeline(
             min(since, now) - _TIMELINE_MARGIN, max(until, now) + _TIMELINE_MARGIN
         )
@@ -950,7 +964,8 @@ class Reporter:
             total.next_seconds.append(value)
             total.next_breaches += late
         ordered = tuple(groups[k] for k in sorted(groups, key=_sort_key(by)))
-        return Report(since, until, by, business, now, self.levels.hours.timezone, ordered, total)
+        zone = self.levels.hours.timezone
+        return Report(since, until, by, business, now, zone, ordered, total, self.stale)
 
 
 def _agent_key(agent: str | None) -> str:

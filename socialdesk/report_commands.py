@@ -122,6 +122,8 @@ def format_table(report: Report) -> str:
         f"({report.timezone})",
         "",
     ]
+    if report.stale:
+        lines[1:1] = [f"(not up to date: {report.stale})"]
     header = (
         "group",
         "convs",

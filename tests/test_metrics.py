@@ -539,3 +539,23 @@ def test_targets_have_sensible_bounds() -> None:
         Targets(366 * 86400, 900, 900, 80.0)
     with pytest.raises(PolicyError, match="must be positive"):
         Targets(0, 900, 900, 80.0)
+
+
+def test_a_database_that_refuses_writes_still_gets_its_report(
+    store: Store, day: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Bringing the facts up to date writes; a read-only (or busy) database refuses. The
+    report then shows the facts as last worked out, and says why they may be behind."""
+    from socialdesk.store import StoreError
+
+    reporter = Reporter(store, ServiceLevels())
+    before = reporter.report(T0, NOW, now=NOW).as_json()
+    assert before["stale"] is None
+
+    def refuse(*_args: object, **_kwargs: object) -> int:
+        raise StoreError("the database is read-only")
+
+    monkeypatch.setattr(FactsBook, "refresh", refuse)
+    after = reporter.report(T0, NOW, now=NOW).as_json()
+    assert after["stale"] == "the database is read-only"
+    assert after["groups"] == before["groups"]
