@@ -915,11 +915,41 @@ class Reporter:
         business: bool = False,
         now: datetime | None = None,
     ) -> Report:
-        if by not in GROUPINGS:
-            raise ReportError(f"cannot group by {by!r}: one of {', '.join(GROUPINGS)}")
+        return self.reports(since, until, (by,), business=business, now=now)[0]
+
+    def reports(
+        self,
+        since: datetime,
+        until: datetime,
+        groupings: Sequence[str],
+        *,
+        business: bool = False,
+        now: datetime | None = None,
+    ) -> list[Report]:
+        """One report per grouping, from one reading of the facts."""
+        for by in groupings:
+            if by not in GROUPINGS:
+                raise ReportError(f"cannot group by {by!r}: one of {', '.join(GROUPINGS)}")
         now = now or utcnow()
         rows, nexts, judge = self._load(since, until, now, _REPORT)
         names = _account_keys(self._accounts())
+        return [
+            self._grouped(since, until, by, business, now, rows, nexts, judge, names)
+            for by in groupings
+        ]
+
+    def _grouped(
+        self,
+        since: datetime,
+        until: datetime,
+        by: str,
+        business: bool,
+        now: datetime,
+        rows: list[tuple[Any, ...]],
+        nexts: list[tuple[Any, ...]],
+        judge: _Judge,
+        names: dict[int, str],
+    ) -> Report:
         keyer = _keyer(by, ZoneInfo(self.levels.hours.timezone), names)
         groups: dict[str, Group] = {}
         total = Group("all")

@@ -19,6 +19,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -235,7 +236,17 @@ class Event(Base):
     """Append-only log: response times are computed from it."""
 
     __tablename__ = "events"
-    __table_args__ = (Index("ix_events_conversation", "conversation_id", "at"),)
+    __table_args__ = (
+        Index("ix_events_conversation", "conversation_id", "at"),
+        # Migration 0007: status changes alone, for the clocks' pauses.
+        Index(
+            "ix_events_status_changes",
+            "conversation_id",
+            "at",
+            sqlite_where=text("type = 'status_changed'"),
+            postgresql_where=text("type = 'status_changed'"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"))

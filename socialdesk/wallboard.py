@@ -114,8 +114,9 @@ class Wallboard:
             self._trend_cache.clear()
         for started in facts.touched_starts:
             self._trend_cache.pop(datetime.fromtimestamp(started, zone).date().isoformat(), None)
-        by_channel = self.reporter.report(since, now + timedelta(seconds=1), by="channel", now=now)
-        by_agent = self.reporter.report(since, now + timedelta(seconds=1), by="agent", now=now)
+        by_channel, by_agent = self.reporter.reports(
+            since, now + timedelta(seconds=1), ("channel", "agent"), now=now
+        )
         total = _tile(by_channel.total)
         firsts = sorted(k[2] for k in by_channel.total.kept if k[2] is not None)  # calendar seconds
         upcoming, overdue = self.upcoming(now)
@@ -129,7 +130,7 @@ class Wallboard:
             upcoming=upcoming,
             overdue=overdue,
             distribution=tuple(firsts),
-            trend=self.trend(now, zone),
+            trend=self.trend(now, zone, by_channel.total),
             target_s=total.figures.get("target_s"),
             benchmark_s=mark["customers_expect_s"] if mark else self._benchmark(by_channel),
             goal_pct=total.figures.get("goal_pct"),
@@ -145,7 +146,9 @@ class Wallboard:
         ]
         return min(found) if found else None
 
-    def trend(self, now: datetime, zone: ZoneInfo) -> tuple[TrendPoint, ...]:
+    def trend(
+        self, now: datetime, zone: ZoneInfo, today_total: Group | None = None
+    ) -> tuple[TrendPoint, ...]:
         """The last ``TREND_DAYS`` days, today included. Today is worked out every time;
         a past day again when new events touch its conversations, and otherwise every
         five minutes for yesterday (its unanswered conversations fall due as time
@@ -164,7 +167,10 @@ class Wallboard:
                 continue
             start = datetime.combine(day, time(0), zone).astimezone(UTC)
             end = datetime.combine(day + timedelta(days=1), time(0), zone).astimezone(UTC)
-            figures = summarise(self.reporter.report(start, end, now=now).total, False)
+            if back == 0 and today_total is not None:  # today's tiles read it already
+                figures = summarise(today_total, False)
+            else:
+                figures = summarise(self.reporter.report(start, end, now=now).total, False)
             point = TrendPoint(
                 key,
                 figures["conversations"],

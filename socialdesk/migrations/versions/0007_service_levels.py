@@ -91,6 +91,15 @@ def upgrade() -> None:
         sa.Column("agent", sa.String(255)),
     )
     op.create_index("ix_response_facts_conversation_id", "response_facts", ["conversation_id"])
+    # Status changes of waiting conversations (when their clocks paused): read by every
+    # wallboard refresh, a few among many events.
+    op.create_index(
+        "ix_events_status_changes",
+        "events",
+        ["conversation_id", "at"],
+        sqlite_where=sa.text("type = 'status_changed'"),
+        postgresql_where=sa.text("type = 'status_changed'"),
+    )
     op.create_table(
         "facts_state",
         sa.Column("id", sa.Integer, primary_key=True),
@@ -102,6 +111,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("facts_state")
+    op.drop_index("ix_events_status_changes", "events")
     op.drop_index("ix_response_facts_conversation_id", "response_facts")
     op.drop_table("response_facts")
     op.drop_index("ix_conversation_facts_started", "conversation_facts")
