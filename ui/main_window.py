@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QByteArray,
@@ -64,7 +64,9 @@ from ui.notify import TrayNotifier
 from ui.service_levels import ServiceLevelsDialog
 from ui.sync import ConnectorSync, Job, JobState, SyncController, named
 from ui.tasks import run_task
-from ui.wallboard import WallboardWindow
+
+if TYPE_CHECKING:  # QtCharts loads when the wallboard first opens, not with the window
+    from ui.wallboard import WallboardWindow
 
 TICK_MS = 30_000  # waiting times and countdowns move on
 FOLLOW_UP_MS = 40  # after the list's repaint: the counts and the open conversation
@@ -593,6 +595,8 @@ class MainWindow(QMainWindow):
         """One wallboard: opened the first time, brought to the front after."""
         board = self.wallboard
         if board is None:
+            from ui.wallboard import WallboardWindow
+
             board = self.wallboard = WallboardWindow(self.store, runner=self.runner)
             board.open_conversation.connect(self.open_conversation)
         board.show()
