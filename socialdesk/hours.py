@@ -17,7 +17,7 @@ import json
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -201,10 +201,10 @@ class BusinessHours:
     def from_json(cls, text: str) -> BusinessHours:
         try:
             raw = json.loads(text)
-            if raw.get("always_open"):
-                return cls.round_the_clock(raw.get("timezone", "UTC"))
             holidays = [date.fromisoformat(day) for day in raw.get("holidays", [])]
-            return cls.weekly(raw.get("timezone", "UTC"), raw.get("shifts", {}), holidays)
+            hours = cls.weekly(raw.get("timezone", "UTC"), raw.get("shifts", {}), holidays)
+            # Round the clock keeps the shifts and holidays for when the team returns to them.
+            return replace(hours, always_open=True) if raw.get("always_open") else hours
         except (ValueError, TypeError, AttributeError) as exc:
             if isinstance(exc, ScheduleError):
                 raise
@@ -321,6 +321,7 @@ class CalendarError(ValueError):
 def holidays_from_ical(text: str) -> frozenset[date]:
     """The days an iCalendar file (RFC 5545) marks: every VEVENT's days from DTSTART up
     to DTEND (exclusive; one day without it), and yearly ones for ten years."""
+    text = text.removeprefix("\ufeff")  # a byte-order mark, as Windows writes
     lines: list[str] = []
     for raw in text.splitlines():
         if raw.startswith((" ", "\t")) and lines:  # a folded line goes on
@@ -343,6 +344,8 @@ def holidays_from_ical(text: str) -> frozenset[date]:
         elif event is not None and ":" in line:
             name, _, value = line.partition(":")
             event[name.split(";")[0].strip().upper()] = (value.strip(), number)
+    if event is not None:
+        raise CalendarError("the file ends inside an event (no END:VEVENT)")
     return frozenset(days)
 
 
@@ -352,10 +355,17 @@ def _event_days(event: dict[str, tuple[str, int]], number: int) -> set[date]:
     span = max(1, (last - first).days)
     starts = [first]
     rule = event.get("RRULE", ("", number))[0].upper()
-    if "FREQ=YEARLY" in rule:
-        starts = [_same_day(first, first.year + n) for n in range(YEARLY_SPAN)]
+    parts = dict(part.partition("=")[::2] for part in rule.split(";") if part)
+    if parts.get("FREQ") == "YEARLY" and set(parts) <= {"FREQ", "COUNT", "INTERVAL"}:
+        count = int(parts["COUNT"]) if parts.get("COUNT", "").isdigit() else YEARLY_SPAN
+        step = int(parts["INTERVAL"]) if parts.get("INTERVAL", "").isdigit() else 1
+        years = range(0, min(count, YEARLY_SPAN) * max(step, 1), max(step, 1))
+        starts = [_same_day(first, first.year + n) for n in years]
     elif rule:
-        raise CalendarError(f"line {number}: only yearly repeats are understood ({rule})")
+        raise CalendarError(
+            f"line {number}: only yearly repeats on a fixed date are understood ({rule}); "
+            "add such holidays by date"
+        )
     return {start + timedelta(days=n) for start in starts for n in range(span)}
 
 

@@ -35,6 +35,7 @@ from socialdesk.domain import WORKING_STATUSES, EventType, utcnow
 from socialdesk.hours import BusinessHours, Timeline
 from socialdesk.sla import ServiceLevels, Targets, benchmark, kind_of
 from socialdesk.store import Store, StoreError
+from socialdesk.targets import duration_seconds
 
 log = logging.getLogger("socialdesk.metrics")
 
@@ -764,6 +765,7 @@ def summarise(group: Group, business: bool) -> dict[str, Any]:
                 "customers_expect_s": found.customers_expect_s,
                 "businesses_average_s": found.businesses_average_s,
                 "source": found.source,
+                "published": found.published,
             }
     return {
         "key": group.key,
@@ -778,6 +780,10 @@ def summarise(group: Group, business: bool) -> dict[str, Any]:
         "within_target_pct": round(100 * sum(judged) / len(judged), 1) if judged else None,
         "target_s": _most_common(k[9] for k in kept),
         "goal_pct": _most_common(k[10] for k in kept),
+        # Every target and goal in the group (more than one: each conversation is held
+        # to its own; the two above are the commonest).
+        "targets_s": sorted({k[9] for k in kept}),
+        "goals_pct": sorted({k[10] for k in kept}),
         "breaches": sum(1 for k in kept if k[6] is False),
         "next_response": {
             "count": len(nexts),
@@ -1036,12 +1042,14 @@ def parse_since(value: str, now: datetime, zone: ZoneInfo) -> datetime:
     """``7d``, ``12h``, ``30m`` before now, or a date (midnight in the team's time zone)
     or an ISO time."""
     value = value.strip()
-    units = {"d": 86400, "h": 3600, "m": 60, "w": 604800}
-    if value[-1:].lower() in units and value[:-1].isdigit():
-        try:
-            return now - timedelta(seconds=int(value[:-1]) * units[value[-1:].lower()])
-        except OverflowError:
-            raise ReportError(f"{value!r} reaches back before the calendar begins") from None
+    try:
+        back = duration_seconds(value)
+    except ValueError:
+        return parse_moment(value, zone)
+    try:
+        return now - timedelta(seconds=back)
+    except OverflowError:
+        raise ReportError(f"{value!r} reaches back before the calendar begins") from None
     return parse_moment(value, zone)
 
 

@@ -16,13 +16,12 @@ from zoneinfo import ZoneInfo
 
 from socialdesk.domain import utcnow
 from socialdesk.hours import BusinessHours, CalendarError, ScheduleError, holidays_from_ical
-from socialdesk.metrics import ConversationFigures, Report, Reporter, parse_moment, parse_since
+from socialdesk.metrics import ConversationFigures, Report, Reporter, parse_since
 from socialdesk.policies import PolicyBook
 from socialdesk.sla import KINDS, PolicyError, Targets, to_json
 from socialdesk.store import Store
-from socialdesk.targets import format_duration
+from socialdesk.targets import duration_seconds, format_duration
 
-_DURATION = re.compile(r"^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$")
 KIND_NAMES = {
     "public_complaint": "public complaint",
     "public": "other public",
@@ -36,16 +35,21 @@ class CommandError(ValueError):
 
 
 def parse_duration(text: str) -> int:
-    """``15m``, ``1h30m``, ``2d``, ``90s`` as seconds."""
-    found = _DURATION.match(text.strip().lower())
-    if not text.strip() or found is None or not any(found.groups()):
-        raise CommandError(f"{text!r} is not a duration: write 15m, 1h, 1h30m or 2d")
-    days, hours, minutes, seconds = (int(part or 0) for part in found.groups())
-    return days * 86400 + hours * 3600 + minutes * 60 + seconds
+    """``15m``, ``1h 30m``, ``2d``, ``90s`` as seconds; a bare number is minutes (as in
+    the app's settings)."""
+    try:
+        return duration_seconds(text, bare_minutes=True)
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
 
 
 def _duration(seconds: float | None) -> str:
     return "—" if seconds is None else format_duration(seconds)
+
+
+def _goal(value: float) -> str:
+    """90% or 99.5%: a goal as set, never rounded to a neighbour."""
+    return f"{value:g}%"
 
 
 def _pct(value: float | None) -> str:
@@ -60,41 +64,54 @@ def run_report(args: argparse.Namespace, store: Store) -> int:
     zone = ZoneInfo(levels.hours.timezone)
     now = utcnow()
     since = parse_since(args.since, now, zone)
-    until = parse_moment(args.until, zone) if args.until else now + timedelta(seconds=1)
+    until = parse_since(args.until, now, zone) if args.until else now + timedelta(seconds=1)
     if args.conversations and args.format != "csv":
         raise CommandError("--conversations exports CSV: add --format csv")
     reporter = Reporter(store, levels)
     with _output(args.out) as out:
         if args.conversations:
             write_conversations_csv(reporter.figures(since, until, now), out)
-            return 0
-        report = reporter.report(since, until, by=args.by, business=args.business_hours, now=now)
-        if args.format == "json":
-            json.dump(report.as_json(), out, indent=2)
-            out.write("\n")
-        elif args.format == "csv":
-            write_groups_csv(report, out)
-        elif args.format == "html":
-            from socialdesk.report_html import render_html
-
-            trend = reporter.report(since, until, by="day", business=args.business_hours, now=now)
-            col = 3 if args.business_hours else 2
-            firsts = sorted(k[col] for k in report.total.kept if k[col] is not None)
-            out.write(
-                render_html(report.as_json(), distribution=firsts, trend=trend.as_json()["groups"])
-            )
         else:
-            out.write(format_table(report))
-    if args.out:
+            _write_report(args, reporter, since, until, now, out)
+    if args.out and args.out != "-":
         print(f"wrote {args.out}", file=sys.stderr)
     return 0
 
 
+def _write_report(
+    args: argparse.Namespace,
+    reporter: Reporter,
+    since: datetime,
+    until: datetime,
+    now: datetime,
+    out: TextIO,
+) -> None:
+    report = reporter.report(since, until, by=args.by, business=args.business_hours, now=now)
+    if args.format == "json":
+        json.dump(report.as_json(), out, indent=2)
+        out.write("\n")
+    elif args.format == "csv":
+        write_groups_csv(report, out)
+    elif args.format == "html":
+        from socialdesk.report_html import render_html
+
+        trend = reporter.report(since, until, by="day", business=args.business_hours, now=now)
+        col = 3 if args.business_hours else 2
+        firsts = sorted(k[col] for k in report.total.kept if k[col] is not None)
+        out.write(
+            render_html(report.as_json(), distribution=firsts, trend=trend.as_json()["groups"])
+        )
+    else:
+        out.write(format_table(report))
+
+
 class _output:
-    """Standard output, or a file written whole: a failed report leaves no half file."""
+    """Standard output (also for ``-``), or a file written once the report is whole: a
+    report that fails leaves the file as it was. The file is written into, not replaced,
+    so a link, a device or an existing file's permissions stay as they are."""
 
     def __init__(self, path: str | None) -> None:
-        self.path = Path(path) if path else None
+        self.path = Path(path) if path and path != "-" else None
         self.buffer = io.StringIO()
 
     def __enter__(self) -> TextIO:
@@ -109,9 +126,8 @@ class _output:
     def __exit__(self, kind: Any, exc: Any, tb: Any) -> None:
         if kind is not None or self.path is None:
             return
-        partial = self.path.with_name(self.path.name + ".partial")
-        partial.write_text(self.buffer.getvalue(), encoding="utf-8", newline="")
-        partial.replace(self.path)
+        with self.path.open("w", encoding="utf-8", newline="") as target:
+            target.write(self.buffer.getvalue())
 
 
 def format_table(report: Report) -> str:
@@ -145,10 +161,15 @@ def format_table(report: Report) -> str:
         mark = group["benchmark"]
         goal = group["goal_pct"]
         within = _pct(group["within_target_pct"])
-        if group["target_s"] is not None:
-            within += f" of {_duration(group['target_s'])}"
-            if goal is not None:
-                within += f" (goal {goal:.0f}%)"
+        targets, goals = group["targets_s"], group["goals_pct"]
+        if len(targets) > 1:
+            within += f" of {_duration(targets[0])}–{_duration(targets[-1])}"
+        elif targets:
+            within += f" of {_duration(targets[0])}"
+        if len(goals) > 1:
+            within += f" (goals {_goal(goals[0])}–{_goal(goals[-1])})"
+        elif goal is not None:
+            within += f" (goal {_goal(goal)})"
         rows.append(
             (
                 str(group["key"]),
@@ -163,7 +184,7 @@ def format_table(report: Report) -> str:
                 _duration(group["resolution"]["p50"]),
                 _duration(group["resolution"]["p90"]),
                 f"{group['backlog']:,}",
-                f"customers expect {_duration(mark['customers_expect_s'])}" if mark else "—",
+                _benchmark_cell(mark),
             )
         )
     widths = [max(len(_plain(r[i])) for r in rows) for i in range(len(header))]
@@ -182,6 +203,15 @@ def format_table(report: Report) -> str:
         "and unanswered ones past their target; each is judged by its own policy."
     )
     return "\n".join(lines) + "\n"
+
+
+def _benchmark_cell(mark: dict[str, Any] | None) -> str:
+    if not mark:
+        return "—"
+    expect = _duration(mark["customers_expect_s"])
+    if not mark.get("published", True):
+        return f"none of its own ({expect} borrowed)"
+    return f"customers expect {expect}"
 
 
 def _plain(text: str) -> str:
@@ -405,7 +435,7 @@ def run_sla(args: argparse.Namespace, store: Store) -> int:
                 f"first {format_duration(item['first_response_s']):>7}  "
                 f"next {format_duration(item['next_response_s']):>7}  "
                 f"resolve {format_duration(item['resolution_s']):>7}  "
-                f"goal {item['goal_pct']:.0f}%  {clock}"
+                f"goal {_goal(item['goal_pct'])}  {clock}"
                 f"{'  (custom)' if item['custom'] else ''}"
             )
         return 0
@@ -433,7 +463,7 @@ def run_sla(args: argparse.Namespace, store: Store) -> int:
         f"{network}:{name} {KIND_NAMES[args.kind]}: first response "
         f"{format_duration(targets.first_response_s)}, next "
         f"{format_duration(targets.next_response_s)}, resolution "
-        f"{format_duration(targets.resolution_s)}, goal {targets.goal_pct:.0f}%, "
+        f"{format_duration(targets.resolution_s)}, goal {_goal(targets.goal_pct)}, "
         f"{'business hours' if targets.business_hours else 'round the clock'}"
     )
     return 0
@@ -454,9 +484,11 @@ def run_hours(args: argparse.Namespace, store: Store) -> int:
                 print("holidays: " + ", ".join(d.isoformat() for d in sorted(hours.holidays)))
         return 0
     if args.action == "round-the-clock":
-        zone = args.timezone or book.hours().timezone
+        current = book.hours()
+        zone = args.timezone or current.timezone
         try:
-            hours = BusinessHours.round_the_clock(zone)
+            # The shifts and holidays stay, for when the team goes back to them.
+            hours = BusinessHours(zone, current.shifts, current.holidays, always_open=True)
         except ScheduleError as exc:
             raise CommandError(str(exc)) from None
         book.set_hours(hours)
@@ -484,10 +516,12 @@ def run_hours(args: argparse.Namespace, store: Store) -> int:
         return 0
     # import-holidays
     try:
-        text = Path(args.file).read_text(encoding="utf-8")
+        text = Path(args.file).read_text(encoding="utf-8-sig")
         days = holidays_from_ical(text)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CommandError(f"cannot read {args.file}: {exc}") from None
+    except OSError as exc:
+        raise CommandError(f"cannot read {args.file}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise CommandError(f"cannot read {args.file}: it is not UTF-8 text") from None
     except CalendarError as exc:
         raise CommandError(f"{args.file}: {exc}") from None
     if current.always_open:
@@ -498,8 +532,12 @@ def run_hours(args: argparse.Namespace, store: Store) -> int:
     merged = BusinessHours(current.timezone, current.shifts, current.holidays | days)
     book.set_hours(merged)
     added = len(merged.holidays) - len(current.holidays)
-    print(f"imported {len(days)} holiday days from {args.file} ({added} new)")
+    print(f"imported {plural_days(len(days))} from {args.file} ({added} new)")
     return 0
+
+
+def plural_days(count: int) -> str:
+    return f"{count} holiday day" + ("" if count == 1 else "s")
 
 
 def _date(text: str) -> date:

@@ -70,6 +70,8 @@ class Benchmark:
     customers_expect_s: int
     businesses_average_s: int
     source: str
+    # False: no study measured this network; the figures are borrowed (see the source).
+    published: bool = True
 
 
 def kind_of(*, public: bool, complaint: bool | None, message_kind: str | None) -> str:
@@ -103,7 +105,11 @@ def benchmark(network: str) -> Benchmark | None:
     if raw is None:
         return None
     return Benchmark(
-        network, int(raw["customers_expect_s"]), int(raw["businesses_average_s"]), raw["source"]
+        network,
+        int(raw["customers_expect_s"]),
+        int(raw["businesses_average_s"]),
+        raw["source"],
+        bool(raw.get("published", True)),
     )
 
 

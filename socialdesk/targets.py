@@ -7,6 +7,8 @@ studies, the nearest social channel with slower, threaded replies.
 
 from __future__ import annotations
 
+import re
+
 from socialdesk.sla import default_targets
 
 DEFAULT_TARGET_SECONDS: dict[str, int] = {
@@ -38,3 +40,19 @@ def duration_parts(seconds: float) -> tuple[float, str]:
 def format_duration(seconds: float) -> str:
     value, unit = duration_parts(seconds)
     return f"{value:.0f} min" if unit == "min" else f"{value:.1f} {unit}"
+
+
+_DURATION = re.compile(r"^(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m(?:in)?)?(?:(\d+)s)?$")
+
+
+def duration_seconds(text: str, *, bare_minutes: bool = False) -> int:
+    """``15m``, ``1h 30m``, ``2d``, ``1w``, ``90s`` as seconds (a bare number is minutes
+    when ``bare_minutes``). Raises ValueError for anything else."""
+    compact = "".join(text.split()).lower()
+    if bare_minutes and compact.isdigit():
+        return int(compact) * 60
+    found = _DURATION.match(compact)
+    if not compact or found is None or not any(found.groups()):
+        raise ValueError(f"{text!r} is not a duration: write 15m, 1h, 1h 30m or 2d")
+    weeks, days, hours, minutes, seconds = (int(part or 0) for part in found.groups())
+    return (((weeks * 7 + days) * 24 + hours) * 60 + minutes) * 60 + seconds

@@ -10,7 +10,14 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from socialdesk.hours import SEARCH_DAYS, BusinessHours, ScheduleError, Shift
+from socialdesk.hours import (
+    SEARCH_DAYS,
+    BusinessHours,
+    CalendarError,
+    ScheduleError,
+    Shift,
+    holidays_from_ical,
+)
 
 LONDON = ZoneInfo("Europe/London")
 OFFICE = BusinessHours.weekly("Europe/London", {"mon-fri": ["09:00-17:00"]})
@@ -245,3 +252,20 @@ def test_business_hours_survive_being_stored() -> None:
     assert BusinessHours.from_json(BusinessHours.round_the_clock().to_json()).always_open
     with pytest.raises(ScheduleError, match="cannot be read"):
         BusinessHours.from_json("{not json")
+
+
+def test_icalendar_repeats_and_odd_files() -> None:
+    def calendar(*lines: str) -> str:
+        return "\n".join(["BEGIN:VCALENDAR", "BEGIN:VEVENT", *lines, "END:VEVENT", "END:VCALENDAR"])
+
+    three = holidays_from_ical(calendar("DTSTART;VALUE=DATE:20261225", "RRULE:FREQ=YEARLY;COUNT=3"))
+    assert three == {date(2026, 12, 25), date(2027, 12, 25), date(2028, 12, 25)}
+    with pytest.raises(CalendarError, match="only yearly repeats on a fixed date"):
+        holidays_from_ical(
+            calendar("DTSTART;VALUE=DATE:20261126", "RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=4TH")
+        )
+    assert holidays_from_ical("\ufeff" + calendar("DTSTART;VALUE=DATE:20260101")) == {
+        date(2026, 1, 1)
+    }
+    with pytest.raises(CalendarError, match="no END:VEVENT"):
+        holidays_from_ical("BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20260101\n")

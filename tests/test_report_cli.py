@@ -160,7 +160,7 @@ def test_policies_from_the_command_line(workspace: str, capsys: pytest.CaptureFi
     assert code == 0 and "1 custom removed" in out
     for bad, message in (
         (["sla", "set", "nobody", "public", "--first", "5m"], "no account is called 'nobody'"),
-        (["sla", "set", "@Brand", "public", "--first", "15"], "'15' is not a duration"),
+        (["sla", "set", "@Brand", "public", "--first", "15q"], "'15q' is not a duration"),
         (["sla", "set", "@Brand", "public", "--goal", "150"], "the goal must be a share"),
     ):
         code, _, err = run(capsys, "--data-dir", workspace, *bad)
@@ -189,7 +189,7 @@ def test_business_hours_from_the_command_line(
         "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20261225\nEND:VEVENT\nEND:VCALENDAR\n"
     )
     code, out, _ = run(capsys, "--data-dir", workspace, "hours", "import-holidays", str(ics))
-    assert code == 0 and "imported 1 holiday days" in out
+    assert code == 0 and "imported 1 holiday day from" in out
     code, out, _ = run(capsys, "--data-dir", workspace, "hours", "show", "--json")
     assert json.loads(out)["holidays"] == ["2026-12-25"]
     (tmp_path / "bad.ics").write_text("not a calendar")
@@ -213,6 +213,52 @@ def test_durations() -> None:
     assert parse_duration("15m") == 900
     assert parse_duration("1h30m") == 5400
     assert parse_duration("2d") == 172800
-    for bad in ("", "15", "m", "-5m", "quarter hour"):
+    assert parse_duration("1h 30m") == 5400
+    assert parse_duration("15") == 900  # a bare number is minutes, as in the app
+    for bad in ("", "m", "-5m", "quarter hour", "1.5h"):
         with pytest.raises(CommandError, match="not a duration"):
             parse_duration(bad)
+
+
+def test_out_writes_into_the_file_it_is_given(
+    workspace: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "target.csv"
+    target.write_text("old")
+    target.chmod(0o600)
+    link = tmp_path / "link.csv"
+    link.symlink_to(target)
+    code, _, err = run(
+        capsys, "--data-dir", workspace, "report", *PERIOD, "--format", "csv", "--out", str(link)
+    )
+    assert code == 0 and f"wrote {link}" in err
+    assert link.is_symlink() and target.read_text().startswith("key,conversations")
+    assert target.stat().st_mode & 0o777 == 0o600
+    code, out, err = run(capsys, "--data-dir", workspace, "report", *PERIOD, "--out", "-")
+    assert code == 0 and out.startswith("Response times") and "wrote" not in err
+    code, _, err = run(
+        capsys, "--data-dir", workspace, "report", "--out", str(tmp_path / "no" / "r")
+    )
+    assert code == 1 and "there is no folder" in err
+
+
+def test_a_group_with_several_targets_says_so(
+    workspace: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _code, out, _ = run(capsys, "--data-dir", workspace, "report", *PERIOD)
+    total = next(line for line in out.splitlines() if line.startswith("all "))
+    assert "of 15 min–1.0 h" in total  # X's quarter hour and Reddit's hour
+    reddit = next(line for line in out.splitlines() if line.startswith("reddit "))
+    assert "none of its own (1.0 h borrowed)" in reddit
+
+
+def test_round_the_clock_keeps_the_shifts_and_holidays(
+    workspace: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "--data-dir", workspace, "hours", "set", "--shift", "mon-fri=09:00-17:00",
+        "--holiday", "2026-12-25")  # fmt: skip
+    run(capsys, "--data-dir", workspace, "hours", "round-the-clock")
+    _code, out, _ = run(capsys, "--data-dir", workspace, "hours", "show", "--json")
+    stored = json.loads(out)
+    assert stored["always_open"] is True
+    assert stored["holidays"] == ["2026-12-25"] and stored["shifts"]["mon"] == ["09:00-17:00"]
