@@ -466,6 +466,14 @@ class ServiceLevelsDialog(QDialog):
         if found is None:
             self.benchmark.setText(self.tr("No published benchmark for {0}.").format(network))
             return
+        if not found.published:
+            self.benchmark.setText(
+                self.tr(
+                    "No published benchmark for {0}; the defaults borrow: customers expect "
+                    "a reply within {1} (source: {2})."
+                ).format(network, duration_label(found.customers_expect_s), found.source)
+            )
+            return
         self.benchmark.setText(
             self.tr(
                 "Published benchmark for {0}: customers expect a reply within {1}; "

@@ -927,330 +927,330 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="89"/>
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>SocialDesk — {0}</source>
         <translation>SocialDesk — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>Status</source>
         <translation>Durum</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>Import progress</source>
         <translation>İçe aktarma durumu</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>Next conversation (or Down)</source>
         <translation>Sonraki konuşma (veya Aşağı)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>Previous conversation (or Up)</source>
         <translation>Önceki konuşma (veya Yukarı)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>Open the conversation</source>
         <translation>Konuşmayı aç</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>Reply</source>
         <translation>Yanıtla</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>Resolve</source>
         <translation>Çözüldü olarak kapat</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>Set pending</source>
         <translation>Beklemeye al</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>Reopen</source>
         <translation>Yeniden aç</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>Mark as spam</source>
         <translation>İstenmeyen olarak işaretle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>Assign to me</source>
         <translation>Bana ata</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>Unassign</source>
         <translation>Atamayı kaldır</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>Tag (a leading - removes)</source>
         <translation>Etiketle (başa - koymak kaldırır)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>Add a note</source>
         <translation>Not ekle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>Mark complaint / not a complaint</source>
         <translation>Şikâyet / şikâyet değil olarak işaretle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>Open the message&apos;s link in the browser</source>
         <translation>Mesajdaki bağlantıyı tarayıcıda aç</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>Search</source>
         <translation>Ara</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>Back to the list; in the list, clear the search</source>
         <translation>Listeye dön; listedeyken aramayı temizle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>Refresh</source>
         <translation>Yenile</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>Command palette</source>
         <translation>Komut paleti</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>Keyboard shortcuts</source>
         <translation>Klavye kısayolları</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>Show: {0}</source>
         <translation>Göster: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>Desktop notifications on or off</source>
         <translation>Masaüstü bildirimlerini aç veya kapat</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>Import conversations from a file…</source>
         <translation>Konuşmaları dosyadan içe aktar…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>Accounts…</source>
         <translation>Hesaplar…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>Service levels…</source>
         <translation>Hizmet düzeyleri…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>Wallboard: response times today</source>
         <translation>İzleme panosu: bugünkü yanıt süreleri</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>Quit</source>
         <translation>Çık</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>&amp;File</source>
         <translation>&amp;Dosya</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>&amp;Go</source>
         <translation>&amp;Git</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>&amp;Conversation</source>
         <translation>&amp;Konuşma</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>&amp;Settings</source>
         <translation>&amp;Ayarlar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>Conversation {0}: {1}</source>
         <translation>Konuşma {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="397"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>Conversation {0} is yours</source>
         <translation>Konuşma {0} artık sizde</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407"/>
+        <location filename="../../ui/main_window.py" line="411"/>
         <source>Conversation {0} is unassigned</source>
         <translation>Konuşma {0} artık atanmamış</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415"/>
+        <location filename="../../ui/main_window.py" line="419"/>
         <source>Tag</source>
         <translation>Etiket</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415"/>
+        <location filename="../../ui/main_window.py" line="419"/>
         <source>Tag (start with - to remove):</source>
         <translation>Etiket (kaldırmak için - ile başlayın):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="427"/>
         <source>Tags updated on conversation {0}</source>
         <translation>Konuşma {0} etiketleri güncellendi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="437"/>
+        <location filename="../../ui/main_window.py" line="441"/>
         <source>Note added to conversation {0}</source>
         <translation>Konuşma {0} için not eklendi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="461"/>
+        <location filename="../../ui/main_window.py" line="465"/>
         <source>Still recording the previous label</source>
         <translation>Önceki işaret hâlâ kaydediliyor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="463"/>
-        <location filename="../../ui/main_window.py" line="556"/>
+        <location filename="../../ui/main_window.py" line="467"/>
+        <location filename="../../ui/main_window.py" line="560"/>
         <source>not a complaint</source>
         <translation>şikâyet değil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="463"/>
-        <location filename="../../ui/main_window.py" line="556"/>
+        <location filename="../../ui/main_window.py" line="467"/>
+        <location filename="../../ui/main_window.py" line="560"/>
         <source>a complaint</source>
         <translation>şikâyet</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="465"/>
+        <location filename="../../ui/main_window.py" line="469"/>
         <source>Marking message {0} as {1}…</source>
         <translation>Mesaj {0}, {1} olarak işaretleniyor…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="474"/>
+        <location filename="../../ui/main_window.py" line="478"/>
         <source>This conversation has no web link</source>
         <translation>Bu konuşmada web bağlantısı yok</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="479"/>
+        <location filename="../../ui/main_window.py" line="483"/>
         <source>No web browser could open {0}. Set a default browser in your desktop&apos;s settings, or copy the link from the conversation.</source>
         <translation>{0} bağlantısını açacak bir web tarayıcısı bulunamadı. Masaüstü ayarlarınızdan varsayılan bir tarayıcı seçin ya da bağlantıyı konuşmadan kopyalayın.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="490"/>
+        <location filename="../../ui/main_window.py" line="494"/>
         <source>An import is already running</source>
         <translation>Zaten bir içe aktarma sürüyor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="494"/>
+        <location filename="../../ui/main_window.py" line="498"/>
         <source>Import conversations</source>
         <translation>Konuşmaları içe aktar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="496"/>
+        <location filename="../../ui/main_window.py" line="500"/>
         <source>Conversations (*.jsonl *.json *.csv);;All files (*)</source>
         <translation>Konuşmalar (*.jsonl *.json *.csv);;Tüm dosyalar (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="553"/>
+        <location filename="../../ui/main_window.py" line="557"/>
         <source>Reply queued in the outbox ({0})</source>
         <translation>Yanıt giden kutusunda sırada ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="558"/>
+        <location filename="../../ui/main_window.py" line="562"/>
         <source>Message {0} marked {1}; {2}; {3} open items rescored</source>
         <translation>Mesaj {0}: {1}; {2}; {3} açık öğe yeniden puanlandı</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="570"/>
+        <location filename="../../ui/main_window.py" line="574"/>
         <source>Sync state</source>
         <translation>Eşitleme durumu</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="612"/>
+        <location filename="../../ui/main_window.py" line="618"/>
         <source>Conversation {0} is not in this view; it is shown on the right</source>
         <translation>Konuşma {0} bu görünümde yok; sağda gösteriliyor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="636"/>
+        <location filename="../../ui/main_window.py" line="642"/>
         <source>{0} new · {1} requests</source>
         <translation>{0} yeni · {1} istek</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="651"/>
+        <location filename="../../ui/main_window.py" line="657"/>
         <source>Importing {0}…</source>
         <translation>{0} içe aktarılıyor…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="678"/>
+        <location filename="../../ui/main_window.py" line="684"/>
         <source>{0}: 1 match</source>
         <translation>{0}: 1 eşleşme</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="680"/>
+        <location filename="../../ui/main_window.py" line="686"/>
         <source>{0}: {1}{2} matches</source>
         <translation>{0}: {1}{2} eşleşme</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="690"/>
+        <location filename="../../ui/main_window.py" line="696"/>
         <source>{0}: 1 conversation · {1} in the inbox wait for a reply</source>
         <translation>{0}: 1 konuşma · gelen kutusunda {1} yanıt bekliyor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="694"/>
+        <location filename="../../ui/main_window.py" line="700"/>
         <source>{0}: {1} conversations · {2} in the inbox wait for a reply</source>
         <translation>{0}: {1} konuşma · gelen kutusunda {2} yanıt bekliyor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="700"/>
+        <location filename="../../ui/main_window.py" line="706"/>
         <source>{0}: 1 conversation</source>
         <translation>{0}: 1 konuşma</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="702"/>
+        <location filename="../../ui/main_window.py" line="708"/>
         <source>{0}: {1}{2} conversations</source>
         <translation>{0}: {1}{2} konuşma</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="715"/>
+        <location filename="../../ui/main_window.py" line="721"/>
         <source>{0} connected</source>
         <translation>{0} bağlı</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="717"/>
+        <location filename="../../ui/main_window.py" line="723"/>
         <source>none connected · Settings &gt; Accounts, or File &gt; Import</source>
         <translation>bağlı hesap yok · Ayarlar &gt; Hesaplar veya Dosya &gt; İçe aktar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="719"/>
+        <location filename="../../ui/main_window.py" line="725"/>
         <source>none yet · Settings &gt; Accounts, or File &gt; Import</source>
         <translation>henüz yok · Ayarlar &gt; Hesaplar veya Dosya &gt; İçe aktar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="720"/>
-        <location filename="../../ui/main_window.py" line="722"/>
+        <location filename="../../ui/main_window.py" line="726"/>
+        <location filename="../../ui/main_window.py" line="728"/>
         <source>Accounts</source>
         <translation>Hesaplar</translation>
     </message>
@@ -1503,19 +1503,19 @@
     </message>
     <message>
         <location filename="../../ui/service_levels.py" line="343"/>
-        <location filename="../../ui/service_levels.py" line="523"/>
+        <location filename="../../ui/service_levels.py" line="531"/>
         <source>First response</source>
         <translation>İlk yanıt</translation>
     </message>
     <message>
         <location filename="../../ui/service_levels.py" line="343"/>
-        <location filename="../../ui/service_levels.py" line="524"/>
+        <location filename="../../ui/service_levels.py" line="532"/>
         <source>Next response</source>
         <translation>Sonraki yanıt</translation>
     </message>
     <message>
         <location filename="../../ui/service_levels.py" line="344"/>
-        <location filename="../../ui/service_levels.py" line="525"/>
+        <location filename="../../ui/service_levels.py" line="533"/>
         <source>Resolution</source>
         <translation>Çözüm</translation>
     </message>
@@ -1587,272 +1587,277 @@ sayacı</translation>
         <translation>{0} için yayımlanmış kıyaslama yok.</translation>
     </message>
     <message>
-        <location filename="../../ui/service_levels.py" line="471"/>
+        <location filename="../../ui/service_levels.py" line="472"/>
+        <source>No published benchmark for {0}; the defaults borrow: customers expect a reply within {1} (source: {2}).</source>
+        <translation>{0} için yayımlanmış bir kıyaslama yok; varsayılanlar ödünç alınmıştır: müşteriler {1} içinde yanıt bekliyor (kaynak: {2}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_levels.py" line="479"/>
         <source>Published benchmark for {0}: customers expect a reply within {1}; businesses answer in {2} on average (source: {3}).</source>
         <translation>{0} için yayımlanmış kıyaslama: müşteriler {1} içinde yanıt bekliyor; işletmeler ortalama {2} içinde yanıt veriyor (kaynak: {3}).</translation>
     </message>
     <message>
-        <location filename="../../ui/service_levels.py" line="533"/>
+        <location filename="../../ui/service_levels.py" line="541"/>
         <source>{0}: {1} is not a duration; write it as 15m, 1h 30m or 2d</source>
         <translation>{0}: {1} bir süre değil; 15m, 1h 30m veya 2d biçiminde yazın</translation>
     </message>
     <message>
-        <location filename="../../ui/service_levels.py" line="534"/>
+        <location filename="../../ui/service_levels.py" line="542"/>
         <source>nothing</source>
         <translation>boş alan</translation>
     </message>
     <message>
-        <location filename="../../ui/service_levels.py" line="548"/>
+        <location filename="../../ui/service_levels.py" line="556"/>
         <source>custom</source>
         <translation>özel</translation>
     </message>
     <message>
-        <location filename="../../ui/service_levels.py" line="548"/>
+        <location filename="../../ui/service_levels.py" line="556"/>
         <source>default</source>
         <translation>varsayılan</translation>
     </message>
     <message>
-        <location filename="../../ui/service_levels.py" line="550"/>
+        <location filename="../../ui/service_levels.py" line="558"/>
         <source>not saved</source>
         <translation>kaydedilmedi</translation>
     </message>
     <message>
-        <location filename="../../ui/service_levels.py" line="552"/>
+        <location filename="../../ui/service_levels.py" line="560"/>
         <source>{0}, not saved</source>
         <translation>{0}, kaydedilmedi</translation>
     </message>
     <message>
-        <location filename="../../ui/service_levels.py" line="587"/>
+        <location filename="../../ui/service_levels.py" line="595"/>
         <source>&amp;Round the clock (every hour counts)</source>
         <translation>Kesi&amp;ntisiz (her saat sayılır)</translation>
     </message>
     <message>
-        <location filename="../../ui/service_levels.py" line="588"/>
+        <location filename="../../ui/service_levels.py" line="596"/>
         <source>Round the clock</source>
         <translation>Kesintisiz</translation>
     </message>
     <message>
-        <location filename="../../ui/service_levels.py" line="596"/>
+        <location filename="../../ui/service_levels.py" line="604"/>
         <source>Time zone</source>
         <translation>Saat dilimi</translation>
     </message>
     <message>
-        <location filename="../../ui/service_levels.py" line="602"/>
+        <location filename="../../ui/service_levels.py" line="610"/>
         <source>Time &amp;zone</source>
         <translation>Saat &amp;dilimi</translation>
     </message>
     <message>
-        <location filename="../../ui/service_levels.py" line="604"/>
+        <location filename="../../ui/service_levels.py" line="612"/>
         <source>Time zone problem</source>
         <translation>Saat dilimi sorunu</translation>
     </message>
     <message>
-        <location filename="../../ui/service_levels.py" line="609"/>
+        <location filename="../../ui/service_levels.py" line="617"/>
         <source>&amp;Monday</source>
         <translation>&amp;Pazartesi</translation>
     </message>
     <message>
-        <location filename="../../ui/service_levels.py" line="609"/>
+        <location filename="../../ui/service_levels.py" line="617"/>
         <source>&amp;Tuesday</source>
         <translation>&amp;Salı</translation>
     </message>
     <message>
-        <location filename="../../ui/service_levels.py" line="609"/>
+        <location filename="../../ui/service_levels.py" line="617"/>
         <source>&amp;Wednesday</source>
         <translation>Ça&amp;rşamba</translation>
     </message>
     <message>
-        <location filename="../../ui/service_levels.py" line="609"/>
+        <location filename="../../ui/service_levels.py" line="617"/>
         <source>T&amp;hursday</source>
         <translation>Perşem&amp;be</translation>
     </message>
     <message>
-        <location filename="../../ui/service_levels.py" line="610"/>
+        <location filename="../../ui/service_levels.py" line="618"/>
         <source>&amp;Friday</source>
         <translation>&amp;Cuma</translation>
     </message>
     <message>
-        <location filename="../../ui/service_levels.py" line="610"/>
+        <location filename="../../ui/service_levels.py" line="618"/>
         <source>S&amp;aturday</source>
         <translation>Cu&amp;martesi</translation>
     </message>
     <message>
-        <location filename="../../ui/service_levels.py" line="610"/>
+        <location filename="../../ui/service_levels.py" line="618"/>
         <source>S&amp;unday</source>
         <translation>Pa&amp;zar</translation>
     </message>
     <message>
-        <location filename="../../ui/service_levels.py" line="617"/>
+        <location filename="../../ui/service_levels.py" line="625"/>
         <source>closed</source>
         <translation>kapalı</translation>
     </message>
     <message>
-        <location filename="../../ui/service_levels.py" line="618"/>
+        <location filename="../../ui/service_levels.py" line="626"/>
         <source>{0} shifts</source>
         <translation>{0} vardiyaları</translation>
     </message>
     <message>
-        <location filename="../../ui/service_levels.py" line="620"/>
+        <location filename="../../ui/service_levels.py" line="628"/>
         <source>Shifts such as 09:00-17:00, 18:00-22:00; 22:00-06:00 runs overnight</source>
         <translation>Vardiyalar, örneğin 09:00-17:00, 18:00-22:00; 22:00-06:00 ertesi sabaha kadar sürer</translation>
     </message>
     <message>
-        <location filename="../../ui/service_levels.py" line="624"/>
+        <location filename="../../ui/service_levels.py" line="632"/>
         <source>{0} problem</source>
         <translation>{0} sorunu</translation>
     </message>
     <message>
-        <location filename="../../ui/service_levels.py" line="635"/>
+        <location filename="../../ui/service_levels.py" line="643"/>
         <source>Ho&amp;lidays (no shift starts)</source>
         <translation>&amp;Tatiller (vardiya başlamaz)</translation>
     </message>
     <message>
-        <location filename="../../ui/service_levels.py" line="637"/>
+        <location filename="../../ui/service_levels.py" line="645"/>
         <source>Holidays</source>
         <translation>Tatiller</translation>
     </message>
     <message>
-        <location filename="../../ui/service_levels.py" line="644"/>
+        <location filename="../../ui/service_levels.py" line="652"/>
         <source>Holiday to add</source>
         <translation>Eklenecek tatil</translation>
     </message>
     <message>
-        <location filename="../../ui/service_levels.py" line="645"/>
+        <location filename="../../ui/service_levels.py" line="653"/>
         <source>A&amp;dd</source>
         <translation>&amp;Ekle</translation>
     </message>
     <message>
-        <location filename="../../ui/service_levels.py" line="646"/>
+        <location filename="../../ui/service_levels.py" line="654"/>
         <source>Add holiday</source>
         <translation>Tatil ekle</translation>
     </message>
     <message>
-        <location filename="../../ui/service_levels.py" line="647"/>
+        <location filename="../../ui/service_levels.py" line="655"/>
         <source>Remo&amp;ve</source>
         <translation>Ka&amp;ldır</translation>
     </message>
     <message>
-        <location filename="../../ui/service_levels.py" line="648"/>
+        <location filename="../../ui/service_levels.py" line="656"/>
         <source>Remove selected holidays</source>
         <translation>Seçili tatilleri kaldır</translation>
     </message>
     <message>
-        <location filename="../../ui/service_levels.py" line="649"/>
+        <location filename="../../ui/service_levels.py" line="657"/>
         <source>&amp;Import iCalendar…</source>
         <translation>iCalendar içe &amp;aktar…</translation>
     </message>
     <message>
-        <location filename="../../ui/service_levels.py" line="650"/>
+        <location filename="../../ui/service_levels.py" line="658"/>
         <source>Import holidays from an iCalendar file</source>
         <translation>Tatilleri bir iCalendar dosyasından içe aktar</translation>
     </message>
     <message>
-        <location filename="../../ui/service_levels.py" line="663"/>
+        <location filename="../../ui/service_levels.py" line="671"/>
         <source>Business hours problem</source>
         <translation>Çalışma saatleri sorunu</translation>
     </message>
     <message>
-        <location filename="../../ui/service_levels.py" line="669"/>
+        <location filename="../../ui/service_levels.py" line="677"/>
         <source>Business hours summary</source>
         <translation>Çalışma saatleri özeti</translation>
     </message>
     <message>
-        <location filename="../../ui/service_levels.py" line="754"/>
+        <location filename="../../ui/service_levels.py" line="762"/>
         <source>Every hour counts: {0}.</source>
         <translation>Her saat sayılır: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/service_levels.py" line="764"/>
+        <location filename="../../ui/service_levels.py" line="772"/>
         <source>{0} is not a time zone: pick one from the list, such as Europe/Berlin</source>
         <translation>{0} bir saat dilimi değil: listeden birini seçin, örneğin Europe/Istanbul</translation>
     </message>
     <message>
-        <location filename="../../ui/service_levels.py" line="765"/>
+        <location filename="../../ui/service_levels.py" line="773"/>
         <source>An empty field</source>
         <translation>Boş alan</translation>
     </message>
     <message>
-        <location filename="../../ui/service_levels.py" line="781"/>
+        <location filename="../../ui/service_levels.py" line="789"/>
         <source>Fix the marked fields to see the schedule.</source>
         <translation>Çizelgeyi görmek için işaretli alanları düzeltin.</translation>
     </message>
     <message>
-        <location filename="../../ui/service_levels.py" line="785"/>
+        <location filename="../../ui/service_levels.py" line="793"/>
         <source>Never open: give at least one shift, or choose round the clock.</source>
         <translation>Hiç açık değil: en az bir vardiya girin ya da kesintisiz çalışmayı seçin.</translation>
     </message>
     <message>
-        <location filename="../../ui/service_levels.py" line="791"/>
+        <location filename="../../ui/service_levels.py" line="799"/>
         <source>Open {0}; {1} holiday(s).</source>
         <translation>Açık: {0}; {1} tatil.</translation>
     </message>
     <message>
-        <location filename="../../ui/service_levels.py" line="793"/>
+        <location filename="../../ui/service_levels.py" line="801"/>
         <source>Open {0}; no holidays.</source>
         <translation>Açık: {0}; tatil yok.</translation>
     </message>
     <message>
-        <location filename="../../ui/service_levels.py" line="822"/>
+        <location filename="../../ui/service_levels.py" line="830"/>
         <source>Import holidays</source>
         <translation>Tatilleri içe aktar</translation>
     </message>
     <message>
-        <location filename="../../ui/service_levels.py" line="824"/>
+        <location filename="../../ui/service_levels.py" line="832"/>
         <source>iCalendar files (*.ics *.ical);;All files (*)</source>
         <translation>iCalendar dosyaları (*.ics *.ical);;Tüm dosyalar (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/service_levels.py" line="840"/>
+        <location filename="../../ui/service_levels.py" line="848"/>
         <source>{0}: {1} holiday(s), {2} new. Save to keep them.</source>
         <translation>{0}: {1} tatil, {2} yeni. Korumak için kaydedin.</translation>
     </message>
     <message>
-        <location filename="../../ui/service_levels.py" line="849"/>
+        <location filename="../../ui/service_levels.py" line="857"/>
         <source>{0} is not a calendar of holidays: {1}</source>
         <translation>{0} bir tatil takvimi değil: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/service_levels.py" line="851"/>
+        <location filename="../../ui/service_levels.py" line="859"/>
         <source>{0} could not be read: {1}</source>
         <translation>{0} okunamadı: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/service_levels.py" line="853"/>
+        <location filename="../../ui/service_levels.py" line="861"/>
         <source>{0} could not be imported: {1}</source>
         <translation>{0} içe aktarılamadı: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/service_levels.py" line="897"/>
+        <location filename="../../ui/service_levels.py" line="905"/>
         <source>The service levels could not be read: {0}</source>
         <translation>Hizmet düzeyleri okunamadı: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/service_levels.py" line="946"/>
+        <location filename="../../ui/service_levels.py" line="954"/>
         <source>Not saved: a policy needs fixing (see the marked row).</source>
         <translation>Kaydedilmedi: bir politikanın düzeltilmesi gerekiyor (işaretli satıra bakın).</translation>
     </message>
     <message>
-        <location filename="../../ui/service_levels.py" line="950"/>
+        <location filename="../../ui/service_levels.py" line="958"/>
         <source>Not saved: the business hours need fixing.</source>
         <translation>Kaydedilmedi: çalışma saatlerinin düzeltilmesi gerekiyor.</translation>
     </message>
     <message>
-        <location filename="../../ui/service_levels.py" line="958"/>
+        <location filename="../../ui/service_levels.py" line="966"/>
         <source>Nothing to save.</source>
         <translation>Kaydedilecek bir değişiklik yok.</translation>
     </message>
     <message>
-        <location filename="../../ui/service_levels.py" line="982"/>
+        <location filename="../../ui/service_levels.py" line="990"/>
         <source>Saved.</source>
         <translation>Kaydedildi.</translation>
     </message>
     <message>
-        <location filename="../../ui/service_levels.py" line="990"/>
+        <location filename="../../ui/service_levels.py" line="998"/>
         <source>Not saved: {0}. What you typed is kept; try again.</source>
         <translation>Kaydedilmedi: {0}. Yazdıklarınız korunuyor; yeniden deneyin.</translation>
     </message>
     <message>
-        <location filename="../../ui/service_levels.py" line="996"/>
+        <location filename="../../ui/service_levels.py" line="1004"/>
         <source>Saving…</source>
         <translation>Kaydediliyor…</translation>
     </message>
