@@ -200,7 +200,8 @@ def format_table(report: Report) -> str:
         lines.extend(f"Benchmark: {source}" for source in sorted(sources))
     lines.append(
         "Percentiles are exact (nearest rank). Within target counts answered conversations "
-        "and unanswered ones past their target; each is judged by its own policy."
+        "and unanswered ones past their target, each judged by its own policy on that "
+        "policy's clock."
     )
     return "\n".join(lines) + "\n"
 
