@@ -61,6 +61,7 @@ class TrendPoint:
     p50: float | None
     p90: float | None
     within_target_pct: float | None
+    conversation_ids: tuple[int, ...] = ()  # the day's conversations, for drilling down
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,10 @@ class Snapshot:
     target_s: int | None
     benchmark_s: int | None
     goal_pct: float | None
+    # The same first responses with their conversations (seconds, id), ascending, and
+    # the overdue conversations, soonest due first: what the charts drill down to.
+    answered: tuple[tuple[float, int], ...] = ()
+    overdue_ids: tuple[int, ...] = ()
 
 
 def pace(figures: dict[str, Any]) -> str:
@@ -100,6 +105,7 @@ class Wallboard:
         self.reporter = Reporter(store, levels)
         # Past days' trend points, with when they were worked out.
         self._trend_cache: dict[str, tuple[float, TrendPoint]] = {}
+        self._overdue_ids: tuple[int, ...] = ()
 
     def snapshot(self, now: datetime | None = None) -> Snapshot:
         now = now or utcnow()
@@ -118,8 +124,10 @@ class Wallboard:
             since, now + timedelta(seconds=1), ("channel", "agent"), now=now
         )
         total = _tile(by_channel.total)
-        firsts = sorted(k[2] for k in by_channel.total.kept if k[2] is not None)  # calendar seconds
+        answered = sorted((k[2], k[0]) for k in by_channel.total.kept if k[2] is not None)
+        firsts = [seconds for seconds, _cid in answered]  # calendar seconds
         upcoming, overdue = self.upcoming(now)
+        overdue_ids = self._overdue_ids
         mark = total.figures.get("benchmark")
         return Snapshot(
             now=now,
@@ -134,6 +142,8 @@ class Wallboard:
             target_s=total.figures.get("target_s"),
             benchmark_s=mark["customers_expect_s"] if mark else self._benchmark(by_channel),
             goal_pct=total.figures.get("goal_pct"),
+            answered=tuple(answered),
+            overdue_ids=overdue_ids,
         )
 
     @staticmethod
@@ -168,15 +178,17 @@ class Wallboard:
             start = datetime.combine(day, time(0), zone).astimezone(UTC)
             end = datetime.combine(day + timedelta(days=1), time(0), zone).astimezone(UTC)
             if back == 0 and today_total is not None:  # today's tiles read it already
-                figures = summarise(today_total, False)
+                group = today_total
             else:
-                figures = summarise(self.reporter.report(start, end, now=now).total, False)
+                group = self.reporter.report(start, end, now=now).total
+            figures = summarise(group, False)
             point = TrendPoint(
                 key,
                 figures["conversations"],
                 figures["first_response"]["p50"],
                 figures["first_response"]["p90"],
                 figures["within_target_pct"],
+                tuple(group.conversation_ids),
             )
             self._trend_cache[key] = (now.timestamp(), point)
             points.append(point)
@@ -192,6 +204,7 @@ class Wallboard:
             everything = due_times(conn, self.levels)
             due_soon = [d for d in everything if d[0] > now_s]
             overdue = len(everything) - len(due_soon)
+            self._overdue_ids = tuple(d[1] for d in everything if d[0] <= now_s)
             chosen = due_soon[:limit]
             details = {
                 row[0]: row[1:]
