@@ -140,7 +140,8 @@ def test_reset_all_and_typing_kept_across_accounts(
     retype(qtbot, dialog.rows["direct_message"].first, "5m")
 
     choose(qtbot, dialog, reddit)
-    assert dialog.benchmark.text().startswith("No published benchmark for Reddit; the defaults borrow")
+    borrowed = "No published benchmark for Reddit; the defaults borrow"
+    assert dialog.benchmark.text().startswith(borrowed)
     assert dialog.rows["direct_message"].first.text() == "1h"  # Reddit's own default
     retype(qtbot, dialog.rows["public"].resolution, "4d")
     choose(qtbot, dialog, x)
