@@ -80,7 +80,7 @@ from socialdesk.metrics import UNASSIGNED, ConversationFigures
 from socialdesk.policies import PolicyBook
 from socialdesk.store import Store
 from socialdesk.text import one_line
-from socialdesk.wallboard import Snapshot, Tile, Upcoming, Wallboard
+from socialdesk.wallboard import Snapshot, Tile, TrendPoint, Upcoming, Wallboard
 from ui.inbox_model import _network_name
 from ui.labels import duration_label, number_label, plain_tip, status_label, time_label
 from ui.tasks import run_task
@@ -162,8 +162,13 @@ def histogram(
     bins = int(reach // width) + 1  # the bar holding the reach itself too
     counts = [0] * bins
     for seconds in ordered:
-        counts[min(bins - 1, int(seconds / 60 // width))] += 1
+        counts[bar_of(seconds, width, bins)] += 1
     return float(width), counts
+
+
+def bar_of(seconds: float, width: float, bins: int) -> int:
+    """The histogram's bar for a first response: the last one holds the slower too."""
+    return max(0, min(bins - 1, int(seconds / 60 // width)))
 
 
 def _plain(parent: QWidget, name: str, *, bold: bool = False, scale: float = 1.0) -> QLabel:
@@ -474,13 +479,104 @@ class ConversationsDialog(QDialog):
         self.chosen.emit(int(item.data(0, _ID_ROLE)))
 
 
-class DistributionChart(QChartView):
-    """Today's first responses in bars of minutes, with the target and the published
-    benchmark as vertical lines, each named beside its top."""
+class _PickChart(QChartView):
+    """A chart whose bars or days each list their conversations: a click on one, or,
+    once Tab brings the focus here, Left and Right to choose one (a band marks it) and
+    Enter or Space."""
+
+    chosen = Signal(int)  # the bar's or the day's number
 
     def __init__(self, parent: QWidget | None = None) -> None:
         chart = QChart()
         super().__init__(chart, parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.current = 0
+        self.pick_line = QLineSeries()  # the band's outline, not in the chart itself
+        # The subclasses add the band first (behind the rest), against this axis.
+        self.pick = QAreaSeries(self.pick_line)
+        self.pick.setVisible(False)
+        self.pick.clicked.connect(lambda point: self._clicked(point.x()))
+        self._pick_axis: QValueAxis | None = None
+
+    # What the subclasses say about their bars or days.
+    def pick_count(self) -> int:
+        raise NotImplementedError
+
+    def pick_span(self, number: int) -> tuple[float, float]:
+        raise NotImplementedError
+
+    def pick_at(self, x: float) -> int:
+        raise NotImplementedError
+
+    def pick_text(self, number: int) -> str:
+        raise NotImplementedError
+
+    def _clicked(self, x: float) -> None:
+        if not self.pick_count():
+            return
+        self.current = max(0, min(self.pick_count() - 1, self.pick_at(x)))
+        self.show_pick()
+        self.chosen.emit(self.current)
+
+    def show_pick(self) -> None:
+        """The band on the chosen bar or day while the chart has the focus."""
+        for marker in self.chart().legend().markers(self.pick):
+            marker.setVisible(False)
+        count = self.pick_count()
+        self.current = max(0, min(self.current, count - 1))
+        axis = self._pick_axis
+        if not count or axis is None or not self.hasFocus():
+            self.pick.setVisible(False)
+            return
+        left, right = self.pick_span(self.current)
+        low, high = axis.min(), axis.max()
+        self.pick_line.replace(
+            [QPointF(left, low), QPointF(left, high), QPointF(right, high), QPointF(right, low)]
+        )
+        self.pick.setVisible(True)
+        self.setAccessibleDescription(self.pick_text(self.current))
+
+    def restyle_pick(self) -> None:
+        colour = self.palette().highlight().color()
+        fill = QColor(colour)
+        fill.setAlpha(60)
+        self.pick.setBrush(QBrush(fill))
+        self.pick.setPen(QPen(colour, 1.5))
+        self.show_pick()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, count = event.key(), self.pick_count()
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End):
+            step = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}
+            if key in step:
+                self.current += step[key]
+            else:
+                self.current = 0 if key == Qt.Key.Key_Home else count - 1
+            self.show_pick()
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            if count:
+                self.chosen.emit(max(0, min(self.current, count - 1)))
+            return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.show_pick()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.show_pick()
+
+
+class DistributionChart(_PickChart):
+    """Today's first responses in bars of minutes, with the target and the published
+    benchmark as vertical lines, each named beside its top. A bar lists its
+    conversations."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        chart = self.chart()
         self.setAccessibleName(self.tr("First-response distribution"))
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumSize(360, 240)
@@ -498,26 +594,60 @@ class DistributionChart(QChartView):
         self.y_axis = QValueAxis()
         self.y_axis.setTitleText(self.tr("Conversations"))
         self.y_axis.setLabelFormat("%d")
-        for series in (self.bars, self.target, self.benchmark):
+        for series in (self.pick, self.bars, self.target, self.benchmark):
             chart.addSeries(series)
         chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
-        for series in (self.bars, self.target, self.benchmark):
+        for series in (self.pick, self.bars, self.target, self.benchmark):
             series.attachAxis(self.x_axis)
             series.attachAxis(self.y_axis)
+        self._pick_axis = self.y_axis
         # The lines are named where they stand, so the legend would only repeat it.
         chart.legend().hide()
         self.target_label = QGraphicsSimpleTextItem(chart)
         self.benchmark_label = QGraphicsSimpleTextItem(chart)
         chart.plotAreaChanged.connect(lambda _area: self._place_labels())
+        self.bars.clicked.connect(lambda point: self._clicked(point.x()))
+        self.setToolTip(
+            plain_tip(self.tr("Click a bar, or choose one with Left and Right and press Enter,"
+                              " to list its conversations."))
+        )  # fmt: skip
         self.width_min = 1.0
         self.counts: list[int] = []
+        self.answered: tuple[tuple[float, int], ...] = ()
+        self.slower = 0
+
+    def pick_count(self) -> int:
+        return len(self.counts)
+
+    def pick_span(self, number: int) -> tuple[float, float]:
+        return number * self.width_min, (number + 1) * self.width_min
+
+    def pick_at(self, x: float) -> int:
+        return int(x // self.width_min)
+
+    def pick_text(self, number: int) -> str:
+        return self.tr("{0}: {1}").format(self.bar_title(number), number_label(self.counts[number]))
+
+    def bar_ids(self, number: int) -> list[int]:
+        """The conversations whose first response falls in that bar, quickest first."""
+        bins = len(self.counts)
+        return [cid for s, cid in self.answered if bar_of(s, self.width_min, bins) == number]
+
+    def bar_title(self, number: int) -> str:
+        left, right = number * self.width_min, (number + 1) * self.width_min
+        if number == len(self.counts) - 1 and self.slower:
+            return self.tr("First response {0} min and longer").format(number_label(int(left)))
+        return self.tr("First response {0}–{1} min").format(
+            number_label(int(left)), number_label(int(right))
+        )
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         chart = self.chart()
         values = snapshot.distribution
         width, counts = histogram(values, snapshot.target_s, snapshot.benchmark_s)
         self.width_min, self.counts = width, counts
+        self.answered = snapshot.answered
         gap = width * 0.08
         points = []
         for number, count in enumerate(counts):
@@ -548,7 +678,7 @@ class DistributionChart(QChartView):
         )
         self.benchmark_label.setText(self.benchmark.name() if snapshot.benchmark_s else "")
         answered = len(values)
-        slower = sum(1 for v in values if v / 60 >= reach)
+        slower = self.slower = sum(1 for v in values if v / 60 >= reach)
         if not answered:
             chart.setTitle(self.tr("First responses today: none yet"))
         elif slower:
@@ -560,6 +690,7 @@ class DistributionChart(QChartView):
         else:
             chart.setTitle(self.tr("First responses today: {0}").format(number_label(answered)))
         self._place_labels()
+        self.show_pick()
 
     @staticmethod
     def _mark(
@@ -628,16 +759,17 @@ class DistributionChart(QChartView):
             label.setBrush(QBrush(series.pen().color()))
             label.setFont(font)
         self._place_labels()
+        self.restyle_pick()
 
 
-class TrendChart(QChartView):
+class TrendChart(_PickChart):
     """The fortnight by day: first-response p50 and p90 (in minutes, or hours when
     they run long), and the share within target in percent on the right-hand axis,
-    with the goal."""
+    with the goal. A day lists its conversations."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        chart = QChart()
-        super().__init__(chart, parent)
+        super().__init__(parent)
+        chart = self.chart()
         self.setAccessibleName(self.tr("Daily trend"))
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumSize(360, 240)
@@ -661,6 +793,10 @@ class TrendChart(QChartView):
         chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(self.times, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(self.percent, Qt.AlignmentFlag.AlignRight)
+        chart.addSeries(self.pick)
+        self.pick.attachAxis(self.x_axis)
+        self.pick.attachAxis(self.percent)
+        self._pick_axis = self.percent
         for series, axis in (
             (self.p50, self.times),
             (self.p90, self.times),
@@ -673,10 +809,36 @@ class TrendChart(QChartView):
             series.setPointsVisible(True)
         self.goal.setPointsVisible(False)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        for series in (self.p50, self.p90, self.within):
+            series.clicked.connect(lambda point: self._clicked(point.x()))
+        self.setToolTip(
+            plain_tip(self.tr("Click a day, or choose one with Left and Right and press Enter,"
+                              " to list its conversations."))
+        )  # fmt: skip
         self.in_hours = False
+        self.days: tuple[TrendPoint, ...] = ()
+
+    def pick_count(self) -> int:
+        return len(self.days)
+
+    def pick_span(self, number: int) -> tuple[float, float]:
+        return number - 0.3, number + 0.3
+
+    def pick_at(self, x: float) -> int:
+        return round(x)  # the nearest day
+
+    def pick_text(self, number: int) -> str:
+        point = self.days[number]
+        return self.tr("{0}: {1}").format(self.day_title(number), number_label(point.conversations))
+
+    def day_ids(self, number: int) -> list[int]:
+        return list(self.days[number].conversation_ids)
+
+    def day_title(self, number: int) -> str:
+        return self.tr("Conversations of {0}").format(self.days[number].day)
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
-        trend = snapshot.trend
+        trend = self.days = snapshot.trend
         longest = max([v for p in trend for v in (p.p50, p.p90) if v is not None] or [0.0])
         # Minutes read best; a fortnight with slow days would squash them flat.
         self.in_hours = longest > HOURS_FROM_S
@@ -722,6 +884,7 @@ class TrendChart(QChartView):
         days = len(trend)
         title = self.tr("First response by day, the last {0} days").format(days)
         self.chart().setTitle(title if days else "")
+        self.show_pick()
 
     def restyle(self, dark: bool) -> None:
         chart = self.chart()
@@ -732,6 +895,7 @@ class TrendChart(QChartView):
         self.p90.setPen(QPen(QColor("#ffb74d" if dark else "#ef6c00"), 2.5))
         self.within.setPen(QPen(QColor("#81c784" if dark else "#2e7d32"), 2, Qt.PenStyle.DashLine))
         self.goal.setPen(QPen(QColor("#9e9e9e" if dark else "#757575"), 1.5, Qt.PenStyle.DotLine))
+        self.restyle_pick()
 
 
 def _chart_theme(dark: bool) -> QChart.ChartTheme:
@@ -740,6 +904,38 @@ def _chart_theme(dark: bool) -> QChart.ChartTheme:
 
 def _is_dark(widget: QWidget) -> bool:
     return widget.palette().window().color().lightness() < 128
+
+
+class _LinkButton(QPushButton):
+    """A flat button that reads like a bold label; Enter, Space or a click activates
+    it. Its text is never rich text (a button's is plain)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("wallboardLink")
+        self.setFlat(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        font = self.font()
+        font.setBold(True)
+        self.setFont(font)
+        self.setStyleSheet(
+            "QPushButton#wallboardLink { text-align: left; border: 1px solid transparent;"
+            " border-radius: 3px; padding: 1px 2px; }"
+            "QPushButton#wallboardLink:hover { text-decoration: underline; }"
+            "QPushButton#wallboardLink:focus { border-color: palette(highlight); }"
+        )
+
+    def setText(self, text: str) -> None:
+        super().setText(text.replace("&", "&&"))  # no mnemonics
+
+    def text(self) -> str:
+        return super().text().replace("&&", "&")
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.click()
+            return
+        super().keyPressEvent(event)
 
 
 class WallboardWindow(QWidget):
@@ -814,17 +1010,22 @@ class WallboardWindow(QWidget):
         self.breaches.header().setStretchLastSection(False)
         self.breaches.header().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.breaches.itemActivated.connect(self._on_breach)
-        self.overdue = _plain(self, self.tr("Overdue"), bold=True)
+        self.overdue = _LinkButton(self)
+        self.overdue.setAccessibleName(self.tr("Overdue"))
+        self.overdue.setToolTip(plain_tip(self.tr("Enter or click lists these conversations.")))
+        self.overdue.clicked.connect(self._on_overdue)
         breach_box = QWidget(self)
         box = QVBoxLayout(breach_box)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self._caption(self.tr("Next to breach")))
         box.addWidget(self.breaches, 1)
-        box.addWidget(self.overdue)
+        box.addWidget(self.overdue, 0, Qt.AlignmentFlag.AlignLeft)
 
         # -- charts ----------------------------------------------------------------------------
         self.distribution = DistributionChart(self)
+        self.distribution.chosen.connect(self._on_bar)
         self.trend = TrendChart(self)
+        self.trend.chosen.connect(self._on_day)
 
         # -- agents ----------------------------------------------------------------------------
         self.agents = QTableWidget(0, 9, self)
@@ -1024,6 +1225,7 @@ class WallboardWindow(QWidget):
             self.overdue.setText(
                 self.overdue.text() + " · " + self.tr("nothing else waiting falls due")
             )
+        self.overdue.setEnabled(overdue > 0)
 
     def _show_agents(self, agents: Sequence[Tile]) -> None:
         table = self.agents
@@ -1088,6 +1290,32 @@ class WallboardWindow(QWidget):
     def _on_breach(self, item: QTreeWidgetItem, _column: int) -> None:
         self.open_conversation.emit(int(item.data(0, _ID_ROLE)))
 
+    def overdue_ids(self) -> list[int]:
+        """The waiting conversations past their target, soonest due first: the
+        snapshot's, then those whose countdown ran out since."""
+        snapshot = self.snapshot
+        if snapshot is None:
+            return []
+        expired = [
+            u.conversation_id for u in snapshot.upcoming if u.conversation_id in self._expired
+        ]
+        return [*snapshot.overdue_ids, *expired]
+
+    def _on_overdue(self) -> None:
+        ids = self.overdue_ids()
+        if ids:
+            self.show_conversations(ids, self.tr("Already overdue"))
+
+    def _on_bar(self, number: int) -> None:
+        ids = self.distribution.bar_ids(number)
+        if ids:
+            self.show_conversations(ids, self.distribution.bar_title(number))
+
+    def _on_day(self, number: int) -> None:
+        ids = self.trend.day_ids(number)
+        if ids:
+            self.show_conversations(ids, self.trend.day_title(number))
+
     def show_conversations(self, ids: list[int], title: str) -> None:
         """Says which conversations (``drill``) and lists them in a dialog of their own."""
         self.drill.emit(ids, title)
@@ -1116,6 +1344,9 @@ class WallboardWindow(QWidget):
             *self.channel_tiles.tiles,
             *self.agent_tiles.tiles,
             self.breaches,
+            self.overdue,
+            self.distribution,
+            self.trend,
             self.agents,
             self.refresh_button,
         ]

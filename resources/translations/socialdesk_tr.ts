@@ -527,92 +527,92 @@
 <context>
     <name>ConversationsDialog</name>
     <message>
-        <location filename="../../ui/wallboard.py" line="392"/>
+        <location filename="../../ui/wallboard.py" line="397"/>
         <source>Summary</source>
         <translation>Özet</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="393"/>
+        <location filename="../../ui/wallboard.py" line="398"/>
         <source>Loading {0} conversations…</source>
         <translation>{0} konuşma yükleniyor…</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="395"/>
+        <location filename="../../ui/wallboard.py" line="400"/>
         <source>Conversations</source>
         <translation>Konuşmalar</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="401"/>
+        <location filename="../../ui/wallboard.py" line="406"/>
         <source>Conversation</source>
         <translation>Konuşma</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="402"/>
+        <location filename="../../ui/wallboard.py" line="407"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="403"/>
+        <location filename="../../ui/wallboard.py" line="408"/>
         <source>Account</source>
         <translation>Hesap</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="404"/>
+        <location filename="../../ui/wallboard.py" line="409"/>
         <source>Agent</source>
         <translation>Temsilci</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="405"/>
+        <location filename="../../ui/wallboard.py" line="410"/>
         <source>Status</source>
         <translation>Durum</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="406"/>
+        <location filename="../../ui/wallboard.py" line="411"/>
         <source>First response</source>
         <translation>İlk yanıt</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="407"/>
+        <location filename="../../ui/wallboard.py" line="412"/>
         <source>Waiting</source>
         <translation>Bekleme</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="408"/>
+        <location filename="../../ui/wallboard.py" line="413"/>
         <source>Within target</source>
         <translation>Hedef sürede</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="412"/>
+        <location filename="../../ui/wallboard.py" line="417"/>
         <source>Hint</source>
         <translation>İpucu</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="413"/>
+        <location filename="../../ui/wallboard.py" line="418"/>
         <source>Enter or double-click opens a conversation in the main window.</source>
         <translation>Enter veya çift tıklama konuşmayı ana pencerede açar.</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="442"/>
+        <location filename="../../ui/wallboard.py" line="447"/>
         <source>yes</source>
         <translation>evet</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="442"/>
+        <location filename="../../ui/wallboard.py" line="447"/>
         <source>late</source>
         <translation>gecikti</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="464"/>
+        <location filename="../../ui/wallboard.py" line="469"/>
         <source>1 conversation today</source>
         <translation>Bugün 1 konuşma</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="466"/>
+        <location filename="../../ui/wallboard.py" line="471"/>
         <source>{0} conversations today</source>
         <translation>Bugün {0} konuşma</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="471"/>
+        <location filename="../../ui/wallboard.py" line="476"/>
         <source>Could not list the conversations: {0}</source>
         <translation>Konuşmalar listelenemedi: {0}</translation>
     </message>
@@ -620,43 +620,63 @@
 <context>
     <name>DistributionChart</name>
     <message>
-        <location filename="../../ui/wallboard.py" line="484"/>
+        <location filename="../../ui/wallboard.py" line="580"/>
         <source>First-response distribution</source>
         <translation>İlk yanıt dağılımı</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="490"/>
-        <location filename="../../ui/wallboard.py" line="499"/>
+        <location filename="../../ui/wallboard.py" line="586"/>
+        <location filename="../../ui/wallboard.py" line="595"/>
         <source>Conversations</source>
         <translation>Konuşmalar</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="494"/>
+        <location filename="../../ui/wallboard.py" line="590"/>
         <source>Minutes to first response</source>
         <translation>İlk yanıt süresi (dk)</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="544"/>
+        <location filename="../../ui/wallboard.py" line="612"/>
+        <source>Click a bar, or choose one with Left and Right and press Enter, to list its conversations.</source>
+        <translation>Konuşmalarını listelemek için bir çubuğa tıklayın ya da Sol ve Sağ ile birini seçip Enter&apos;a basın.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="630"/>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="640"/>
+        <source>First response {0} min and longer</source>
+        <translation>İlk yanıt {0} dk ve üzeri</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="641"/>
+        <source>First response {0}–{1} min</source>
+        <translation>İlk yanıt {0}–{1} dk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="674"/>
         <source>Target {0}</source>
         <translation>Hedef süre {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="547"/>
+        <location filename="../../ui/wallboard.py" line="677"/>
         <source>Customers expect {0} (benchmark)</source>
         <translation>Müşteri beklentisi {0} (kıyaslama)</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="553"/>
+        <location filename="../../ui/wallboard.py" line="683"/>
         <source>First responses today: none yet</source>
         <translation>Bugünkü ilk yanıtlar: henüz yok</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="556"/>
+        <location filename="../../ui/wallboard.py" line="686"/>
         <source>First responses today: {0} (the last bar holds {1} and longer)</source>
         <translation>Bugünkü ilk yanıtlar: {0} (son çubuk {1} ve üzerini içerir)</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="561"/>
+        <location filename="../../ui/wallboard.py" line="691"/>
         <source>First responses today: {0}</source>
         <translation>Bugünkü ilk yanıtlar: {0}</translation>
     </message>
@@ -1889,67 +1909,67 @@ sayacı</translation>
 <context>
     <name>TileWidget</name>
     <message>
-        <location filename="../../ui/wallboard.py" line="198"/>
+        <location filename="../../ui/wallboard.py" line="203"/>
         <source>Name</source>
         <translation>Ad</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="199"/>
+        <location filename="../../ui/wallboard.py" line="204"/>
         <source>Pace</source>
         <translation>Gidişat</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="201"/>
+        <location filename="../../ui/wallboard.py" line="206"/>
         <source>Conversations</source>
         <translation>Konuşmalar</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="202"/>
+        <location filename="../../ui/wallboard.py" line="207"/>
         <source>First response</source>
         <translation>İlk yanıt</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="203"/>
+        <location filename="../../ui/wallboard.py" line="208"/>
         <source>Within target</source>
         <translation>Hedef sürede</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="204"/>
+        <location filename="../../ui/wallboard.py" line="209"/>
         <source>Breaches and backlog</source>
         <translation>İhlaller ve bekleyenler</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="231"/>
+        <location filename="../../ui/wallboard.py" line="236"/>
         <source>1 conversation</source>
         <translation>1 konuşma</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="233"/>
+        <location filename="../../ui/wallboard.py" line="238"/>
         <source>{0} conversations</source>
         <translation>{0} konuşma</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="236"/>
+        <location filename="../../ui/wallboard.py" line="241"/>
         <source>First response: p50 {0} · p90 {1}</source>
         <translation>İlk yanıt: p50 {0} · p90 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="242"/>
+        <location filename="../../ui/wallboard.py" line="247"/>
         <source>Within target: {0} (goal {1})</source>
         <translation>Hedef sürede: {0} (hedef {1})</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="247"/>
+        <location filename="../../ui/wallboard.py" line="252"/>
         <source>{0} breached · {1} waiting</source>
         <translation>{0} ihlal · {1} bekliyor</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="253"/>
+        <location filename="../../ui/wallboard.py" line="258"/>
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="257"/>
+        <location filename="../../ui/wallboard.py" line="262"/>
         <source>Enter or click lists these conversations.</source>
         <translation>Enter veya tıklama bu konuşmaları listeler.</translation>
     </message>
@@ -1957,59 +1977,74 @@ sayacı</translation>
 <context>
     <name>TrendChart</name>
     <message>
-        <location filename="../../ui/wallboard.py" line="641"/>
-        <location filename="../../ui/wallboard.py" line="645"/>
+        <location filename="../../ui/wallboard.py" line="773"/>
+        <location filename="../../ui/wallboard.py" line="777"/>
         <source>Daily trend</source>
         <translation>Günlük eğilim</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="649"/>
-        <location filename="../../ui/wallboard.py" line="656"/>
+        <location filename="../../ui/wallboard.py" line="781"/>
+        <location filename="../../ui/wallboard.py" line="788"/>
         <source>Within target (%)</source>
         <translation>Hedef sürede (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="651"/>
+        <location filename="../../ui/wallboard.py" line="783"/>
         <source>Goal</source>
         <translation>Hedef</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="685"/>
+        <location filename="../../ui/wallboard.py" line="815"/>
+        <source>Click a day, or choose one with Left and Right and press Enter, to list its conversations.</source>
+        <translation>Konuşmalarını listelemek için bir güne tıklayın ya da Sol ve Sağ ile birini seçip Enter&apos;a basın.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="832"/>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="838"/>
+        <source>Conversations of {0}</source>
+        <translation>{0} tarihli konuşmalar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="847"/>
         <source>Hours</source>
         <translation>Saat</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="686"/>
+        <location filename="../../ui/wallboard.py" line="848"/>
         <source>p50 (h)</source>
         <translation>p50 (sa)</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="687"/>
+        <location filename="../../ui/wallboard.py" line="849"/>
         <source>p90 (h)</source>
         <translation>p90 (sa)</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="689"/>
+        <location filename="../../ui/wallboard.py" line="851"/>
         <source>Minutes</source>
         <translation>Dakika</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="690"/>
+        <location filename="../../ui/wallboard.py" line="852"/>
         <source>p50 (min)</source>
         <translation>p50 (dk)</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="691"/>
+        <location filename="../../ui/wallboard.py" line="853"/>
         <source>p90 (min)</source>
         <translation>p90 (dk)</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="705"/>
+        <location filename="../../ui/wallboard.py" line="867"/>
         <source>Goal {0}</source>
         <translation>Hedef {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="723"/>
+        <location filename="../../ui/wallboard.py" line="885"/>
         <source>First response by day, the last {0} days</source>
         <translation>Günlere göre ilk yanıt, son {0} gün</translation>
     </message>
@@ -2066,193 +2101,203 @@ sayacı</translation>
 <context>
     <name>WallboardWindow</name>
     <message>
-        <location filename="../../ui/wallboard.py" line="763"/>
+        <location filename="../../ui/wallboard.py" line="959"/>
         <source>Wallboard — response times</source>
         <translation>İzleme panosu — yanıt süreleri</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="764"/>
-        <location filename="../../ui/wallboard.py" line="779"/>
+        <location filename="../../ui/wallboard.py" line="960"/>
+        <location filename="../../ui/wallboard.py" line="975"/>
         <source>Wallboard</source>
         <translation>İzleme panosu</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="780"/>
+        <location filename="../../ui/wallboard.py" line="976"/>
         <source>Response times today</source>
         <translation>Bugünkü yanıt süreleri</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="781"/>
+        <location filename="../../ui/wallboard.py" line="977"/>
         <source>Last updated</source>
         <translation>Son güncelleme</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="782"/>
+        <location filename="../../ui/wallboard.py" line="978"/>
         <source>Loading…</source>
         <translation>Yükleniyor…</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="783"/>
+        <location filename="../../ui/wallboard.py" line="979"/>
         <source>Error</source>
         <translation>Hata</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="787"/>
+        <location filename="../../ui/wallboard.py" line="983"/>
         <source>Refresh (F5)</source>
         <translation>Yenile (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="788"/>
+        <location filename="../../ui/wallboard.py" line="984"/>
         <source>Refresh</source>
         <translation>Yenile</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="799"/>
-        <location filename="../../ui/wallboard.py" line="878"/>
+        <location filename="../../ui/wallboard.py" line="995"/>
+        <location filename="../../ui/wallboard.py" line="1079"/>
         <source>Channels</source>
         <translation>Kanallar</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="800"/>
-        <location filename="../../ui/wallboard.py" line="860"/>
-        <location filename="../../ui/wallboard.py" line="880"/>
+        <location filename="../../ui/wallboard.py" line="996"/>
+        <location filename="../../ui/wallboard.py" line="1061"/>
+        <location filename="../../ui/wallboard.py" line="1081"/>
         <source>Agents</source>
         <translation>Temsilciler</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="806"/>
+        <location filename="../../ui/wallboard.py" line="1002"/>
         <source>Next breaches</source>
         <translation>Yaklaşan ihlaller</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="811"/>
+        <location filename="../../ui/wallboard.py" line="1007"/>
         <source>Due in</source>
         <translation>Kalan süre</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="811"/>
+        <location filename="../../ui/wallboard.py" line="1007"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="811"/>
+        <location filename="../../ui/wallboard.py" line="1007"/>
         <source>Account</source>
         <translation>Hesap</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="811"/>
+        <location filename="../../ui/wallboard.py" line="1007"/>
         <source>Author</source>
         <translation>Yazar</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="812"/>
+        <location filename="../../ui/wallboard.py" line="1008"/>
         <source>Message</source>
         <translation>Mesaj</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="817"/>
+        <location filename="../../ui/wallboard.py" line="1014"/>
         <source>Overdue</source>
         <translation>Süresi dolanlar</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="821"/>
+        <location filename="../../ui/wallboard.py" line="1015"/>
+        <source>Enter or click lists these conversations.</source>
+        <translation>Enter veya tıklama bu konuşmaları listeler.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="1020"/>
         <source>Next to breach</source>
         <translation>İhlale yaklaşanlar</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="831"/>
+        <location filename="../../ui/wallboard.py" line="1032"/>
         <source>Agents today</source>
         <translation>Temsilciler (bugün)</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="834"/>
+        <location filename="../../ui/wallboard.py" line="1035"/>
         <source>Agent</source>
         <translation>Temsilci</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="835"/>
+        <location filename="../../ui/wallboard.py" line="1036"/>
         <source>Pace</source>
         <translation>Gidişat</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="836"/>
+        <location filename="../../ui/wallboard.py" line="1037"/>
         <source>Conversations</source>
         <translation>Konuşmalar</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="837"/>
+        <location filename="../../ui/wallboard.py" line="1038"/>
         <source>First response p50</source>
         <translation>İlk yanıt p50</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="838"/>
+        <location filename="../../ui/wallboard.py" line="1039"/>
         <source>p90</source>
         <translation>p90</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="839"/>
+        <location filename="../../ui/wallboard.py" line="1040"/>
         <source>Within target</source>
         <translation>Hedef sürede</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="840"/>
+        <location filename="../../ui/wallboard.py" line="1041"/>
         <source>Breaches</source>
         <translation>İhlaller</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="841"/>
+        <location filename="../../ui/wallboard.py" line="1042"/>
         <source>Backlog</source>
         <translation>Bekleyen</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="842"/>
+        <location filename="../../ui/wallboard.py" line="1043"/>
         <source>Handle time p50</source>
         <translation>İşlem süresi p50</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="931"/>
+        <location filename="../../ui/wallboard.py" line="1132"/>
         <source>Could not update the wallboard: {0}</source>
         <translation>İzleme panosu güncellenemedi: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="936"/>
+        <location filename="../../ui/wallboard.py" line="1137"/>
         <source>Not loaded</source>
         <translation>Yüklenmedi</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="948"/>
+        <location filename="../../ui/wallboard.py" line="1149"/>
         <source>since {0} · updated {1}</source>
         <translation>başlangıç: {0} · güncelleme: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="954"/>
+        <location filename="../../ui/wallboard.py" line="1155"/>
         <source>No conversations today yet.</source>
         <translation>Bugün henüz konuşma yok.</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="957"/>
+        <location filename="../../ui/wallboard.py" line="1158"/>
         <source>No agent has answered a conversation today yet.</source>
         <translation>Bugün henüz hiçbir temsilci bir konuşmayı yanıtlamadı.</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="1019"/>
+        <location filename="../../ui/wallboard.py" line="1220"/>
         <source>1 already overdue</source>
         <translation>1 konuşmanın süresi zaten doldu</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="1021"/>
+        <location filename="../../ui/wallboard.py" line="1222"/>
         <source>{0} already overdue</source>
         <translation>{0} konuşmanın süresi zaten doldu</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="1025"/>
+        <location filename="../../ui/wallboard.py" line="1226"/>
         <source>nothing else waiting falls due</source>
         <translation>süresi dolacak başka bekleyen konuşma yok</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="1076"/>
+        <location filename="../../ui/wallboard.py" line="1278"/>
         <source>{0}: today&apos;s conversations</source>
         <translation>{0}: bugünkü konuşmalar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard.py" line="1307"/>
+        <source>Already overdue</source>
+        <translation>Süresi zaten dolanlar</translation>
     </message>
 </context>
 </TS>

@@ -3,13 +3,14 @@ driven by the keyboard, with the snapshot computed on a pool thread as in the ap
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QThreadPool
+from PySide6.QtCore import QPointF, QSettings, Qt, QThreadPool
 from PySide6.QtGui import QTextDocument
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel
@@ -20,7 +21,7 @@ from socialdesk.domain import Author, Direction, MessageKind, Network
 from socialdesk.ingest import Ingestor
 from socialdesk.models import Conversation
 from socialdesk.store import Store
-from socialdesk.wallboard import Tile
+from socialdesk.wallboard import Tile, TrendPoint
 from ui import wallboard as wallboard_module
 from ui.main_window import MainWindow
 from ui.theme import CLOSE, LATE, ON_TIME
@@ -371,6 +372,148 @@ def test_enter_on_a_breach_opens_that_conversation(
     with qtbot.waitSignal(board.open_conversation, timeout=5_000) as opened:
         QTest.keyClick(tree, Qt.Key.Key_Return)
     assert opened.args == [day["c8"]]
+
+
+def press(qtbot, widget, *keys: Qt.Key) -> None:  # type: ignore[no-untyped-def]
+    for key in keys:
+        QTest.keyClick(widget, key)
+
+
+def test_a_click_on_a_distribution_bar_lists_the_conversations_in_it(
+    qtbot, board: WallboardWindow, day: dict[str, int]
+) -> None:  # type: ignore[no-untyped-def]
+    chart = board.distribution
+    # 5, 10, 12, 20 and 30 minutes in 2-minute bars: c2 in the 10-12 bar, c4 in 12-14.
+    assert chart.width_min == 2 and len(chart.counts) == 16
+    for bar, key, title in ((5, "c2", "10–12"), (6, "c4", "12–14"), (15, "c3", "30–32")):
+        with qtbot.waitSignal(board.drill, timeout=5_000) as drilled:
+            chart.bars.clicked.emit(QPointF(bar * 2 + 1.3, 0.5))
+        assert drilled.args == [[day[key]], f"First response {title} min"]
+    # A real click on the middle of the 20-22 bar.
+    centre = chart.chart().mapToPosition(QPointF(21, 0.5), chart.bars)
+    spot = chart.mapFromScene(chart.chart().mapToScene(centre))
+    with qtbot.waitSignal(board.drill, timeout=5_000) as drilled:
+        qtbot.mouseClick(chart.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+    assert drilled.args == [[day["c5"]], "First response 20–22 min"]
+    assert chart.hasFocus() and chart.current == 10 and chart.pick.isVisible()
+
+
+def test_the_last_distribution_bar_lists_the_slower_responses_too(
+    qtbot, board: WallboardWindow
+) -> None:  # type: ignore[no-untyped-def]
+    # A 15-minute target: 2-minute bars to 24 minutes; 22.5 minutes (the p90) and 25
+    # hours share the last bar.
+    fast = tuple((float(s), cid) for cid, s in enumerate((200, 300, 400, 500, 600), 16))
+    answered = ((60.0, 11), (61.0, 12), (150.0, 13), *fast, (1350.0, 14), (90_000.0, 15))
+    snapshot = dataclasses.replace(
+        board.snapshot,  # type: ignore[type-var]
+        distribution=tuple(s for s, _ in answered),
+        answered=answered,
+        target_s=900,
+        benchmark_s=None,
+    )
+    chart = board.distribution
+    chart.show_snapshot(snapshot)
+    assert chart.width_min == 2 and len(chart.counts) == 12
+    # The same bars as the chart's: every bar's conversations as many as its height.
+    assert [len(chart.bar_ids(n)) for n in range(12)] == chart.counts
+    with qtbot.waitSignal(board.drill, timeout=5_000) as drilled:
+        chart.bars.clicked.emit(QPointF(23.0, 0.5))
+    assert drilled.args == [[14, 15], "First response 22 min and longer"]
+    with qtbot.waitSignal(board.drill, timeout=5_000) as drilled:
+        chart.bars.clicked.emit(QPointF(0.5, 1.0))
+    assert drilled.args == [[11, 12], "First response 0–2 min"]
+
+
+def test_the_keys_choose_a_distribution_bar_and_enter_lists_it(
+    qtbot, board: WallboardWindow, day: dict[str, int]
+) -> None:  # type: ignore[no-untyped-def]
+    chart = board.distribution
+    board.breaches.setFocus()
+    press(qtbot, board.breaches, Qt.Key.Key_Tab)
+    assert board.overdue.hasFocus()
+    press(qtbot, board.overdue, Qt.Key.Key_Tab)
+    assert chart.hasFocus() and chart.pick.isVisible()
+    press(qtbot, chart, Qt.Key.Key_Home, Qt.Key.Key_Right, Qt.Key.Key_Right)
+    assert chart.current == 2
+    assert chart.accessibleDescription() == "First response 4–6 min: 1"
+    band = chart.pick_line.points()
+    assert (band[0].x(), band[-1].x()) == (4, 6)
+    with qtbot.waitSignal(board.drill, timeout=5_000) as drilled:
+        press(qtbot, chart, Qt.Key.Key_Return)
+    assert drilled.args == [[day["c1"]], "First response 4–6 min"]
+    # An empty bar lists nothing; Left stops at the first bar.
+    press(qtbot, chart, Qt.Key.Key_Left)
+    with qtbot.assertNotEmitted(board.drill):
+        press(qtbot, chart, Qt.Key.Key_Space)
+    press(qtbot, chart, *[Qt.Key.Key_Left] * 5)
+    assert chart.current == 0
+    press(qtbot, chart, Qt.Key.Key_Tab)
+    assert board.trend.hasFocus() and not chart.pick.isVisible()
+
+
+def test_a_day_of_the_trend_lists_its_conversations(
+    qtbot, board: WallboardWindow, day: dict[str, int]
+) -> None:  # type: ignore[no-untyped-def]
+    trend = board.trend
+    today = trend.p50.points()[-1]
+    with qtbot.waitSignal(board.drill, timeout=5_000) as drilled:
+        trend.p50.clicked.emit(today)
+    ids, title = drilled.args
+    assert sorted(ids) == sorted(day.values()) and len(ids) == 9
+    assert title == "Conversations of 2026-11-20"
+    # A day with no conversations lists nothing.
+    with qtbot.assertNotEmitted(board.drill):
+        trend.p50.clicked.emit(QPointF(3.1, 0.0))
+    # The nearest day to where the click falls, from any of the day's lines.
+    points = (
+        TrendPoint("2026-11-18", 2, 300.0, 600.0, 50.0, (21, 22)),
+        TrendPoint("2026-11-19", 1, 60.0, 60.0, 100.0, (23,)),
+        TrendPoint("2026-11-20", 0, None, None, None, ()),
+    )
+    trend.show_snapshot(dataclasses.replace(board.snapshot, trend=points))  # type: ignore[type-var]
+    for series, x, expected, named in (
+        (trend.p90, 0.4, [21, 22], "2026-11-18"),
+        (trend.within, 0.6, [23], "2026-11-19"),
+        (trend.p50, 1.2, [23], "2026-11-19"),
+    ):
+        with qtbot.waitSignal(board.drill, timeout=5_000) as drilled:
+            series.clicked.emit(QPointF(x, 10.0))
+        assert drilled.args == [expected, f"Conversations of {named}"]
+    # By the keys: End is the last day, Left the one before.
+    trend.setFocus()
+    press(qtbot, trend, Qt.Key.Key_End, Qt.Key.Key_Left)
+    assert trend.pick.isVisible() and trend.current == 1
+    with qtbot.waitSignal(board.drill, timeout=5_000) as drilled:
+        press(qtbot, trend, Qt.Key.Key_Enter)
+    assert drilled.args == [[23], "Conversations of 2026-11-19"]
+
+
+def test_enter_on_already_overdue_lists_the_overdue_conversations(
+    qtbot, board: WallboardWindow, day: dict[str, int], clock: Clock
+) -> None:  # type: ignore[no-untyped-def]
+    overdue = board.overdue
+    assert overdue.text() == "1 already overdue" and overdue.isEnabled()
+    overdue.setFocus()
+    with qtbot.waitSignal(board.drill, timeout=5_000) as drilled:
+        press(qtbot, overdue, Qt.Key.Key_Return)
+    assert drilled.args == [[day["c7"]], "Already overdue"]
+    # c6 falls due at 15:05: counted and listed too, after c7 (due at 14:30).
+    clock.now = NOW + timedelta(seconds=301)
+    board.tick()
+    assert overdue.text() == "2 already overdue"
+    with qtbot.waitSignal(board.drill, timeout=5_000) as drilled:
+        qtbot.mouseClick(overdue, Qt.MouseButton.LeftButton)
+    assert drilled.args == [[day["c7"], day["c6"]], "Already overdue"]
+    # Space too, and Tab goes on to the charts.
+    with qtbot.waitSignal(board.drill, timeout=5_000) as drilled:
+        press(qtbot, overdue, Qt.Key.Key_Space)
+    assert drilled.args[0] == [day["c7"], day["c6"]]
+    board.activateWindow()
+    qtbot.waitUntil(board.isActiveWindow, timeout=5_000)
+    overdue.setFocus()
+    press(qtbot, overdue, Qt.Key.Key_Tab)
+    assert board.distribution.hasFocus()
 
 
 # -- refresh, errors, keys -------------------------------------------------------------------------
