@@ -246,18 +246,21 @@ class FactsBook:
         now = now or utcnow()
         stamp = hours.to_json()
         self.touched_starts, self.rebuilt = [], False
+        with self.store.connect() as conn:
+            state = _Sql(conn).rows("SELECT hours FROM facts_state WHERE id = 1")
+        if not state or state[0][0] != stamp:
+            return self._rebuild(hours, stamp, now)
         with self.store.session() as session:
             sql = _Sql(session.connection())
             _lock(sql)
             state = sql.rows("SELECT event_id, hours, missing FROM facts_state WHERE id = 1")
             newest = int(sql.rows("SELECT COALESCE(MAX(id), 0) FROM events")[0][0])
-            if not state or state[0][1] != stamp:
-                self.rebuilt = True
-                done = self._rebuild(sql, hours, newest)
-                missing = _missing_ids(sql, 0, newest, now.timestamp())
-                self._save_state(sql, bool(state), newest, stamp, missing)
-                return done
-            read_to, _stamp, missing_text = state[0]
+            if not state or state[0][1] != stamp:  # the hours changed a moment ago
+                self._clear(sql)
+                self._save_state(sql, bool(state), 0, "", [])
+                read_to, missing_text = 0, "[]"
+            else:
+                read_to, _stamp, missing_text = state[0], _stamp, missing_text = state[0]
             read_to = int(read_to)
             try:
                 missing = [(int(i), float(t)) for i, t in json.loads(missing_text or "[]")]
@@ -296,30 +299,46 @@ class FactsBook:
 
     # -- working facts out ---------------------------------------------------------------
 
-    def _rebuild(self, sql: _Sql, hours: BusinessHours, newest: int) -> int:
+    def _rebuild(self, hours: BusinessHours, stamp: str, now: datetime) -> int:
+        """Works every conversation out again: read from a snapshot with no lock held
+        (agents go on working while it reads a million events), then written in one
+        short transaction, unless another refresh did the same meanwhile."""
+        facts: list[tuple[Any, ...]] = []
+        responses: list[tuple[Any, ...]] = []
+        with self.store.connect() as conn:
+            sql = _Sql(conn)
+            newest = int(sql.rows("SELECT COALESCE(MAX(id), 0) FROM events")[0][0])
+            span = sql.rows("SELECT MIN(at), MAX(at) FROM events")[0]
+            clock = _Clock(self._timeline(sql, hours, span[0], span[1]))
+            cursor = sql.conn.connection.cursor()
+            try:
+                cursor.execute(
+                    f"{_EVENTS} WHERE id <= {sql.ph} ORDER BY conversation_id, at, id", (newest,)
+                )
+                for cid, walk in _walks(_fetch(cursor), clock, sql):
+                    _collect(cid, walk, facts, responses)
+            finally:
+                cursor.close()
+            missing = _missing_ids(sql, 0, newest, now.timestamp())
+        with self.store.session() as session:
+            sql = _Sql(session.connection())
+            _lock(sql)
+            state = sql.rows("SELECT event_id, hours FROM facts_state WHERE id = 1")
+            if state and state[0][1] == stamp and int(state[0][0]) >= newest:
+                return 0  # another refresh worked them out meanwhile
+            self._clear(sql)
+            for start in range(0, len(facts), _BATCH):
+                self._write(sql, facts[start : start + _BATCH], [])
+            for start in range(0, len(responses), _BATCH):
+                self._write(sql, [], responses[start : start + _BATCH])
+            self._save_state(sql, bool(state), newest, stamp, missing)
+        self.rebuilt = True
+        return len(facts)
+
+    @staticmethod
+    def _clear(sql: _Sql) -> None:
         sql.conn.exec_driver_sql("DELETE FROM response_facts")
         sql.conn.exec_driver_sql("DELETE FROM conversation_facts")
-        span = sql.rows("SELECT MIN(at), MAX(at) FROM events")[0]
-        clock = _Clock(self._timeline(sql, hours, span[0], span[1]))
-        ph = sql.ph
-        cursor = sql.conn.connection.cursor()
-        done = 0
-        try:
-            cursor.execute(
-                f"{_EVENTS} WHERE id <= {ph} ORDER BY conversation_id, at, id", (newest,)
-            )
-            facts: list[tuple[Any, ...]] = []
-            responses: list[tuple[Any, ...]] = []
-            for cid, walk in _walks(_fetch(cursor), clock, sql):
-                done += 1
-                _collect(cid, walk, facts, responses)
-                if len(facts) >= _BATCH:
-                    self._write(sql, facts, responses)
-                    facts, responses = [], []
-            self._write(sql, facts, responses)
-        finally:
-            cursor.close()
-        return done
 
     @staticmethod
     def _timeline(sql: _Sql, hours: BusinessHours, low: Any, high: Any) -> Timeline:
