@@ -189,12 +189,6 @@ class _Sql:
             return float(value.replace(tzinfo=UTC).timestamp())
         return float(value.timestamp())
 
-    def dt(self, epoch: float | None) -> Any:
-        if epoch is None:
-            return None
-        moment = datetime.fromtimestamp(epoch, UTC)
-        return moment.isoformat(" ", "microseconds")[:26] if self.sqlite else moment
-
     def epoch_sql(self, column: str) -> str:
         if self.sqlite:
             return f"((julianday({column}) - 2440587.5) * 86400.0)"

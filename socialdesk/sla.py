@@ -176,29 +176,3 @@ class ServiceLevels:
         """The target a waiting message is held to: the first response's, or once the
         conversation has had one, the next response's."""
         return targets.next_response_s if answered_before else targets.first_response_s
-
-    def waited(self, since: datetime, now: datetime, targets: Targets) -> float:
-        """How long it has waited on the policy's clock."""
-        if targets.business_hours:
-            return self.hours.business_seconds(since, now)
-        return max(0.0, (now - since).total_seconds())
-
-    def search_reach(self) -> timedelta:
-        """How long ago a conversation still waiting may have started and not be due
-        yet: the longest first-response target, and two weeks more when a policy runs
-        on business hours (a weekend and a holiday stretch its calendar time)."""
-        reach = timedelta(seconds=self.longest_first_response())
-        if self.hours.always_open or not any(t.business_hours for t in self.overrides.values()):
-            return reach
-        return reach + timedelta(days=14)
-
-    def longest_first_response(self) -> int:
-        """The longest first- or next-response target any policy has, in calendar seconds at
-        the least (business-hours policies may be due later: callers that bound a
-        search by it must allow for that)."""
-        found = [max(t.first_response_s, t.next_response_s) for t in self.overrides.values()]
-        raw = _defaults()
-        for policy in [*(p for kinds in raw["policies"].values() for p in kinds.values()),
-                       raw["fallback"]]:  # fmt: skip
-            found.append(max(int(policy["first_response_s"]), int(policy["next_response_s"])))
-        return max(found)
