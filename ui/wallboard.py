@@ -545,11 +545,12 @@ class _PickChart(QChartView):
         self.show_pick()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        key, count = event.key(), self.pick_count()
+        key, count = Qt.Key(event.key()), self.pick_count()
         if key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End):
-            step = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}
-            if key in step:
-                self.current += step[key]
+            if key == Qt.Key.Key_Left:
+                self.current -= 1
+            elif key == Qt.Key.Key_Right:
+                self.current += 1
             else:
                 self.current = 0 if key == Qt.Key.Key_Home else count - 1
             self.show_pick()
