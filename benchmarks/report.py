@@ -19,6 +19,8 @@ agent" has agents. Figures:
   breaches, the distribution and the 14-day trend), median of five after the first;
 - ``wallboard_after_event_s``: the same with an agent's note written before each
   refresh (the facts read it; the day it touches is worked out again);
+- ``wallboard_after_message_s``: the same with a customer's new message ingested before
+  each refresh (every waiting conversation's due time is worked out again too);
 - ``conversations``: how many conversations the 30-day report covers.
 Targets: 2 s for the reports, 0.5 s for the wallboard.
 """
@@ -71,12 +73,14 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     from sqlalchemy import text
 
     from socialdesk.desk import Desk
-    from socialdesk.domain import utcnow
+    from socialdesk.domain import Author, Direction, IncomingMessage, MessageKind, Network, utcnow
     from socialdesk.hours import BusinessHours
+    from socialdesk.ingest import Ingestor
     from socialdesk.metrics import FactsBook, Reporter
     from socialdesk.policies import PolicyBook
     from socialdesk.sla import ServiceLevels
     from socialdesk.store import Store
+    from socialdesk.triage import TriageScorer
     from socialdesk.wallboard import Wallboard
 
     messages = args.messages or DEFAULT_MESSAGES
@@ -119,6 +123,29 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             board.snapshot()
 
         wallboard_after_event = _median(after_event)
+        # And with a customer's new message each time: every due time is worked out again.
+        ingestor = Ingestor(store, TriageScorer())
+        sent = iter(range(1_000_000))
+
+        def after_message() -> None:
+            number = next(sent)
+            ingestor.ingest(
+                [
+                    IncomingMessage(
+                        network=Network.X,
+                        external_id=f"bench-report-{time.time_ns()}-{number}",
+                        kind=MessageKind.MENTION,
+                        direction=Direction.INBOUND,
+                        author=Author(f"bench{number}", f"bench{number}"),
+                        account="@NimbusCare",
+                        created_at=utcnow(),
+                        text="where is my parcel? still waiting",
+                    )
+                ]
+            )
+            board.snapshot()
+
+        wallboard_after_message = _median(after_message)
     finally:
         store.close()
     return {
@@ -130,5 +157,6 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "business_hours_s": round(business, 3),
         "wallboard_s": round(wallboard, 3),
         "wallboard_after_event_s": round(wallboard_after_event, 3),
+        "wallboard_after_message_s": round(wallboard_after_message, 3),
         "facts_build_s": round(facts_build, 2),
     }

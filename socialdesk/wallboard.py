@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 
 from socialdesk.domain import utcnow
 from socialdesk.metrics import Group, Reporter, due_times, summarise
-from socialdesk.models import Account, Conversation, Message
+from socialdesk.models import Account, Conversation, Event, Message
 from socialdesk.sla import ServiceLevels
 from socialdesk.store import Store
 
@@ -84,6 +84,9 @@ class Snapshot:
     overdue_ids: tuple[int, ...] = ()
 
 
+DUES_CACHE_S = 60
+
+
 def pace(figures: dict[str, Any]) -> str:
     share, goal = figures.get("within_target_pct"), figures.get("goal_pct")
     if share is None or goal is None:
@@ -91,6 +94,15 @@ def pace(figures: dict[str, Any]) -> str:
     if share >= goal:
         return "green"
     return "amber" if share >= goal - AMBER_MARGIN_PCT else "red"
+
+
+def _due_key(conn: Any) -> tuple[int, int]:
+    """What moves due times: a new message (arrived or replied) or a status change."""
+    message = conn.execute(select(func.coalesce(func.max(Message.id), 0))).scalar()
+    status = conn.execute(
+        select(func.coalesce(func.max(Event.id), 0)).where(Event.type == "status_changed")
+    ).scalar()
+    return int(message or 0), int(status or 0)
 
 
 def _tile(group: Group) -> Tile:
@@ -106,6 +118,9 @@ class Wallboard:
         # Past days' trend points, with when they were worked out.
         self._trend_cache: dict[str, tuple[float, TrendPoint]] = {}
         self._overdue_ids: tuple[int, ...] = ()
+        # When each waiting conversation falls due, kept while no message arrived and no
+        # status changed (nothing else moves a due time), for a minute at most.
+        self._dues: tuple[tuple[int, int], float, list[tuple[float, int, float, int]]] | None = None
 
     def snapshot(self, now: datetime | None = None) -> Snapshot:
         now = now or utcnow()
@@ -194,6 +209,15 @@ class Wallboard:
             points.append(point)
         return tuple(points)
 
+    def _due_times(self, conn: Any, now_s: float) -> list[tuple[float, int, float, int]]:
+        key = _due_key(conn)
+        kept = self._dues
+        if kept is not None and kept[0] == key and now_s - kept[1] < DUES_CACHE_S:
+            return kept[2]
+        found = due_times(conn, self.levels)
+        self._dues = (key, now_s, found)
+        return found
+
     def upcoming(
         self, now: datetime, limit: int = NEXT_BREACHES
     ) -> tuple[tuple[Upcoming, ...], int]:
@@ -201,7 +225,7 @@ class Wallboard:
         waiting ones are overdue already."""
         now_s = now.timestamp()
         with self.store.connect() as conn:
-            everything = due_times(conn, self.levels)
+            everything = self._due_times(conn, now_s)
             due_soon = [d for d in everything if d[0] > now_s]
             overdue = len(everything) - len(due_soon)
             self._overdue_ids = tuple(d[1] for d in everything if d[0] <= now_s)
