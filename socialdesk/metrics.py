@@ -33,6 +33,7 @@ from sqlalchemy import Connection
 
 from socialdesk.domain import WORKING_STATUSES, EventType, utcnow
 from socialdesk.hours import BusinessHours, Timeline
+from socialdesk.policies import PolicyBook
 from socialdesk.sla import ServiceLevels, Targets, benchmark, kind_of
 from socialdesk.store import Store, StoreError
 from socialdesk.targets import duration_seconds
@@ -897,12 +898,6 @@ class Reporter:
             nexts = sql.rows(_NEXTS.format(ph=sql.ph), span)
         return rows, nexts, _Judge(self.levels, timeline, now.timestamp())
 
-    def _accounts(self) -> list[tuple[int, str, str, str]]:
-        with self.store.connect() as conn:
-            sql = _Sql(conn)
-            rows = sql.rows("SELECT id, network, display_name, handle FROM accounts")
-        return [(int(r[0]), str(r[1]), str(r[2] or r[3]), str(r[3])) for r in rows]
-
     def figures(
         self, since: datetime, until: datetime, now: datetime | None = None
     ) -> list[ConversationFigures]:
@@ -951,7 +946,7 @@ class Reporter:
                 raise ReportError(f"cannot group by {by!r}: one of {', '.join(GROUPINGS)}")
         now = now or utcnow()
         rows, nexts, judge = self._load(since, until, now, _REPORT)
-        names = _account_keys(self._accounts())
+        names = _account_keys(PolicyBook(self.store).handles())
         return [
             self._grouped(since, until, by, business, now, rows, nexts, judge, names)
             for by in groupings

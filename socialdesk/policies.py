@@ -56,13 +56,17 @@ class PolicyBook:
     def accounts(self) -> list[tuple[int, str, str]]:
         """Every account a policy can be set for (connected or only seen in imported
         data): id, network, name as shown."""
+        return [(account_id, network, name) for account_id, network, name, _ in self.handles()]
+
+    def handles(self) -> list[tuple[int, str, str, str]]:
+        """``accounts`` with each one's handle too."""
         with self.store.connect() as conn:
             rows = conn.execute(
                 select(Account.id, Account.network, Account.display_name, Account.handle).order_by(
                     Account.network, Account.handle
                 )
             ).all()
-        return [(int(r[0]), str(r[1]), str(r[2] or r[3])) for r in rows]
+        return [(int(r[0]), str(r[1]), str(r[2] or r[3]), str(r[3])) for r in rows]
 
     def policy(self, account_id: int, kind: str) -> tuple[Targets, bool]:
         """An account's policy for a kind, and whether it is the account's own (False:
