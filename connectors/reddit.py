@@ -21,10 +21,11 @@ from typing import Any
 import praw
 import prawcore
 
-from connectors.http import CountingSession
+from connectors.http import CountingSession, never_connected
 from socialdesk import __version__
 from socialdesk.accounts import ConnectedAccount
 from socialdesk.domain import Author, Direction, IncomingMessage, MessageKind, Network, utcnow
+from socialdesk.replymatch import same_reply
 from socialdesk.secrets import KeyringUnavailable, SecretStore
 from socialdesk.sources import (
     AuthError,
@@ -51,7 +52,9 @@ STREAM_WORDING = {
     "own": "reading the account's own comments",
     "keywords": "searching the monitored subreddits",
     "send": "posting replies",
+    "check": "checking whether a reply went out",
 }
+PRIVATE_SUBJECT = "About your comment"
 SUBJECT_KIND = {
     "username mention": MessageKind.MENTION,
     "comment reply": MessageKind.REPLY,
@@ -144,8 +147,12 @@ class RedditConnector:
             return self._keywords(cursor)
         raise ValueError(f"Reddit has no stream called {stream!r}")
 
-    def send_reply(self, in_reply_to: IncomingMessage, text: str) -> IncomingMessage:
+    def send_reply(
+        self, in_reply_to: IncomingMessage, text: str, *, private: bool = False
+    ) -> IncomingMessage:
         thing = in_reply_to.external_id
+        if private and not thing.startswith("t4_"):
+            return self._message_author(in_reply_to, text)
         answer = self._call(
             "send",
             lambda: self.reddit.post("/api/comment/", data={"text": text, "thing_id": thing}),
@@ -157,6 +164,82 @@ class RedditConnector:
         if not getattr(sent, "id", ""):
             raise MalformedResponse("Reddit accepted the reply but sent back no id", str(answer))
         private = in_reply_to.kind is MessageKind.DIRECT_MESSAGE
+        return self._sent(in_reply_to, name, text, self.now(), _url(_data(sent)), private)
+
+    def _message_author(self, in_reply_to: IncomingMessage, text: str) -> IncomingMessage:
+        """A private message to the author of a public comment. Reddit's answer has no
+        id for it: the account's sent messages are read for it straight after."""
+        to = in_reply_to.author.handle.removeprefix("u/")
+        started = self.now() - timedelta(minutes=1)
+        self._call(
+            "send",
+            lambda: self.reddit.post(
+                "/api/compose/",
+                data={"to": to, "subject": PRIVATE_SUBJECT, "text": text, "api_type": "json"},
+            ),
+        )
+        found = self.find_reply(
+            in_reply_to, text, started, self.now() + timedelta(minutes=1), private=True
+        )
+        if found is None:
+            raise MalformedResponse(
+                "Reddit accepted the private message but it is not among the sent ones yet", ""
+            )
+        return found
+
+    def find_reply(
+        self,
+        in_reply_to: IncomingMessage,
+        text: str,
+        since: datetime,
+        until: datetime,
+        *,
+        private: bool = False,
+    ) -> IncomingMessage | None:
+        """The account's comments (or sent private messages) between ``since`` and
+        ``until``, for this reply: newest first, down to ``since`` or Reddit's 1,000-item
+        limit."""
+        thing = in_reply_to.external_id
+        direct = private or thing.startswith("t4_")
+        path = "/message/sent/" if direct else f"/user/{self.account.handle}/comments"
+        params = {} if direct else {"sort": "new"}
+        to = in_reply_to.author.handle.removeprefix("u/").lower()
+        read = 0
+        for child in self._pages("check", path, since.timestamp(), params):
+            read += 1
+            data = child.get("data") if isinstance(child, dict) else None
+            if not isinstance(data, dict) or not isinstance(data.get("body"), str):
+                continue
+            if not same_reply(data["body"], text):
+                continue
+            if direct:
+                answers = thing in (data.get("parent_id"), data.get("first_message_name"))
+                fresh = not thing.startswith("t4_") and str(data.get("dest", "")).lower() == to
+                if not (answers or fresh):
+                    continue
+            elif data.get("parent_id") != thing:
+                continue
+            name = str(data.get("name") or "")
+            created = data.get("created_utc")
+            if not re.fullmatch(r"t[14]_[0-9a-z]+", name) or not isinstance(created, int | float):
+                continue
+            at = datetime.fromtimestamp(float(created), UTC)
+            if at > until:
+                continue
+            return self._sent(in_reply_to, name, text, at, _url(data), direct)
+        if read >= MAX_ITEMS:
+            raise SourceError("too many posts to look through to tell whether the reply went out")
+        return None
+
+    def _sent(
+        self,
+        in_reply_to: IncomingMessage,
+        name: str,
+        text: str,
+        at: datetime,
+        url: str,
+        private: bool,
+    ) -> IncomingMessage:
         return IncomingMessage(
             network=Network.REDDIT,
             external_id=name,
@@ -164,11 +247,14 @@ class RedditConnector:
             direction=Direction.OUTBOUND,
             author=Author(self.account.handle, self.account.shown, self.account.display_name),
             account=self.account.handle,
-            created_at=self.now(),
+            created_at=at,
             text=text,
-            url=_url(_data(sent)),
-            in_reply_to=thing,
-            conversation=in_reply_to.conversation,
+            url="" if private else url,
+            in_reply_to=in_reply_to.external_id,
+            # A private message to a public comment's author stays with that comment.
+            conversation=in_reply_to.conversation or in_reply_to.external_id
+            if private and not in_reply_to.external_id.startswith("t4_")
+            else in_reply_to.conversation,
             public=not private,
         )
 
@@ -408,6 +494,11 @@ class RedditConnector:
             raise NetworkDown(f"Reddit is having trouble (HTTP {status}); will retry") from None
         except prawcore.RequestException as exc:
             cause = type(exc.original_exception).__name__
+            if never_connected(exc.original_exception):
+                raise NetworkDown(
+                    f"cannot reach Reddit (no connection) while {what}; will retry",
+                    delivered_maybe=False,
+                ) from None
             if "Timeout" in cause:
                 raise NetworkDown(
                     f"Reddit did not answer in time while {what}; will retry"

@@ -20,9 +20,10 @@ from typing import Any
 import requests
 import tweepy
 
-from connectors.http import CountingSession
+from connectors.http import CountingSession, never_connected
 from socialdesk.accounts import ConnectedAccount
 from socialdesk.domain import Author, Direction, IncomingMessage, MessageKind, Network, utcnow
+from socialdesk.replymatch import same_reply
 from socialdesk.secrets import KeyringUnavailable, SecretStore
 from socialdesk.sources import (
     AuthError,
@@ -75,6 +76,7 @@ STREAM_WORDING = {
     "own": "reading the account's own posts",
     "keywords": "searching recent posts",
     "send": "posting replies",
+    "check": "checking whether a reply went out",
 }
 
 
@@ -293,9 +295,12 @@ class XConnector:
     def acknowledge(self, stream: str) -> None:
         """Nothing to do on X once a fetch is stored."""
 
-    def send_reply(self, in_reply_to: IncomingMessage, text: str) -> IncomingMessage:
+    def send_reply(
+        self, in_reply_to: IncomingMessage, text: str, *, private: bool = False
+    ) -> IncomingMessage:
         self.refresh_if_due()
-        if in_reply_to.kind is MessageKind.DIRECT_MESSAGE:
+        direct = private or in_reply_to.kind is MessageKind.DIRECT_MESSAGE
+        if direct:
             raw = self._call(
                 "send",
                 self.client.create_direct_message,
@@ -305,7 +310,11 @@ class XConnector:
             )
             data = raw.get("data") or {}
             sent_id = str(data.get("dm_event_id", ""))
-            conversation = str(data.get("dm_conversation_id") or in_reply_to.conversation or "")
+            if private and in_reply_to.kind is not MessageKind.DIRECT_MESSAGE:
+                # Kept in the public conversation it answers, where the agent sent it.
+                conversation = in_reply_to.conversation or in_reply_to.external_id
+            else:
+                conversation = str(data.get("dm_conversation_id") or in_reply_to.conversation or "")
         else:
             raw = self._call(
                 "send",
@@ -319,22 +328,116 @@ class XConnector:
             conversation = in_reply_to.conversation or in_reply_to.external_id
         if not sent_id:
             raise MalformedResponse("X accepted the reply but sent back no id", json.dumps(raw))
+        return self._sent(in_reply_to, sent_id, text, self.now(), conversation, direct)
+
+    def find_reply(
+        self,
+        in_reply_to: IncomingMessage,
+        text: str,
+        since: datetime,
+        until: datetime,
+        *,
+        private: bool = False,
+    ) -> IncomingMessage | None:
+        """Reads the account's posts (or its direct messages with the author) between
+        ``since`` and ``until`` for this reply. Every page up to the limit, or it cannot
+        tell."""
+        self.refresh_if_due()
+        direct = private or in_reply_to.kind is MessageKind.DIRECT_MESSAGE
+        try:
+            if direct:
+                pages = self._pages(
+                    "check",
+                    self.client.get_direct_message_events,
+                    participant_id=in_reply_to.author.id,
+                    max_results=PAGE_SIZE,
+                    event_types="MessageCreate",
+                    dm_event_fields=DM_FIELDS,
+                )
+            else:
+                pages = self._pages(
+                    "check",
+                    self.client.get_users_tweets,
+                    id=self.user_id,
+                    start_time=_x_time(since),
+                    end_time=_x_time(until),
+                    max_results=PAGE_SIZE,
+                    tweet_fields=TWEET_FIELDS,
+                )
+            for page in pages:
+                for raw in _list(page.get("data")):
+                    found = self._match(raw, in_reply_to, text, (since, until), direct)
+                    if found is not None:
+                        return found
+                if direct and _older_than(page, since):
+                    return None  # newest first: the rest was sent before the attempt
+        except _Stopped as stop:
+            if stop.until is not None:
+                raise RateLimited(stop.note, stop.until) from None
+            raise SourceError(
+                "too many posts to look through to tell whether the reply went out"
+            ) from None
+        return None
+
+    def _match(
+        self,
+        raw: Any,
+        in_reply_to: IncomingMessage,
+        text: str,
+        window: tuple[datetime, datetime],
+        direct: bool,
+    ) -> IncomingMessage | None:
+        if not isinstance(raw, dict) or not _digits(raw.get("id")):
+            return None
+        stored = raw.get("text")
+        if not isinstance(stored, str) or not same_reply(stored, text):
+            return None
+        try:
+            created = _time(raw, str(raw["id"]))
+        except ValueError:
+            return None
+        if not window[0] <= created <= window[1]:
+            return None
+        if direct:
+            if str(raw.get("sender_id") or "") != self._user_id:
+                return None
+            if in_reply_to.kind is MessageKind.DIRECT_MESSAGE:
+                conversation = str(raw.get("dm_conversation_id") or in_reply_to.conversation or "")
+            else:
+                conversation = in_reply_to.conversation or in_reply_to.external_id
+        else:
+            replied_to = {
+                str(ref.get("id"))
+                for ref in _list(raw.get("referenced_tweets"))
+                if isinstance(ref, dict) and ref.get("type") == "replied_to"
+            }
+            if in_reply_to.external_id not in replied_to:
+                return None
+            conversation = in_reply_to.conversation or in_reply_to.external_id
+        return self._sent(in_reply_to, str(raw["id"]), text, created, conversation, direct)
+
+    def _sent(
+        self,
+        in_reply_to: IncomingMessage,
+        sent_id: str,
+        text: str,
+        at: datetime,
+        conversation: str,
+        direct: bool,
+    ) -> IncomingMessage:
         return IncomingMessage(
             network=Network.X,
             external_id=sent_id,
-            kind=in_reply_to.kind
-            if in_reply_to.kind is MessageKind.DIRECT_MESSAGE
-            else MessageKind.REPLY,
+            kind=MessageKind.DIRECT_MESSAGE if direct else MessageKind.REPLY,
             direction=Direction.OUTBOUND,
             author=Author(self._user_id, self.account.shown, self.account.display_name),
             account=self.account.handle,
-            created_at=self.now(),
+            created_at=at,
             text=text,
-            url=_tweet_url(self.account.shown, sent_id)
-            if in_reply_to.kind is not MessageKind.DIRECT_MESSAGE
-            else "",
+            url="" if direct else _tweet_url(self.account.shown, sent_id),
             in_reply_to=in_reply_to.external_id,
             conversation=conversation,
+            public=not direct,
         )
 
     # -- reading -------------------------------------------------------------------------
@@ -600,8 +703,19 @@ class XConnector:
             raise MalformedResponse(
                 f"X sent a response that could not be read while {what}; will retry", exc.doc
             ) from None
+        except requests.ConnectTimeout:
+            raise NetworkDown(
+                f"cannot reach X (no connection) while {what}; will retry", delivered_maybe=False
+            ) from None
         except requests.Timeout:
             raise NetworkDown(f"X did not answer in time while {what}; will retry") from None
+        except requests.ConnectionError as exc:
+            if never_connected(exc):
+                raise NetworkDown(
+                    f"cannot reach X (no connection) while {what}; will retry",
+                    delivered_maybe=False,
+                ) from None
+            raise NetworkDown(f"cannot reach X ({type(exc).__name__}); will retry") from None
         except requests.RequestException as exc:
             raise NetworkDown(f"cannot reach X ({type(exc).__name__}); will retry") from None
 
@@ -630,6 +744,21 @@ def _gap(cursor: str | None) -> tuple[int, int, int]:
         since, newest, until = (int(part) if part else 0 for part in parts)
         return since, newest, until
     return (int(cursor), 0, 0) if _digits(cursor) else (0, 0, 0)
+
+
+def _x_time(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _older_than(page: dict[str, Any], since: datetime) -> bool:
+    """Whether a page of direct messages (newest first) reaches back before ``since``."""
+    for raw in reversed(_list(page.get("data"))):
+        if isinstance(raw, dict) and _digits(raw.get("id")):
+            try:
+                return _time(raw, str(raw["id"])) < since
+            except ValueError:
+                continue
+    return False
 
 
 def _list(value: Any) -> list[Any]:

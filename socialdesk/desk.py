@@ -11,7 +11,6 @@ is. Everything returned is a plain frozen value, safe to hand to another thread.
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -35,17 +34,33 @@ from socialdesk.models import (
     OutboxItem,
     Tag,
 )
+from socialdesk.outbox import Outbox, OutboxError
 from socialdesk.policies import PolicyBook
 from socialdesk.sla import kind_of
 from socialdesk.store import Store
+from socialdesk.xlength import weighted_length
 
 MAX_TAG_LENGTH = 64
 MAX_NOTE_LENGTH = 20_000
 MAX_HANDLING_SECONDS = 8 * 3600
-# What each network accepts in one reply (X counts by its own weighting, which the
-# Drafting issue applies; plain characters here). Reddit: 10,000 for a comment.
+# What each network accepts in one reply: X 280 in public (counted by its own weights),
+# 10,000 in a direct message; Reddit 10,000 for a comment or a private message.
 REPLY_LIMITS = {"x": 280, "reddit": 10_000}
+PRIVATE_LIMITS = {"x": 10_000, "reddit": 10_000}
 DEFAULT_REPLY_LIMIT = 2_000
+
+
+def reply_limit(network: str, public: bool) -> int:
+    if public:
+        return REPLY_LIMITS.get(network, DEFAULT_REPLY_LIMIT)
+    return PRIVATE_LIMITS.get(network, DEFAULT_REPLY_LIMIT)
+
+
+def reply_length(network: str, text: str) -> int:
+    """The length the network counts: X weighs characters and links."""
+    return weighted_length(text) if network == "x" else len(text)
+
+
 HISTORY_LIMIT = 20
 
 
@@ -119,7 +134,7 @@ class ConversationView:
 
     @property
     def reply_limit(self) -> int:
-        return REPLY_LIMITS.get(self.network, DEFAULT_REPLY_LIMIT)
+        return reply_limit(self.network, self.public)
 
 
 class Desk:
@@ -393,34 +408,27 @@ class Desk:
             )
             self._log(session, conv, EventType.NOTED, actor, {})
 
-    def queue_reply(self, conversation_id: int, text: str, *, actor: str | None) -> int:
-        """Puts a reply in the outbox as queued; the outbox sends it (the Drafting issue).
-        Returns its id."""
+    def queue_reply(
+        self, conversation_id: int, text: str, *, actor: str | None, channel: str = "reply"
+    ) -> int:
+        """Puts a reply in the outbox, queued; the outbox worker sends it, once
+        (``socialdesk.outbox``). ``channel`` "dm": as a direct message to the author of a
+        public conversation. Returns its id."""
         if not text.strip():
             raise DeskError("the reply is empty")
         with self.store.session() as session:
             conv = self._get(session, conversation_id)
-            limit = REPLY_LIMITS.get(conv.network, DEFAULT_REPLY_LIMIT)
-            if len(text) > limit:
-                raise DeskError(
-                    f"the reply is {len(text):,} characters; {conv.network} takes {limit:,}"
-                )
-            now = self.clock()
-            item = OutboxItem(
-                conversation_id=conv.id,
-                in_reply_to_message_id=conv.last_inbound_message_id,
-                network=conv.network,
-                public=conv.public,
-                text=text,
-                status="queued",
-                idempotency_key=uuid.uuid4().hex,
-                actor=actor,
-                created_at=now,
-                updated_at=now,
+            network, public = conv.network, conv.public and channel == "reply"
+        limit = reply_limit(network, public)
+        length = reply_length(network, text)
+        if length > limit:
+            raise DeskError(f"the reply is {length:,} characters; {network} takes {limit:,}")
+        try:
+            return Outbox(self.store, clock=self.clock).enqueue(
+                conversation_id, text, actor=actor, channel=channel
             )
-            session.add(item)
-            session.flush()
-            return int(item.id)
+        except OutboxError as exc:
+            raise DeskError(str(exc)) from None
 
     # -- helpers -------------------------------------------------------------------------
 

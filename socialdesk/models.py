@@ -300,7 +300,8 @@ class QueueState(Base):
 
 
 class OutboxItem(Base):
-    """A reply an agent queued. The Drafting issue sends it, exactly once."""
+    """A reply on its way out: draft, queued, sending, sent, failed or unknown (an
+    attempt whose outcome is not known). ``socialdesk.outbox`` sends it, exactly once."""
 
     __tablename__ = "outbox"
 
@@ -318,6 +319,18 @@ class OutboxItem(Base):
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
     error: Mapped[str | None] = mapped_column(Text)
+    # Migration 0008: how it goes out and how far it got (``socialdesk.outbox``).
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id", ondelete="SET NULL"))
+    channel: Mapped[str] = mapped_column(String(16), default="reply", server_default="reply")
+    origin: Mapped[str] = mapped_column(String(16), default="agent", server_default="agent")
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    next_attempt_at: Mapped[datetime | None]
+    first_attempt_at: Mapped[datetime | None]
+    claimed_at: Mapped[datetime | None]  # the latest claim (its lease, while sending)
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    maybe_sent: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    external_id: Mapped[str | None] = mapped_column(String(255))
+    sent_at: Mapped[datetime | None]
 
 
 class SlaPolicy(Base):

@@ -56,9 +56,18 @@ class RateLimited(SourceError):
 
 
 class NetworkDown(SourceError):
-    """No connection, a timeout or a server error: try again later, nothing is lost."""
+    """No connection, a timeout or a server error: try again later, nothing is lost.
+
+    ``delivered_maybe`` is False only when the request cannot have reached the network
+    (no connection could be made): a reply that failed so is simply sent again. After a
+    timeout, a reset or a server error the network may have taken it, and the outbox
+    looks before sending again."""
 
     state = "offline"
+
+    def __init__(self, message: str, *, requests: int = 0, delivered_maybe: bool = True) -> None:
+        super().__init__(message, requests=requests)
+        self.delivered_maybe = delivered_maybe
 
 
 class MalformedResponse(SourceError):
@@ -129,7 +138,28 @@ class Connector(Protocol):
         """Checks the connection: the account's handle as the network knows it."""
         ...
 
-    def send_reply(self, in_reply_to: IncomingMessage, text: str) -> IncomingMessage: ...
+    def send_reply(
+        self, in_reply_to: IncomingMessage, text: str, *, private: bool = False
+    ) -> IncomingMessage:
+        """Sends ``text`` as the account's reply to ``in_reply_to`` (``private``: as a
+        direct message to its author instead, for a public message). Returns the sent
+        message as the network stored it."""
+        ...
+
+    def find_reply(
+        self,
+        in_reply_to: IncomingMessage,
+        text: str,
+        since: datetime,
+        until: datetime,
+        *,
+        private: bool = False,
+    ) -> IncomingMessage | None:
+        """The account's reply to ``in_reply_to`` with this text, posted between
+        ``since`` and ``until``, if the network has it: how the outbox learns whether an
+        attempt whose outcome is unknown went out. Raises ``SourceError`` when it cannot
+        tell (never None then)."""
+        ...
 
 
 def _load_group(group: str) -> dict[str, Callable[..., Any]]:

@@ -412,6 +412,11 @@ PLAN_ERROR = {
         (
             {"body": requests.exceptions.ConnectTimeout("timed out")},
             "offline",
+            "cannot reach X (no connection) while reading mentions; will retry",
+        ),
+        (
+            {"body": requests.exceptions.ReadTimeout("read timed out")},
+            "offline",
             "X did not answer in time while reading mentions; will retry",
         ),
         (
