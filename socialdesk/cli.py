@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from socialdesk import __version__
+from socialdesk import __version__, ai_cli
 from socialdesk.config import DATA_DIR_ENV, DB_URL_ENV, resolve_workspace
 from socialdesk.domain import QUEUE_SORTS as SORTS
 from socialdesk.domain import QUEUE_VIEWS as VIEWS
@@ -445,6 +445,7 @@ def _account_parsers(commands: Any) -> None:
     sync.add_argument("--once", action="store_true", help="poll each account once and exit")
     sync.add_argument("--account", metavar="NAME", help="only this account")
     sync.add_argument("--json", action="store_true", help="--once: print one JSON array")
+    ai_cli.add_parsers(commands)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -80,6 +80,7 @@ def dispatch(args: argparse.Namespace, workspace: Workspace) -> int:
         "report": _cmd_service,
         "sla": _cmd_service,
         "hours": _cmd_service,
+        "ai": _cmd_ai,
     }
     return commands[args.command](args, workspace)
 
@@ -90,6 +91,16 @@ def _cmd_accounts(args: argparse.Namespace, workspace: Workspace) -> int:
     store = open_store(workspace)
     try:
         return run_accounts(args, store, SecretStore())
+    finally:
+        store.close()
+
+
+def _cmd_ai(args: argparse.Namespace, workspace: Workspace) -> int:
+    from socialdesk.ai_commands import run_ai
+
+    store = open_store(workspace)
+    try:
+        return run_ai(args, store, SecretStore())
     finally:
         store.close()
 
