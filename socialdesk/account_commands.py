@@ -28,7 +28,9 @@ from socialdesk.cli import UsageError
 from socialdesk.domain import Network, utcnow
 from socialdesk.ingest import Ingestor
 from socialdesk.learning import workspace_scorer
+from socialdesk.outbox import OutboxRun
 from socialdesk.secrets import SecretStore
+from socialdesk.sending import OutboxWorker, outbox_for
 from socialdesk.sources import (
     Connector,
     NetworkDown,
@@ -380,6 +382,12 @@ def _report_line(report: SyncReport) -> str:
     return f"{report.account}: {report.state}: {report.detail}"
 
 
+def outbox_line(run: OutboxRun) -> str:
+    done = ", ".join(f"{count} {status}" for status, count in sorted(run.outcomes.items()))
+    recovered = f" ({run.recovered} taken back from a stopped worker)" if run.recovered else ""
+    return f"outbox: {done or 'nothing due'}{recovered}"
+
+
 def run_sync(
     args: argparse.Namespace, store: Store, secrets: SecretStore, data_dir: Path | None
 ) -> int:
@@ -393,9 +401,13 @@ def run_sync(
     scorer = workspace_scorer(store, data_dir)
     try:
         ingestor = Ingestor(store, scorer)
+        outbox = outbox_for(store, secrets, data_dir, ingestor)
         if args.once:
             scheduler = Scheduler(book, ingestor, connector_factory(secrets), only=args.account)
             reports = scheduler.run_once()
+            sent = outbox.run_once()  # replies queued meanwhile go out too
+            if sent.attempted and not args.json:
+                print(outbox_line(sent))
             if args.json:
                 print(json.dumps([_report_json(r) for r in reports], indent=2))
             else:
@@ -414,10 +426,13 @@ def run_sync(
             scheduler.stop()
 
         previous = signal.signal(signal.SIGTERM, stop)
-        print("syncing; Ctrl+C stops", flush=True)
+        worker = OutboxWorker(outbox, listener=lambda run: print(outbox_line(run), flush=True))
+        print("syncing and sending; Ctrl+C stops", flush=True)
+        worker.start()
         try:
             scheduler.run()
         finally:
+            worker.stop()
             signal.signal(signal.SIGTERM, previous)
         return 0
     finally:

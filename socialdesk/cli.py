@@ -445,6 +445,25 @@ def _account_parsers(commands: Any) -> None:
     sync.add_argument("--once", action="store_true", help="poll each account once and exit")
     sync.add_argument("--account", metavar="NAME", help="only this account")
     sync.add_argument("--json", action="store_true", help="--once: print one JSON array")
+    outbox = commands.add_parser(
+        "outbox",
+        help="the replies on their way out, and sending them",
+        description="Every reply is a record: queued, sending, sent, failed or unknown (an "
+        "attempt whose outcome is not known, looked up among the account's posts before "
+        "any retry). The desktop app and `socialdesk sync` send them; `outbox send` does "
+        "it once, now.",
+    )
+    actions = outbox.add_subparsers(dest="action", metavar="ACTION", required=True)
+    listing = actions.add_parser("list", help="replies not yet sent (--all: every one)")
+    listing.add_argument("--all", action="store_true", help="sent ones too")
+    listing.add_argument("--json", action="store_true", help="one JSON array")
+    actions.add_parser("send", help="send what is due now, once, and say what happened")
+    retry = actions.add_parser("retry", help="queue a failed reply again")
+    retry.add_argument("id", type=int, metavar="ID")
+    withdraw = actions.add_parser(
+        "withdraw", help="take back a reply that has not gone out, and print its text"
+    )
+    withdraw.add_argument("id", type=int, metavar="ID")
     ai_cli.add_parsers(commands)
 
 

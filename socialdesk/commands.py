@@ -81,6 +81,7 @@ def dispatch(args: argparse.Namespace, workspace: Workspace) -> int:
         "sla": _cmd_service,
         "hours": _cmd_service,
         "ai": _cmd_ai,
+        "outbox": _cmd_outbox,
     }
     return commands[args.command](args, workspace)
 
@@ -91,6 +92,16 @@ def _cmd_accounts(args: argparse.Namespace, workspace: Workspace) -> int:
     store = open_store(workspace)
     try:
         return run_accounts(args, store, SecretStore())
+    finally:
+        store.close()
+
+
+def _cmd_outbox(args: argparse.Namespace, workspace: Workspace) -> int:
+    from socialdesk.outbox_commands import run_outbox
+
+    store = open_store(workspace)
+    try:
+        return run_outbox(args, store, SecretStore(), workspace.data_dir)
     finally:
         store.close()
 
@@ -151,12 +162,14 @@ def _run_app(workspace: Workspace, qt_args: list[str]) -> int:
 def _cmd_demo(args: argparse.Namespace, workspace: Workspace) -> int:
     from socialdesk.demo import generate_demo
     from socialdesk.demo_history import add_demo_history
+    from socialdesk.sending import mark_demo_accounts
 
     store = open_store(workspace)
     try:
         items = generate_demo(seed=args.seed, conversations=args.conversations)
         result = _ingest(store, workspace, items, len(items))
         add_demo_history(store)
+        mark_demo_accounts(store)  # their replies go to the simulated network
         print(
             f"demo workspace ready in {workspace.where}: "
             f"{plural(result.inserted, 'new message')}, {result.duplicates} already there, "
