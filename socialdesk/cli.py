@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from socialdesk import __version__, ai_cli
+from socialdesk import __version__, ai_cli, draft_cli
 from socialdesk.config import DATA_DIR_ENV, DB_URL_ENV, resolve_workspace
 from socialdesk.domain import QUEUE_SORTS as SORTS
 from socialdesk.domain import QUEUE_VIEWS as VIEWS
@@ -464,6 +464,19 @@ def _account_parsers(commands: Any) -> None:
         "withdraw", help="take back a reply that has not gone out, and print its text"
     )
     withdraw.add_argument("id", type=int, metavar="ID")
+    away = actions.add_parser(
+        "away",
+        help="out-of-hours acknowledgements for an account (off by default)",
+        description="Outside business hours (socialdesk hours), a customer's new message "
+        "gets the brand voice's out-of-hours text once per conversation, never to spam, "
+        "at most --per-hour an hour.",
+    )
+    away.add_argument("--account", metavar="NAME", required=True, help="such as x:@nimbuscare")
+    turn = away.add_mutually_exclusive_group()
+    turn.add_argument("--on", action="store_true", help="send them")
+    turn.add_argument("--off", action="store_true", help="stop sending them")
+    away.add_argument("--per-hour", type=int, metavar="N", help="at most N an hour (30)")
+    draft_cli.add_parsers(commands)
     ai_cli.add_parsers(commands)
 
 

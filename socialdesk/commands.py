@@ -82,6 +82,9 @@ def dispatch(args: argparse.Namespace, workspace: Workspace) -> int:
         "hours": _cmd_service,
         "ai": _cmd_ai,
         "outbox": _cmd_outbox,
+        "draft": _cmd_drafting,
+        "library": _cmd_drafting,
+        "voice": _cmd_drafting,
     }
     return commands[args.command](args, workspace)
 
@@ -102,6 +105,21 @@ def _cmd_outbox(args: argparse.Namespace, workspace: Workspace) -> int:
     store = open_store(workspace)
     try:
         return run_outbox(args, store, SecretStore(), workspace.data_dir)
+    finally:
+        store.close()
+
+
+def _cmd_drafting(args: argparse.Namespace, workspace: Workspace) -> int:
+    from socialdesk import draft_commands
+
+    run = {
+        "draft": draft_commands.run_draft,
+        "library": draft_commands.run_library,
+        "voice": draft_commands.run_voice,
+    }[args.command]
+    store = open_store(workspace)
+    try:
+        return run(args, store)
     finally:
         store.close()
 
