@@ -24,6 +24,7 @@ from socialdesk.accounts import (
     AccountSettings,
     ConnectedAccount,
 )
+from socialdesk.acknowledge import Acknowledger
 from socialdesk.cli import UsageError
 from socialdesk.domain import Network, utcnow
 from socialdesk.ingest import Ingestor
@@ -405,6 +406,7 @@ def run_sync(
         if args.once:
             scheduler = Scheduler(book, ingestor, connector_factory(secrets), only=args.account)
             reports = scheduler.run_once()
+            Acknowledger(store).sweep()
             sent = outbox.run_once()  # replies queued meanwhile go out too
             if sent.attempted and not args.json:
                 print(outbox_line(sent))
@@ -426,7 +428,11 @@ def run_sync(
             scheduler.stop()
 
         previous = signal.signal(signal.SIGTERM, stop)
-        worker = OutboxWorker(outbox, listener=lambda run: print(outbox_line(run), flush=True))
+        worker = OutboxWorker(
+            outbox,
+            listener=lambda run: print(outbox_line(run), flush=True),
+            acknowledger=Acknowledger(store),
+        )
         print("syncing and sending; Ctrl+C stops", flush=True)
         worker.start()
         try:

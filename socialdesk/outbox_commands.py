@@ -6,10 +6,15 @@ import argparse
 import json
 from pathlib import Path
 
+from sqlalchemy import select
+
 from socialdesk.account_commands import outbox_line
+from socialdesk.accounts import AccountBook, AccountError
+from socialdesk.acknowledge import AcknowledgeError, Acknowledger, AckSettings
 from socialdesk.cli import UsageError
 from socialdesk.ingest import Ingestor
 from socialdesk.learning import workspace_scorer
+from socialdesk.models import Account
 from socialdesk.outbox import Outbox, OutboxEntry, OutboxError, OutboxStatus
 from socialdesk.secrets import SecretStore
 from socialdesk.sending import outbox_for
@@ -50,12 +55,38 @@ def run_outbox(
             outbox.retry(args.id)
             print(f"reply {args.id} queued again")
             return 0
+        if args.action == "away":
+            return _away(args, store)
         if args.action == "withdraw":
             print(outbox.withdraw(args.id))
             return 0
     except OutboxError as exc:
         raise UsageError(str(exc)) from None
     raise UsageError(f"unknown outbox action {args.action!r}")
+
+
+def _away(args: argparse.Namespace, store: Store) -> int:
+    book = AccountBook(store)
+    with store.session() as session:  # the demo's accounts are not connected, yet reply
+        everyone = [book.get(i) for i in session.scalars(select(Account.id).order_by(Account.id))]
+    try:
+        account = book.find(args.account, everyone)
+    except AccountError:
+        raise UsageError(f"there is no account called {args.account!r}") from None
+    acknowledger = Acknowledger(store)
+    settings = acknowledger.settings(account.id)
+    if args.on or args.off or args.per_hour is not None:
+        try:
+            settings = AckSettings(
+                enabled=args.on or (settings.enabled and not args.off),
+                per_hour=args.per_hour if args.per_hour is not None else settings.per_hour,
+            )
+        except AcknowledgeError as exc:
+            raise UsageError(str(exc)) from None
+        acknowledger.set(account.id, settings)
+    state = f"on, at most {settings.per_hour} an hour" if settings.enabled else "off"
+    print(f"out-of-hours acknowledgements for {account.name}: {state}")
+    return 0
 
 
 def _line(entry: OutboxEntry) -> str:

@@ -20,6 +20,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from socialdesk.accounts import AccountBook
+from socialdesk.acknowledge import Acknowledger
 from socialdesk.demo import DEMO_ACCOUNTS
 from socialdesk.domain import utcnow
 from socialdesk.ingest import Ingestor, normalise_handle
@@ -131,11 +132,13 @@ class OutboxWorker:
         outbox: Outbox,
         *,
         listener: Callable[[OutboxRun], None] | None = None,
+        acknowledger: Acknowledger | None = None,
         idle_check: timedelta = IDLE_CHECK,
         now: Callable[[], datetime] = utcnow,
     ) -> None:
         self.outbox = outbox
         self.listener = listener
+        self.acknowledger = acknowledger
         self.idle_check = idle_check
         self.now = now
         self._wake = threading.Event()
@@ -153,6 +156,8 @@ class OutboxWorker:
         while not self._stop.is_set():
             wait = self.idle_check
             try:
+                if self.acknowledger is not None:
+                    self.acknowledger.sweep()  # queued first, sent in the same pass
                 run = self.outbox.run_once()
                 if (run.attempted or run.recovered) and self.listener is not None:
                     self.listener(run)
