@@ -10,7 +10,7 @@ import socket
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -20,10 +20,12 @@ from keyring.backends.fail import Keyring as NoKeyring
 
 from connectors import ai_chat
 from connectors.ai_chat import ChatProvider
-from socialdesk.ai import AiSettings, DraftRequest, build_messages, key_name
+from socialdesk.ai import AiSettings, AiSettingsBook, DraftRequest, build_messages, key_name
 from socialdesk.ai_cli import add_parsers
 from socialdesk.ai_commands import run_ai
-from socialdesk.domain import utcnow
+from socialdesk.ai_drafts import AI_TEMPLATE, suggestions
+from socialdesk.domain import Author, Direction, IncomingMessage, MessageKind, Network, utcnow
+from socialdesk.ingest import Ingestor
 from socialdesk.secrets import SecretStore
 from socialdesk.sources import AuthError, MalformedResponse, NetworkDown, RateLimited, SourceError
 from socialdesk.store import Store
@@ -493,3 +495,58 @@ def test_ai_test_in_the_cli_with_the_connector_found_through_entry_points(
         f"AI endpoint: the AI endpoint at {stub.url} needs a key (HTTP 401): set one with "
         "`socialdesk ai key`\n"
     )
+
+
+# -- AI drafts among the suggestions ----------------------------------------------------------
+
+
+def _public_complaint(ingestor: Ingestor) -> int:
+    ingestor.ingest(
+        [
+            IncomingMessage(
+                network=Network.X,
+                external_id="c1",
+                kind=MessageKind.MENTION,
+                direction=Direction.INBOUND,
+                author=Author("u1", "@dana_k", "Dana Kowalski"),
+                account="@NimbusCare",
+                created_at=datetime(2026, 11, 25, 9, 0, tzinfo=UTC),
+                text="@NimbusCare my parcel never arrived, order 4471, this is ridiculous",
+            )
+        ]
+    )
+    return 1
+
+
+def test_ai_drafts_join_the_suggestions_and_pass_the_same_checks(
+    stub: Stub, store: Store, ingestor: Ingestor
+) -> None:
+    conversation = _public_complaint(ingestor)
+    settings = settings_for(stub.url)
+    AiSettingsBook(store).set(settings)
+    stub.answer(Answer(200, completion("Draft: So sorry Dana! Order 4471 is on its way today.")))
+
+    drafts = suggestions(store, SecretStore(MemoryKeyring()), conversation, agent="Sam")
+
+    assert drafts.note == ""
+    ai = [s for s in drafts.suggestions if s.template == AI_TEMPLATE]
+    assert [s.text for s in ai] == ["So sorry Dana! Order 4471 is on its way today."]
+    checks = {c.name: c for c in ai[0].checks}
+    assert checks["personal_data"].level == "warn"  # an order number in public
+    assert checks["personal_data"].offer == "send_as_dm"
+    assert any(s.template != AI_TEMPLATE for s in drafts.suggestions)  # the library's too
+    sent = stub.seen[0].body
+    assert sent["model"] == MODEL and "order 4471" in json.dumps(sent["messages"])
+
+
+def test_without_ai_or_with_it_down_the_library_still_suggests(
+    stub: Stub, store: Store, ingestor: Ingestor
+) -> None:
+    conversation = _public_complaint(ingestor)
+    off = suggestions(store, SecretStore(MemoryKeyring()), conversation, agent="Sam")
+    assert off.suggestions and off.note == "" and stub.seen == []
+
+    AiSettingsBook(store).set(settings_for("http://127.0.0.1:9/v1"))  # nothing listens
+    down = suggestions(store, SecretStore(MemoryKeyring()), conversation, agent="Sam")
+    assert [s.text for s in down.suggestions] == [s.text for s in off.suggestions]
+    assert down.note.startswith("no AI draft: cannot reach the AI endpoint")
