@@ -41,8 +41,10 @@ from PySide6.QtWidgets import (
 
 from socialdesk.accounts import AccountBook, ConnectedAccount
 from socialdesk.desk import Desk
+from socialdesk.domain import Network
 from socialdesk.inbox import Inbox, ViewCounts
 from socialdesk.learning import Lesson
+from socialdesk.outbox import OutboxRun
 from socialdesk.policies import PolicyBook
 from socialdesk.secrets import SecretStore
 from socialdesk.sources import Connector
@@ -61,6 +63,7 @@ from ui.labels import number_label, status_label
 from ui.nav import NavController, NavPane, Place, view_titles
 from ui.notices import NoticeBar
 from ui.notify import TrayNotifier
+from ui.outbox import OutboxRunner
 from ui.service_levels import ServiceLevelsDialog
 from ui.sync import ConnectorSync, Job, JobState, SyncController, named
 from ui.tasks import run_task
@@ -166,6 +169,14 @@ class MainWindow(QMainWindow):
         self._connector_factory = connector_factory
         self.connectors = ConnectorSync(store, data_dir, self.secrets, connector_factory)
         self.connectors.reported.connect(self.on_account_synced)
+        # Replies go out on the outbox's own thread; queueing one wakes it.
+        factories = None
+        if connector_factory is not None:
+            made = connector_factory
+            factories = {n.value: (lambda account, _secrets: made(account)) for n in Network}
+        self.outbox = OutboxRunner(store, self.secrets, data_dir, connectors=factories)
+        self.outbox.ran.connect(self.on_outbox_ran)
+        self.conversation.queued.connect(lambda _id: self.outbox.wake())
         self._ticker = QTimer(self)
         self._ticker.setInterval(TICK_MS)
         self._ticker.timeout.connect(self.model.tick)
@@ -192,6 +203,7 @@ class MainWindow(QMainWindow):
         self.nav.refresh()
         self.sync.start()
         self.connectors.start()
+        self.outbox.start()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save()
@@ -199,6 +211,7 @@ class MainWindow(QMainWindow):
         self.marker.wait()
         self.sync.stop()
         self.connectors.stop()
+        self.outbox.stop()
         self._ticker.stop()
         if self.wallboard is not None:
             self.wallboard.close()  # a window of its own: it would keep the app running
@@ -634,6 +647,23 @@ class MainWindow(QMainWindow):
         """New policies or business hours: the countdowns are worked out again."""
         self.inbox.reload_levels()
         self.on_store_changed()
+
+    def on_outbox_ran(self, run: OutboxRun) -> None:
+        """Replies went out (or could not): the thread shows their state, and a failure
+        stays on screen until dealt with."""
+        sent = run.outcomes.get("sent", 0)
+        failed = run.outcomes.get("failed", 0)
+        if sent:
+            self.statusBar().showMessage(
+                self.tr("1 reply sent") if sent == 1 else self.tr("{0} replies sent").format(sent),
+                10_000,
+            )
+        if failed:
+            self.notice(
+                self.tr("A reply could not be sent: open its conversation to retry or edit it"),
+                key="outbox",
+            )
+        self.on_store_changed()  # the list, the counts and the open conversation
 
     def on_account_synced(self, report: SyncReport) -> None:
         name = report.account

@@ -24,9 +24,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QWidget
 from sqlalchemy import select
 
+from socialdesk.desk import Desk
 from socialdesk.domain import Author, MessageKind
 from socialdesk.ingest import Ingestor
 from socialdesk.models import Event, Note, OutboxItem
+from socialdesk.sending import mark_demo_accounts
 from socialdesk.store import Store
 from ui import inbox_model, tasks
 from ui.dialogs import NoteDialog
@@ -231,6 +233,39 @@ def test_reply_is_queued_in_the_outbox(qtbot, window: MainWindow, filled: Store)
     qtbot.waitUntil(
         lambda: "Reply queued" in window.conversation_pane.transcript.toPlainText(), timeout=10_000
     )
+
+
+def test_a_demo_reply_goes_out_and_shows_in_the_thread(  # type: ignore[no-untyped-def]
+    qtbot, store: Store, ingestor: Ingestor, make_message: MessageFactory, tmp_path: Path
+) -> None:
+    ingestor.ingest([make_message("d1", text="my parcel never came", account="@NimbusCare")])
+    assert mark_demo_accounts(store)  # the demo's account: the simulated network sends
+    window = build(qtbot, store, tmp_path)
+    try:
+        qtbot.waitUntil(lambda: window.conversation.current is not None, timeout=10_000)
+        window.inbox_pane.table.setFocus()
+        press(qtbot, window, Qt.Key.Key_R)
+        composer = window.conversation_pane.composer
+        qtbot.keyClicks(composer, "So sorry, we are on it")
+        qtbot.keyClick(composer, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+        def sent() -> bool:
+            with store.session() as s:
+                return [i.status for i in s.scalars(select(OutboxItem))] == ["sent"]
+
+        qtbot.waitUntil(sent, timeout=15_000)
+        qtbot.waitUntil(lambda: "1 reply sent" in window.statusBar().currentMessage())
+        # Answered, it leaves Needs reply; its thread holds the reply as the network took it.
+        qtbot.waitUntil(lambda: window.model.rowCount() == 0, timeout=10_000)
+        thread = Desk(store).conversation(1).messages
+        assert [(m.direction, m.author_handle, m.text) for m in thread][-1] == (
+            "outbound",
+            "@NimbusCare",
+            "So sorry, we are on it",
+        )
+    finally:
+        window.close()
+        QThreadPool.globalInstance().waitForDone(10_000)
 
 
 def test_search_as_you_type(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
