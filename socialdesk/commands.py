@@ -7,7 +7,7 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -89,24 +89,27 @@ def dispatch(args: argparse.Namespace, workspace: Workspace) -> int:
     return commands[args.command](args, workspace)
 
 
+def _on_store(workspace: Workspace, run: Callable[[Store], int]) -> int:
+    """Runs a command against the workspace's store, closed whatever happens."""
+    store = open_store(workspace)
+    try:
+        return run(store)
+    finally:
+        store.close()
+
+
 def _cmd_accounts(args: argparse.Namespace, workspace: Workspace) -> int:
     from socialdesk.account_commands import run_accounts
 
-    store = open_store(workspace)
-    try:
-        return run_accounts(args, store, SecretStore())
-    finally:
-        store.close()
+    return _on_store(workspace, lambda store: run_accounts(args, store, SecretStore()))
 
 
 def _cmd_outbox(args: argparse.Namespace, workspace: Workspace) -> int:
     from socialdesk.outbox_commands import run_outbox
 
-    store = open_store(workspace)
-    try:
-        return run_outbox(args, store, SecretStore(), workspace.data_dir)
-    finally:
-        store.close()
+    return _on_store(
+        workspace, lambda store: run_outbox(args, store, SecretStore(), workspace.data_dir)
+    )
 
 
 def _cmd_drafting(args: argparse.Namespace, workspace: Workspace) -> int:
@@ -117,31 +120,21 @@ def _cmd_drafting(args: argparse.Namespace, workspace: Workspace) -> int:
         "library": draft_commands.run_library,
         "voice": draft_commands.run_voice,
     }[args.command]
-    store = open_store(workspace)
-    try:
-        return run(args, store)
-    finally:
-        store.close()
+    return _on_store(workspace, lambda store: run(args, store))
 
 
 def _cmd_ai(args: argparse.Namespace, workspace: Workspace) -> int:
     from socialdesk.ai_commands import run_ai
 
-    store = open_store(workspace)
-    try:
-        return run_ai(args, store, SecretStore())
-    finally:
-        store.close()
+    return _on_store(workspace, lambda store: run_ai(args, store, SecretStore()))
 
 
 def _cmd_sync(args: argparse.Namespace, workspace: Workspace) -> int:
     from socialdesk.account_commands import run_sync
 
-    store = open_store(workspace)
-    try:
-        return run_sync(args, store, SecretStore(), workspace.data_dir)
-    finally:
-        store.close()
+    return _on_store(
+        workspace, lambda store: run_sync(args, store, SecretStore(), workspace.data_dir)
+    )
 
 
 def _cmd_service(args: argparse.Namespace, workspace: Workspace) -> int:
@@ -152,11 +145,7 @@ def _cmd_service(args: argparse.Namespace, workspace: Workspace) -> int:
         "sla": report_commands.run_sla,
         "hours": report_commands.run_hours,
     }[args.command]
-    store = open_store(workspace)
-    try:
-        return run(args, store)
-    finally:
-        store.close()
+    return _on_store(workspace, lambda store: run(args, store))
 
 
 def _app_args(args: argparse.Namespace) -> list[str]:
