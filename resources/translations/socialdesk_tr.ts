@@ -620,63 +620,63 @@
 <context>
     <name>DistributionChart</name>
     <message>
-        <location filename="../../ui/wallboard.py" line="580"/>
+        <location filename="../../ui/wallboard.py" line="581"/>
         <source>First-response distribution</source>
         <translation>İlk yanıt dağılımı</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="586"/>
-        <location filename="../../ui/wallboard.py" line="595"/>
+        <location filename="../../ui/wallboard.py" line="587"/>
+        <location filename="../../ui/wallboard.py" line="596"/>
         <source>Conversations</source>
         <translation>Konuşmalar</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="590"/>
+        <location filename="../../ui/wallboard.py" line="591"/>
         <source>Minutes to first response</source>
         <translation>İlk yanıt süresi (dk)</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="612"/>
+        <location filename="../../ui/wallboard.py" line="613"/>
         <source>Click a bar, or choose one with Left and Right and press Enter, to list its conversations.</source>
         <translation>Konuşmalarını listelemek için bir çubuğa tıklayın ya da Sol ve Sağ ile birini seçip Enter&apos;a basın.</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="630"/>
+        <location filename="../../ui/wallboard.py" line="631"/>
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="640"/>
+        <location filename="../../ui/wallboard.py" line="641"/>
         <source>First response {0} min and longer</source>
         <translation>İlk yanıt {0} dk ve üzeri</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="641"/>
+        <location filename="../../ui/wallboard.py" line="642"/>
         <source>First response {0}–{1} min</source>
         <translation>İlk yanıt {0}–{1} dk</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="674"/>
+        <location filename="../../ui/wallboard.py" line="675"/>
         <source>Target {0}</source>
         <translation>Hedef süre {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="677"/>
+        <location filename="../../ui/wallboard.py" line="678"/>
         <source>Customers expect {0} (benchmark)</source>
         <translation>Müşteri beklentisi {0} (kıyaslama)</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="683"/>
+        <location filename="../../ui/wallboard.py" line="684"/>
         <source>First responses today: none yet</source>
         <translation>Bugünkü ilk yanıtlar: henüz yok</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="686"/>
+        <location filename="../../ui/wallboard.py" line="687"/>
         <source>First responses today: {0} (the last bar holds {1} and longer)</source>
         <translation>Bugünkü ilk yanıtlar: {0} (son çubuk {1} ve üzerini içerir)</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="691"/>
+        <location filename="../../ui/wallboard.py" line="692"/>
         <source>First responses today: {0}</source>
         <translation>Bugünkü ilk yanıtlar: {0}</translation>
     </message>
@@ -947,330 +947,345 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>SocialDesk — {0}</source>
         <translation>SocialDesk — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>Status</source>
         <translation>Durum</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>Import progress</source>
         <translation>İçe aktarma durumu</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>Next conversation (or Down)</source>
         <translation>Sonraki konuşma (veya Aşağı)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>Previous conversation (or Up)</source>
         <translation>Önceki konuşma (veya Yukarı)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>Open the conversation</source>
         <translation>Konuşmayı aç</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>Reply</source>
         <translation>Yanıtla</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>Resolve</source>
         <translation>Çözüldü olarak kapat</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>Set pending</source>
         <translation>Beklemeye al</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>Reopen</source>
         <translation>Yeniden aç</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>Mark as spam</source>
         <translation>İstenmeyen olarak işaretle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>Assign to me</source>
         <translation>Bana ata</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>Unassign</source>
         <translation>Atamayı kaldır</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>Tag (a leading - removes)</source>
         <translation>Etiketle (başa - koymak kaldırır)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>Add a note</source>
         <translation>Not ekle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>Mark complaint / not a complaint</source>
         <translation>Şikâyet / şikâyet değil olarak işaretle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>Open the message&apos;s link in the browser</source>
         <translation>Mesajdaki bağlantıyı tarayıcıda aç</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>Search</source>
         <translation>Ara</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>Back to the list; in the list, clear the search</source>
         <translation>Listeye dön; listedeyken aramayı temizle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>Refresh</source>
         <translation>Yenile</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>Command palette</source>
         <translation>Komut paleti</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>Keyboard shortcuts</source>
         <translation>Klavye kısayolları</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>Show: {0}</source>
         <translation>Göster: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>Desktop notifications on or off</source>
         <translation>Masaüstü bildirimlerini aç veya kapat</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>Import conversations from a file…</source>
         <translation>Konuşmaları dosyadan içe aktar…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>Accounts…</source>
         <translation>Hesaplar…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>Service levels…</source>
         <translation>Hizmet düzeyleri…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>Wallboard: response times today</source>
         <translation>İzleme panosu: bugünkü yanıt süreleri</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>Quit</source>
         <translation>Çık</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>&amp;File</source>
         <translation>&amp;Dosya</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>&amp;Go</source>
         <translation>&amp;Git</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>&amp;Conversation</source>
         <translation>&amp;Konuşma</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>&amp;Settings</source>
         <translation>&amp;Ayarlar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391"/>
+        <location filename="../../ui/main_window.py" line="404"/>
         <source>Conversation {0}: {1}</source>
         <translation>Konuşma {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
+        <location filename="../../ui/main_window.py" line="414"/>
         <source>Conversation {0} is yours</source>
         <translation>Konuşma {0} artık sizde</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411"/>
+        <location filename="../../ui/main_window.py" line="424"/>
         <source>Conversation {0} is unassigned</source>
         <translation>Konuşma {0} artık atanmamış</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="432"/>
         <source>Tag</source>
         <translation>Etiket</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="432"/>
         <source>Tag (start with - to remove):</source>
         <translation>Etiket (kaldırmak için - ile başlayın):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="427"/>
+        <location filename="../../ui/main_window.py" line="440"/>
         <source>Tags updated on conversation {0}</source>
         <translation>Konuşma {0} etiketleri güncellendi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="441"/>
+        <location filename="../../ui/main_window.py" line="454"/>
         <source>Note added to conversation {0}</source>
         <translation>Konuşma {0} için not eklendi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="465"/>
+        <location filename="../../ui/main_window.py" line="478"/>
         <source>Still recording the previous label</source>
         <translation>Önceki işaret hâlâ kaydediliyor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="467"/>
-        <location filename="../../ui/main_window.py" line="560"/>
+        <location filename="../../ui/main_window.py" line="480"/>
+        <location filename="../../ui/main_window.py" line="573"/>
         <source>not a complaint</source>
         <translation>şikâyet değil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="467"/>
-        <location filename="../../ui/main_window.py" line="560"/>
+        <location filename="../../ui/main_window.py" line="480"/>
+        <location filename="../../ui/main_window.py" line="573"/>
         <source>a complaint</source>
         <translation>şikâyet</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="469"/>
+        <location filename="../../ui/main_window.py" line="482"/>
         <source>Marking message {0} as {1}…</source>
         <translation>Mesaj {0}, {1} olarak işaretleniyor…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="478"/>
+        <location filename="../../ui/main_window.py" line="491"/>
         <source>This conversation has no web link</source>
         <translation>Bu konuşmada web bağlantısı yok</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="483"/>
+        <location filename="../../ui/main_window.py" line="496"/>
         <source>No web browser could open {0}. Set a default browser in your desktop&apos;s settings, or copy the link from the conversation.</source>
         <translation>{0} bağlantısını açacak bir web tarayıcısı bulunamadı. Masaüstü ayarlarınızdan varsayılan bir tarayıcı seçin ya da bağlantıyı konuşmadan kopyalayın.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="494"/>
+        <location filename="../../ui/main_window.py" line="507"/>
         <source>An import is already running</source>
         <translation>Zaten bir içe aktarma sürüyor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="498"/>
+        <location filename="../../ui/main_window.py" line="511"/>
         <source>Import conversations</source>
         <translation>Konuşmaları içe aktar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="500"/>
+        <location filename="../../ui/main_window.py" line="513"/>
         <source>Conversations (*.jsonl *.json *.csv);;All files (*)</source>
         <translation>Konuşmalar (*.jsonl *.json *.csv);;Tüm dosyalar (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="557"/>
+        <location filename="../../ui/main_window.py" line="570"/>
         <source>Reply queued in the outbox ({0})</source>
         <translation>Yanıt giden kutusunda sırada ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="562"/>
+        <location filename="../../ui/main_window.py" line="575"/>
         <source>Message {0} marked {1}; {2}; {3} open items rescored</source>
         <translation>Mesaj {0}: {1}; {2}; {3} açık öğe yeniden puanlandı</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="574"/>
+        <location filename="../../ui/main_window.py" line="587"/>
         <source>Sync state</source>
         <translation>Eşitleme durumu</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="618"/>
+        <location filename="../../ui/main_window.py" line="631"/>
         <source>Conversation {0} is not in this view; it is shown on the right</source>
         <translation>Konuşma {0} bu görünümde yok; sağda gösteriliyor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="642"/>
+        <location filename="../../ui/main_window.py" line="658"/>
+        <source>1 reply sent</source>
+        <translation>1 yanıt gönderildi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="658"/>
+        <source>{0} replies sent</source>
+        <translation>{0} yanıt gönderildi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="663"/>
+        <source>A reply could not be sent: open its conversation to retry or edit it</source>
+        <translation>Bir yanıt gönderilemedi: yeniden denemek ya da düzenlemek için konuşmasını açın</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="672"/>
         <source>{0} new · {1} requests</source>
         <translation>{0} yeni · {1} istek</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="657"/>
+        <location filename="../../ui/main_window.py" line="687"/>
         <source>Importing {0}…</source>
         <translation>{0} içe aktarılıyor…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="684"/>
+        <location filename="../../ui/main_window.py" line="714"/>
         <source>{0}: 1 match</source>
         <translation>{0}: 1 eşleşme</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="686"/>
+        <location filename="../../ui/main_window.py" line="716"/>
         <source>{0}: {1}{2} matches</source>
         <translation>{0}: {1}{2} eşleşme</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="696"/>
+        <location filename="../../ui/main_window.py" line="726"/>
         <source>{0}: 1 conversation · {1} in the inbox wait for a reply</source>
         <translation>{0}: 1 konuşma · gelen kutusunda {1} yanıt bekliyor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="700"/>
+        <location filename="../../ui/main_window.py" line="730"/>
         <source>{0}: {1} conversations · {2} in the inbox wait for a reply</source>
         <translation>{0}: {1} konuşma · gelen kutusunda {2} yanıt bekliyor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="706"/>
+        <location filename="../../ui/main_window.py" line="736"/>
         <source>{0}: 1 conversation</source>
         <translation>{0}: 1 konuşma</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="708"/>
+        <location filename="../../ui/main_window.py" line="738"/>
         <source>{0}: {1}{2} conversations</source>
         <translation>{0}: {1}{2} konuşma</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="721"/>
+        <location filename="../../ui/main_window.py" line="751"/>
         <source>{0} connected</source>
         <translation>{0} bağlı</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="723"/>
+        <location filename="../../ui/main_window.py" line="753"/>
         <source>none connected · Settings &gt; Accounts, or File &gt; Import</source>
         <translation>bağlı hesap yok · Ayarlar &gt; Hesaplar veya Dosya &gt; İçe aktar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="725"/>
+        <location filename="../../ui/main_window.py" line="755"/>
         <source>none yet · Settings &gt; Accounts, or File &gt; Import</source>
         <translation>henüz yok · Ayarlar &gt; Hesaplar veya Dosya &gt; İçe aktar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="726"/>
-        <location filename="../../ui/main_window.py" line="728"/>
+        <location filename="../../ui/main_window.py" line="756"/>
+        <location filename="../../ui/main_window.py" line="758"/>
         <source>Accounts</source>
         <translation>Hesaplar</translation>
     </message>
@@ -1977,74 +1992,74 @@ sayacı</translation>
 <context>
     <name>TrendChart</name>
     <message>
-        <location filename="../../ui/wallboard.py" line="773"/>
-        <location filename="../../ui/wallboard.py" line="777"/>
+        <location filename="../../ui/wallboard.py" line="774"/>
+        <location filename="../../ui/wallboard.py" line="778"/>
         <source>Daily trend</source>
         <translation>Günlük eğilim</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="781"/>
-        <location filename="../../ui/wallboard.py" line="788"/>
+        <location filename="../../ui/wallboard.py" line="782"/>
+        <location filename="../../ui/wallboard.py" line="789"/>
         <source>Within target (%)</source>
         <translation>Hedef sürede (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="783"/>
+        <location filename="../../ui/wallboard.py" line="784"/>
         <source>Goal</source>
         <translation>Hedef</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="815"/>
+        <location filename="../../ui/wallboard.py" line="816"/>
         <source>Click a day, or choose one with Left and Right and press Enter, to list its conversations.</source>
         <translation>Konuşmalarını listelemek için bir güne tıklayın ya da Sol ve Sağ ile birini seçip Enter&apos;a basın.</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="832"/>
+        <location filename="../../ui/wallboard.py" line="833"/>
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="838"/>
+        <location filename="../../ui/wallboard.py" line="839"/>
         <source>Conversations of {0}</source>
         <translation>{0} tarihli konuşmalar</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="847"/>
+        <location filename="../../ui/wallboard.py" line="848"/>
         <source>Hours</source>
         <translation>Saat</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="848"/>
+        <location filename="../../ui/wallboard.py" line="849"/>
         <source>p50 (h)</source>
         <translation>p50 (sa)</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="849"/>
+        <location filename="../../ui/wallboard.py" line="850"/>
         <source>p90 (h)</source>
         <translation>p90 (sa)</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="851"/>
+        <location filename="../../ui/wallboard.py" line="852"/>
         <source>Minutes</source>
         <translation>Dakika</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="852"/>
+        <location filename="../../ui/wallboard.py" line="853"/>
         <source>p50 (min)</source>
         <translation>p50 (dk)</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="853"/>
+        <location filename="../../ui/wallboard.py" line="854"/>
         <source>p90 (min)</source>
         <translation>p90 (dk)</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="867"/>
+        <location filename="../../ui/wallboard.py" line="868"/>
         <source>Goal {0}</source>
         <translation>Hedef {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="885"/>
+        <location filename="../../ui/wallboard.py" line="886"/>
         <source>First response by day, the last {0} days</source>
         <translation>Günlere göre ilk yanıt, son {0} gün</translation>
     </message>
@@ -2101,201 +2116,201 @@ sayacı</translation>
 <context>
     <name>WallboardWindow</name>
     <message>
-        <location filename="../../ui/wallboard.py" line="959"/>
+        <location filename="../../ui/wallboard.py" line="960"/>
         <source>Wallboard — response times</source>
         <translation>İzleme panosu — yanıt süreleri</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="960"/>
-        <location filename="../../ui/wallboard.py" line="975"/>
+        <location filename="../../ui/wallboard.py" line="961"/>
+        <location filename="../../ui/wallboard.py" line="976"/>
         <source>Wallboard</source>
         <translation>İzleme panosu</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="976"/>
+        <location filename="../../ui/wallboard.py" line="977"/>
         <source>Response times today</source>
         <translation>Bugünkü yanıt süreleri</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="977"/>
+        <location filename="../../ui/wallboard.py" line="978"/>
         <source>Last updated</source>
         <translation>Son güncelleme</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="978"/>
+        <location filename="../../ui/wallboard.py" line="979"/>
         <source>Loading…</source>
         <translation>Yükleniyor…</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="979"/>
+        <location filename="../../ui/wallboard.py" line="980"/>
         <source>Error</source>
         <translation>Hata</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="983"/>
+        <location filename="../../ui/wallboard.py" line="984"/>
         <source>Refresh (F5)</source>
         <translation>Yenile (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="984"/>
+        <location filename="../../ui/wallboard.py" line="985"/>
         <source>Refresh</source>
         <translation>Yenile</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="995"/>
-        <location filename="../../ui/wallboard.py" line="1079"/>
+        <location filename="../../ui/wallboard.py" line="996"/>
+        <location filename="../../ui/wallboard.py" line="1080"/>
         <source>Channels</source>
         <translation>Kanallar</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="996"/>
-        <location filename="../../ui/wallboard.py" line="1061"/>
-        <location filename="../../ui/wallboard.py" line="1081"/>
+        <location filename="../../ui/wallboard.py" line="997"/>
+        <location filename="../../ui/wallboard.py" line="1062"/>
+        <location filename="../../ui/wallboard.py" line="1082"/>
         <source>Agents</source>
         <translation>Temsilciler</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="1002"/>
+        <location filename="../../ui/wallboard.py" line="1003"/>
         <source>Next breaches</source>
         <translation>Yaklaşan ihlaller</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="1007"/>
+        <location filename="../../ui/wallboard.py" line="1008"/>
         <source>Due in</source>
         <translation>Kalan süre</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="1007"/>
+        <location filename="../../ui/wallboard.py" line="1008"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="1007"/>
+        <location filename="../../ui/wallboard.py" line="1008"/>
         <source>Account</source>
         <translation>Hesap</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="1007"/>
+        <location filename="../../ui/wallboard.py" line="1008"/>
         <source>Author</source>
         <translation>Yazar</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="1008"/>
+        <location filename="../../ui/wallboard.py" line="1009"/>
         <source>Message</source>
         <translation>Mesaj</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="1014"/>
+        <location filename="../../ui/wallboard.py" line="1015"/>
         <source>Overdue</source>
         <translation>Süresi dolanlar</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="1015"/>
+        <location filename="../../ui/wallboard.py" line="1016"/>
         <source>Enter or click lists these conversations.</source>
         <translation>Enter veya tıklama bu konuşmaları listeler.</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="1020"/>
+        <location filename="../../ui/wallboard.py" line="1021"/>
         <source>Next to breach</source>
         <translation>İhlale yaklaşanlar</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="1032"/>
+        <location filename="../../ui/wallboard.py" line="1033"/>
         <source>Agents today</source>
         <translation>Temsilciler (bugün)</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="1035"/>
+        <location filename="../../ui/wallboard.py" line="1036"/>
         <source>Agent</source>
         <translation>Temsilci</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="1036"/>
+        <location filename="../../ui/wallboard.py" line="1037"/>
         <source>Pace</source>
         <translation>Gidişat</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="1037"/>
+        <location filename="../../ui/wallboard.py" line="1038"/>
         <source>Conversations</source>
         <translation>Konuşmalar</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="1038"/>
+        <location filename="../../ui/wallboard.py" line="1039"/>
         <source>First response p50</source>
         <translation>İlk yanıt p50</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="1039"/>
+        <location filename="../../ui/wallboard.py" line="1040"/>
         <source>p90</source>
         <translation>p90</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="1040"/>
+        <location filename="../../ui/wallboard.py" line="1041"/>
         <source>Within target</source>
         <translation>Hedef sürede</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="1041"/>
+        <location filename="../../ui/wallboard.py" line="1042"/>
         <source>Breaches</source>
         <translation>İhlaller</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="1042"/>
+        <location filename="../../ui/wallboard.py" line="1043"/>
         <source>Backlog</source>
         <translation>Bekleyen</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="1043"/>
+        <location filename="../../ui/wallboard.py" line="1044"/>
         <source>Handle time p50</source>
         <translation>İşlem süresi p50</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="1132"/>
+        <location filename="../../ui/wallboard.py" line="1133"/>
         <source>Could not update the wallboard: {0}</source>
         <translation>İzleme panosu güncellenemedi: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="1137"/>
+        <location filename="../../ui/wallboard.py" line="1138"/>
         <source>Not loaded</source>
         <translation>Yüklenmedi</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="1149"/>
+        <location filename="../../ui/wallboard.py" line="1150"/>
         <source>since {0} · updated {1}</source>
         <translation>başlangıç: {0} · güncelleme: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="1155"/>
+        <location filename="../../ui/wallboard.py" line="1156"/>
         <source>No conversations today yet.</source>
         <translation>Bugün henüz konuşma yok.</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="1158"/>
+        <location filename="../../ui/wallboard.py" line="1159"/>
         <source>No agent has answered a conversation today yet.</source>
         <translation>Bugün henüz hiçbir temsilci bir konuşmayı yanıtlamadı.</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="1220"/>
+        <location filename="../../ui/wallboard.py" line="1221"/>
         <source>1 already overdue</source>
         <translation>1 konuşmanın süresi zaten doldu</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="1222"/>
+        <location filename="../../ui/wallboard.py" line="1223"/>
         <source>{0} already overdue</source>
         <translation>{0} konuşmanın süresi zaten doldu</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="1226"/>
+        <location filename="../../ui/wallboard.py" line="1227"/>
         <source>nothing else waiting falls due</source>
         <translation>süresi dolacak başka bekleyen konuşma yok</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="1278"/>
+        <location filename="../../ui/wallboard.py" line="1279"/>
         <source>{0}: today&apos;s conversations</source>
         <translation>{0}: bugünkü konuşmalar</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard.py" line="1307"/>
+        <location filename="../../ui/wallboard.py" line="1308"/>
         <source>Already overdue</source>
         <translation>Süresi zaten dolanlar</translation>
     </message>
