@@ -499,20 +499,20 @@ class Outbox:
             return self._settle(
                 claimed, status, message, maybe_sent=maybe, retry_in=_backoff(claimed.attempts)
             )
-        if isinstance(exc, AuthError | PlanError) or not sending:
-            if not sending and not isinstance(exc, AuthError | PlanError):
-                # The lookup failed for another reason (a malformed page): it is still
-                # not known whether it went out.
-                return self._settle(
-                    claimed,
-                    OutboxStatus.UNKNOWN if claimed.look_first else OutboxStatus.QUEUED,
-                    message,
-                    maybe_sent=claimed.look_first,
-                    retry_in=_backoff(claimed.attempts),
-                )
+        if isinstance(exc, AuthError | PlanError):
             # Nothing goes out until someone acts: reconnect, or retry once fixed.
             return self._settle(
                 claimed, OutboxStatus.FAILED, message, maybe_sent=claimed.look_first
+            )
+        if not sending:
+            # The lookup or the set-up failed another way (a malformed page): whether it
+            # went out is still not known.
+            return self._settle(
+                claimed,
+                OutboxStatus.UNKNOWN if claimed.look_first else OutboxStatus.QUEUED,
+                message,
+                maybe_sent=claimed.look_first,
+                retry_in=_backoff(claimed.attempts),
             )
         if type(exc) is SourceError:
             # The network read the request and said no (HTTP 4xx): it was not posted.
