@@ -56,9 +56,10 @@ def reply_limit(network: str, public: bool) -> int:
     return PRIVATE_LIMITS.get(network, DEFAULT_REPLY_LIMIT)
 
 
-def reply_length(network: str, text: str) -> int:
-    """The length the network counts: X weighs characters and links."""
-    return weighted_length(text) if network == "x" else len(text)
+def reply_length(network: str, text: str, public: bool) -> int:
+    """The length the network counts: X weighs characters and links in public posts;
+    its direct messages, like everything on Reddit, count plain characters."""
+    return weighted_length(text) if network == "x" and public else len(text)
 
 
 HISTORY_LIMIT = 20
@@ -420,7 +421,7 @@ class Desk:
             conv = self._get(session, conversation_id)
             network, public = conv.network, conv.public and channel == "reply"
         limit = reply_limit(network, public)
-        length = reply_length(network, text)
+        length = reply_length(network, text, public)
         if length > limit:
             raise DeskError(f"the reply is {length:,} characters; {network} takes {limit:,}")
         try:

@@ -165,6 +165,18 @@ def test_a_reply_is_queued_once_within_the_network_limit(store: Store, conversat
     assert desk.conversation(conversation).outbox[0].text.startswith("Sorry")
 
 
+def test_x_weighs_a_public_reply_but_counts_a_direct_message_plainly(
+    store: Store, conversation: int
+) -> None:
+    desk = Desk(store)
+    wide = "界" * 141  # 141 characters: 282 as X weighs them in a public post
+    with pytest.raises(DeskError, match="282 characters; x takes 280"):
+        desk.queue_reply(conversation, wide, actor="ann")
+    assert desk.queue_reply(conversation, wide, actor="ann", channel="dm") > 0
+    with pytest.raises(DeskError, match="10,001 characters; x takes 10,000"):
+        desk.queue_reply(conversation, "a" * 10_001, actor="ann", channel="dm")
+
+
 def test_unknown_conversation(store: Store) -> None:
     with pytest.raises(DeskError, match="no conversation 404"):
         Desk(store).conversation(404)
