@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from socialdesk.domain import utcnow
+from socialdesk.library import name_key, shipped_templates
 from socialdesk.models import WorkspaceSetting
 from socialdesk.playbooks import (
     RESOURCE,
@@ -96,6 +97,13 @@ def test_the_shipped_playbooks_load_and_validate() -> None:
     assert [p.name for p in playbooks if p.fallback] == ["general_question"]
     covered = {t for p in playbooks for t in p.topics}
     assert covered == set(TOPICS)
+
+
+def test_every_template_a_shipped_playbook_names_is_in_the_shipped_library() -> None:
+    library = {name_key(t.name) for t in shipped_templates()}
+    for playbook in shipped():
+        missing = [n for n in playbook.templates if name_key(n) not in library]
+        assert not missing, (playbook.name, missing)
 
 
 def test_validation_names_what_is_wrong() -> None:
