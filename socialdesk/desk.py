@@ -113,6 +113,9 @@ class QueuedReply:
     text: str
     status: str
     created_at: datetime
+    # Why it has not gone out (a failed or unknown one), or why it waits: the outbox's
+    # last error, "" when none.
+    error: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,7 +213,7 @@ class Desk:
                 ),
                 tags=self._tags(session, conversation_id),
                 outbox=tuple(
-                    QueuedReply(o.id, o.text, o.status, o.created_at)
+                    QueuedReply(o.id, o.text, o.status, o.created_at, o.error or "")
                     for o in session.scalars(
                         select(OutboxItem)
                         .where(OutboxItem.conversation_id == conversation_id)

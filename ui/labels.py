@@ -28,8 +28,25 @@ def outbox_label(status: str) -> str:
         "sending": QCoreApplication.translate("Labels", "sending"),
         "sent": QCoreApplication.translate("Labels", "sent"),
         "failed": QCoreApplication.translate("Labels", "failed"),
+        "unknown": QCoreApplication.translate("Labels", "outcome unknown"),
+        "draft": QCoreApplication.translate("Labels", "draft"),
     }
     return t.get(status, status)
+
+
+def check_label(name: str) -> str:
+    """A reply check's name (``socialdesk.checks.CHECK_NAMES``) as the composer shows it."""
+    t = {
+        "empty": QCoreApplication.translate("Labels", "Empty"),
+        "fields": QCoreApplication.translate("Labels", "To fill in"),
+        "length": QCoreApplication.translate("Labels", "Length"),
+        "personal_data": QCoreApplication.translate("Labels", "Personal details"),
+        "tone": QCoreApplication.translate("Labels", "Tone"),
+        "avoid_words": QCoreApplication.translate("Labels", "Words to avoid"),
+        "emoji": QCoreApplication.translate("Labels", "Emoji"),
+        "repeated": QCoreApplication.translate("Labels", "Repeated text"),
+    }
+    return t.get(name, name.replace("_", " "))
 
 
 def intent_label(intent: str) -> str:
