@@ -3,7 +3,7 @@ the shortcut list (?) are both read from here, so neither can drift from the key
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -142,11 +142,20 @@ class CommandPalette(QDialog):
 
 
 class ShortcutsDialog(QDialog):
-    def __init__(self, registry: ActionRegistry, parent: QWidget) -> None:
+    """Every action with keys, then ``extra`` (title, keys) rows: keys that belong to
+    one widget, such as the reply box's, and so are no window action."""
+
+    def __init__(
+        self,
+        registry: ActionRegistry,
+        parent: QWidget,
+        extra: Sequence[tuple[str, str]] = (),
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.setAccessibleName(self.tr("Keyboard shortcuts"))
         rows = [r for r in registry.listing() if r[2]]
+        rows += [("", title, keys) for title, keys in extra]
         self.table = QTableWidget(len(rows), 2, self)
         self.table.setAccessibleName(self.tr("Shortcuts"))
         self.table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Keys")])

@@ -52,6 +52,8 @@ from socialdesk.store import Store
 from socialdesk.syncing import SyncReport
 from ui.accounts import AccountsDialog
 from ui.actions import ActionRegistry, ActionSpec, CommandPalette, ShortcutsDialog
+from ui.ai_dialog import open_ai
+from ui.composer import composer_keys
 from ui.conversation_pane import ConversationController, ConversationPane
 from ui.dialogs import NoteDialog
 from ui.icons import app_icon
@@ -60,6 +62,7 @@ from ui.inbox_model import InboxTableModel
 from ui.inbox_pane import InboxController, InboxPane
 from ui.labelling import ComplaintMarker
 from ui.labels import number_label, status_label
+from ui.library_dialog import open_library
 from ui.nav import NavController, NavPane, Place, view_titles
 from ui.notices import NoticeBar
 from ui.notify import TrayNotifier
@@ -67,6 +70,7 @@ from ui.outbox import OutboxRunner
 from ui.service_levels import ServiceLevelsDialog
 from ui.sync import ConnectorSync, Job, JobState, SyncController, named
 from ui.tasks import run_task
+from ui.voice_dialog import open_voice
 
 if TYPE_CHECKING:  # QtCharts loads when the wallboard first opens, not with the window
     from ui.wallboard import WallboardWindow
@@ -166,6 +170,7 @@ class MainWindow(QMainWindow):
         self.sync.worker.alerted.connect(self.notifier.announce)
         # Connected X and Reddit accounts: polled on their own threads, reported here.
         self.secrets = secrets or SecretStore()
+        self.conversation.secrets = self.secrets  # AI drafts in the composer need the key
         self._connector_factory = connector_factory
         self.connectors = ConnectorSync(store, data_dir, self.secrets, connector_factory)
         self.connectors.reported.connect(self.on_account_synced)
@@ -299,6 +304,9 @@ class MainWindow(QMainWindow):
         )
         add(ActionSpec("accounts", self.tr("Accounts…"), (), self.show_accounts))
         add(ActionSpec("service_levels", self.tr("Service levels…"), (), self.show_service_levels))
+        add(ActionSpec("voice", self.tr("Brand voice…"), (), self.show_voice))
+        add(ActionSpec("library", self.tr("Snippets and templates…"), (), self.show_library))
+        add(ActionSpec("ai_drafts", self.tr("AI drafts…"), (), self.show_ai))
         add(
             ActionSpec(
                 "wallboard",
@@ -326,6 +334,10 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu(self.tr("&Settings"))
         menu.addAction(self.registry.actions["accounts"])
         menu.addAction(self.registry.actions["service_levels"])
+        menu.addSeparator()
+        for name in ("voice", "library", "ai_drafts"):
+            menu.addAction(self.registry.actions[name])
+        menu.addSeparator()
         menu.addAction(notify)
 
     def _typing(self) -> bool:
@@ -529,7 +541,7 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         if self._typing():
             return
-        ShortcutsDialog(self.registry, self).exec()
+        ShortcutsDialog(self.registry, self, composer_keys()).exec()
         self.focus_inbox()
 
     def toggle_notifications(self) -> None:
@@ -642,6 +654,26 @@ class MainWindow(QMainWindow):
         dialog.saved.connect(self.on_service_levels_saved)
         self.service_levels_dialog = dialog  # tests reach it here
         dialog.open()
+
+    def show_voice(self) -> None:
+        dialog = open_voice(self, self.store, runner=self.runner)
+        dialog.saved.connect(self.on_replies_changed)
+        self.voice_dialog = dialog  # tests reach it here
+
+    def show_library(self) -> None:
+        dialog = open_library(self, self.store, runner=self.runner)
+        dialog.saved.connect(self.on_replies_changed)
+        self.library_dialog = dialog
+
+    def show_ai(self) -> None:
+        dialog = open_ai(self, self.store, self.secrets, runner=self.runner)
+        dialog.saved.connect(self.on_replies_changed)
+        self.ai_dialog = dialog
+
+    def on_replies_changed(self) -> None:
+        """The voice, the library, the playbooks or the AI settings changed: the
+        composer's suggestions are worked out again."""
+        self.conversation.library_changed()
 
     def on_service_levels_saved(self) -> None:
         """New policies or business hours: the countdowns are worked out again."""

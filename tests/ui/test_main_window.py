@@ -328,10 +328,13 @@ def test_palette_and_shortcut_list_cover_every_action(
     window.registry.actions["assign"].triggered.connect(lambda: ran.append("assign"))
     qtbot.keyClick(palette.filter, Qt.Key.Key_Return)
     assert ran == ["assign"]
-    shortcuts = ShortcutsDialog(window.registry, window)
+    from ui.composer import composer_keys
+
+    shortcuts = ShortcutsDialog(window.registry, window, composer_keys())
     qtbot.addWidget(shortcuts)
     keys = {shortcuts.table.item(r, 1).text() for r in range(shortcuts.table.rowCount())}
     assert {"J", "K", "R", "E", "P", "A", "T", "N", "M", "Ctrl+K", "?", "/"} <= keys
+    assert {"Ctrl+Enter", "Ctrl+1 … Ctrl+3", "Tab / Shift+Tab"} <= keys  # the reply box's
     opened: list[str] = []
     monkeypatch.setattr(CommandPalette, "exec", lambda self: opened.append("palette") or 0)
     palette.close()
