@@ -182,6 +182,318 @@
     </message>
 </context>
 <context>
+    <name>AiDialog</name>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="123"/>
+        <location filename="../../ui/ai_dialog.py" line="124"/>
+        <source>AI drafts</source>
+        <translation>Yapay zekâ taslakları</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="130"/>
+        <source>Drafts from an OpenAI-compatible chat endpoint: a server on this computer (Ollama, llama.cpp) or a hosted one. Each draft is a suggestion an agent edits; nothing is sent as it is. The conversation drafted for goes to the endpoint.</source>
+        <translation>Taslaklar OpenAI uyumlu bir sohbet uç noktasından gelir: bu bilgisayardaki bir sunucu (Ollama, llama.cpp) ya da barındırılan bir hizmet. Her taslak, temsilcinin düzenleyeceği bir öneridir; hiçbir şey olduğu gibi gönderilmez. Taslak hazırlanan konuşma uç noktaya gönderilir.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="139"/>
+        <source>&amp;Offer AI drafts in the composer</source>
+        <translation>&amp;Yanıt kutusunda yapay zekâ taslakları öner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="140"/>
+        <source>Offer AI drafts in the composer</source>
+        <translation>Yanıt kutusunda yapay zekâ taslakları öner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="146"/>
+        <source>Endpoint URL</source>
+        <translation>Uç nokta URL’si</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="149"/>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="155"/>
+        <source>Timeout in seconds</source>
+        <translation>Saniye cinsinden zaman aşımı</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="158"/>
+        <source>Drafts each time</source>
+        <translation>Her istekte taslak sayısı</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="161"/>
+        <source>API key</source>
+        <translation>API anahtarı</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="165"/>
+        <source>&amp;Forget the key</source>
+        <translation>Anahtarı u&amp;nut</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="167"/>
+        <source>Forget the key</source>
+        <translation>Anahtarı unut</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="175"/>
+        <source>Key state</source>
+        <translation>Anahtar durumu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="178"/>
+        <source>API &amp;key</source>
+        <translation>API &amp;anahtarı</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="180"/>
+        <source>Endpoint &amp;URL</source>
+        <translation>Uç nokta &amp;URL’si</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="181"/>
+        <source>&amp;Model</source>
+        <translation>&amp;Model</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="182"/>
+        <source>&amp;Timeout</source>
+        <translation>&amp;Zaman aşımı</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="183"/>
+        <source>&amp;Drafts each time</source>
+        <translation>Her istekte &amp;taslak sayısı</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="189"/>
+        <source>Where the conversations go</source>
+        <translation>Konuşmaların gittiği yer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="194"/>
+        <source>Security warning</source>
+        <translation>Güvenlik uyarısı</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="198"/>
+        <source>Test &amp;connection</source>
+        <translation>Bağlantıyı &amp;sına</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="200"/>
+        <source>Test connection</source>
+        <translation>Bağlantıyı sına</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="204"/>
+        <source>Connection test result</source>
+        <translation>Bağlantı sınaması sonucu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="213"/>
+        <source>AI settings problem</source>
+        <translation>Yapay zekâ ayarları sorunu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="218"/>
+        <source>AI settings status</source>
+        <translation>Yapay zekâ ayarları durumu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="229"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Kaydet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="230"/>
+        <source>Save</source>
+        <translation>Kaydet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="233"/>
+        <source>Close</source>
+        <translation>Kapat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="247"/>
+        <source>Reading the AI settings…</source>
+        <translation>Yapay zekâ ayarları okunuyor…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="283"/>
+        <source>No endpoint yet: give its base URL, such as {0}</source>
+        <translation>Henüz uç nokta yok: temel URL’sini girin, örneğin {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="286"/>
+        <source>A server on this computer: conversations stay here.</source>
+        <translation>Bu bilgisayardaki bir sunucu: konuşmalar burada kalır.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="289"/>
+        <source>Each conversation drafted for is sent to {0}.</source>
+        <translation>Taslak hazırlanan her konuşma {0} adresine gönderilir.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="293"/>
+        <source>Warning: {0} is plain http to another computer. Customer messages (and any key) would cross the network unencrypted; use https if the server offers it.</source>
+        <translation>Uyarı: {0}, başka bir bilgisayara şifrelenmemiş http bağlantısıdır. Müşteri mesajları (ve varsa anahtar) ağda şifrelenmeden iletilir; sunucu destekliyorsa https kullanın.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="311"/>
+        <source>No key can be saved on this computer: {0}</source>
+        <translation>Bu bilgisayarda anahtar kaydedilemiyor: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="313"/>
+        <source>Cannot tell whether a key is saved: {0}</source>
+        <translation>Kayıtlı bir anahtar olup olmadığı anlaşılamıyor: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="315"/>
+        <source>The key typed goes to the OS keyring when you save.</source>
+        <translation>Yazdığınız anahtar, kaydettiğinizde işletim sisteminin anahtarlığına gider.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="317"/>
+        <source>Give the endpoint&apos;s URL first: a key belongs to one endpoint.</source>
+        <translation>Önce uç noktanın URL’sini girin: her anahtar tek bir uç noktaya aittir.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="320"/>
+        <source>The key saved for {0} is not sent to {1}: type one here if it needs one.</source>
+        <translation>{0} için kayıtlı anahtar {1} adresine gönderilmez: gerekiyorsa buraya bir anahtar yazın.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="324"/>
+        <source>Type the key for {0} here if it needs one (a server on this computer needs none).</source>
+        <translation>{0} anahtar gerektiriyorsa anahtarı buraya yazın (bu bilgisayardaki bir sunucu anahtar gerektirmez).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="328"/>
+        <source>A key is saved for {0} in the OS keyring. Type a new one to replace it.</source>
+        <translation>{0} için işletim sisteminin anahtarlığında kayıtlı bir anahtar var. Değiştirmek için yenisini yazın.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="332"/>
+        <source>No key is saved for {0} (a server on this computer needs none).</source>
+        <translation>{0} için kayıtlı anahtar yok (bu bilgisayardaki bir sunucu anahtar gerektirmez).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="336"/>
+        <source>Saved: type to replace it</source>
+        <translation>Kayıtlı: değiştirmek için yazın</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="338"/>
+        <source>Not shown again once saved</source>
+        <translation>Kaydedildikten sonra bir daha gösterilmez</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="401"/>
+        <source>The AI settings could not be read: {0}</source>
+        <translation>Yapay zekâ ayarları okunamadı: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="410"/>
+        <source>Not saved: AI drafts need the endpoint&apos;s URL and a model first.</source>
+        <translation>Kaydedilmedi: yapay zekâ taslakları için önce uç noktanın URL’si ve bir model gerekir.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="416"/>
+        <source>Not saved: {0}</source>
+        <translation>Kaydedilmedi: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="420"/>
+        <source>Not saved: give the endpoint&apos;s URL before its key.</source>
+        <translation>Kaydedilmedi: anahtardan önce uç noktanın URL’sini girin.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="424"/>
+        <source>Not saved: the key has spaces or control characters in it.</source>
+        <translation>Kaydedilmedi: anahtarda boşluk veya kontrol karakterleri var.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="451"/>
+        <source>The settings are saved, but the key is not: {0}. Type the key again once the keyring works.</source>
+        <translation>Ayarlar kaydedildi, ancak anahtar kaydedilmedi: {0}. Anahtarlık çalışır hâle gelince anahtarı yeniden yazın.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="458"/>
+        <source>Saved. AI drafts are on.</source>
+        <translation>Kaydedildi. Yapay zekâ taslakları açık.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="460"/>
+        <source>Saved. AI drafts are off.</source>
+        <translation>Kaydedildi. Yapay zekâ taslakları kapalı.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="469"/>
+        <source>Not saved: {0}. What you typed is kept.</source>
+        <translation>Kaydedilmedi: {0}. Yazdıklarınız korunuyor.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="475"/>
+        <source>Saving…</source>
+        <translation>Kaydediliyor…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="495"/>
+        <source>Forgot the key for {0}.</source>
+        <translation>{0} için anahtar unutuldu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="512"/>
+        <source>Give the endpoint&apos;s URL and a model first.</source>
+        <translation>Önce uç noktanın URL’sini ve bir model girin.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="531"/>
+        <source> (set as {0})</source>
+        <translation> (ayarlanan: {0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="537"/>
+        <source>OK: {0} answers as {1}</source>
+        <translation>Tamam: {0}, {1} olarak yanıt veriyor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="545"/>
+        <source>No answer: {0}</source>
+        <translation>Yanıt yok: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_dialog.py" line="551"/>
+        <source>Asking {0}…</source>
+        <translation>{0} sorgulanıyor…</translation>
+    </message>
+</context>
+<context>
+    <name>CheckList</name>
+    <message>
+        <location filename="../../ui/composer.py" line="399"/>
+        <source>Checks</source>
+        <translation>Denetimler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/composer.py" line="430"/>
+        <source>✓ All checks pass</source>
+        <translation>✓ Tüm denetimlerden geçti</translation>
+    </message>
+    <message>
+        <location filename="../../ui/composer.py" line="445"/>
+        <source>Check</source>
+        <translation>Denetim</translation>
+    </message>
+</context>
+<context>
     <name>CommandPalette</name>
     <message>
         <location filename="../../ui/actions.py" line="75"/>
@@ -211,6 +523,39 @@
         <location filename="../../ui/labelling.py" line="68"/>
         <source>Could not record the label: {0}</source>
         <translation>Etiket kaydedilemedi: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <location filename="../../ui/composer.py" line="454"/>
+        <source>Reply box: send</source>
+        <translation>Yanıt kutusu: gönder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/composer.py" line="455"/>
+        <source>Reply box: use suggestion 1, 2 or 3</source>
+        <translation>Yanıt kutusu: 1., 2. veya 3. öneriyi kullan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/composer.py" line="457"/>
+        <source>Reply box: expand a snippet&apos;s shortcode</source>
+        <translation>Yanıt kutusu: kısa kodu kısa metne dönüştür</translation>
+    </message>
+    <message>
+        <location filename="../../ui/composer.py" line="458"/>
+        <source>;code then Space or Tab</source>
+        <translation>;kod ardından Space veya Tab</translation>
+    </message>
+    <message>
+        <location filename="../../ui/composer.py" line="460"/>
+        <source>Reply box: next or previous field to fill</source>
+        <translation>Yanıt kutusu: doldurulacak sonraki veya önceki alan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/composer.py" line="461"/>
+        <source>Reply box: undo a snippet</source>
+        <translation>Yanıt kutusu: kısa metni geri al</translation>
     </message>
 </context>
 <context>
@@ -360,166 +705,253 @@
 <context>
     <name>ConversationController</name>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="161"/>
+        <location filename="../../ui/conversation_pane.py" line="479"/>
         <source>Nothing selected</source>
         <translation>Hiçbir şey seçili değil</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="219"/>
+        <location filename="../../ui/conversation_pane.py" line="559"/>
         <source>public</source>
         <translation>herkese açık</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="219"/>
+        <location filename="../../ui/conversation_pane.py" line="559"/>
         <source>direct message</source>
         <translation>özel mesaj</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="220"/>
+        <location filename="../../ui/conversation_pane.py" line="560"/>
         <source>unassigned</source>
         <translation>atanmamış</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="233"/>
+        <location filename="../../ui/conversation_pane.py" line="574"/>
         <source>{0} followers</source>
         <translation>{0} takipçi</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="235"/>
+        <location filename="../../ui/conversation_pane.py" line="576"/>
         <source>first seen {0}</source>
         <translation>ilk görülme {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="238"/>
+        <location filename="../../ui/conversation_pane.py" line="579"/>
         <source>The brand started this conversation.</source>
         <translation>Bu konuşmayı marka başlattı.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="247"/>
+        <location filename="../../ui/conversation_pane.py" line="588"/>
         <source>No earlier conversations</source>
         <translation>Önceki konuşma yok</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="249"/>
+        <location filename="../../ui/conversation_pane.py" line="590"/>
         <source>Tags: {0}</source>
         <translation>Etiketler: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="249"/>
+        <location filename="../../ui/conversation_pane.py" line="590"/>
         <source>No tags</source>
         <translation>Etiket yok</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="280"/>
+        <location filename="../../ui/conversation_pane.py" line="623"/>
         <source>Brand</source>
         <translation>Marka</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="280"/>
+        <location filename="../../ui/conversation_pane.py" line="623"/>
         <source>Customer</source>
         <translation>Müşteri</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="289"/>
+        <location filename="../../ui/conversation_pane.py" line="632"/>
         <source>Link: {0}</source>
         <translation>Bağlantı: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="297"/>
+        <location filename="../../ui/conversation_pane.py" line="640"/>
         <source>Reply {0} · {1}</source>
         <translation>Yanıt {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="313"/>
+        <location filename="../../ui/conversation_pane.py" line="658"/>
+        <source>Not sent: {0}</source>
+        <translation>Gönderilmedi: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="660"/>
+        <source>Not known whether it went out: {0}</source>
+        <translation>Gönderilip gönderilmediği bilinmiyor: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="661"/>
+        <source>Waiting: {0}</source>
+        <translation>Bekliyor: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="716"/>
+        <source>The playbooks could not be read: {0}</source>
+        <translation>Senaryo rehberleri okunamadı: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="725"/>
+        <source>Finding suggestions…</source>
+        <translation>Öneriler hazırlanıyor…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="756"/>
+        <source>Suggestions could not be made: {0}</source>
+        <translation>Öneri hazırlanamadı: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="779"/>
+        <source>The library has no template called {0}</source>
+        <translation>Kitaplıkta {0} adlı bir şablon yok</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="817"/>
+        <source>Sends as: {0}</source>
+        <translation>Gönderilecek metin: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="870"/>
         <source>{0} / {1} characters</source>
         <translation>{0} / {1} karakter</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="351"/>
+        <location filename="../../ui/conversation_pane.py" line="944"/>
         <source>The reply was not queued: {0}</source>
         <translation>Yanıt sıraya alınamadı: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="953"/>
+        <source>The reply was not retried: {0}</source>
+        <translation>Yanıt yeniden denenemedi: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="971"/>
+        <source>The reply could not be taken back: {0}</source>
+        <translation>Yanıt geri alınamadı: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="981"/>
+        <source>Reply {0} was taken out of the outbox to edit; its text: {1}</source>
+        <translation>Yanıt {0}, düzenlenmek üzere giden kutusundan çıkarıldı; metni: {1}</translation>
     </message>
 </context>
 <context>
     <name>ConversationPane</name>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="52"/>
+        <location filename="../../ui/conversation_pane.py" line="268"/>
         <source>Conversation</source>
         <translation>Konuşma</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="59"/>
+        <location filename="../../ui/conversation_pane.py" line="275"/>
         <source>Thread</source>
         <translation>Yazışma</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="60"/>
+        <location filename="../../ui/conversation_pane.py" line="276"/>
         <source>Why it is here</source>
         <translation>Neden burada</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="61"/>
-        <location filename="../../ui/conversation_pane.py" line="85"/>
+        <location filename="../../ui/conversation_pane.py" line="277"/>
+        <location filename="../../ui/conversation_pane.py" line="303"/>
         <source>Author</source>
         <translation>Yazar</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="63"/>
+        <location filename="../../ui/conversation_pane.py" line="279"/>
         <source>Earlier conversations</source>
         <translation>Önceki konuşmalar</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="65"/>
+        <location filename="../../ui/conversation_pane.py" line="281"/>
         <source>Tags</source>
         <translation>Etiketler</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="67"/>
+        <location filename="../../ui/conversation_pane.py" line="283"/>
         <source>Notes</source>
         <translation>Notlar</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="70"/>
+        <location filename="../../ui/conversation_pane.py" line="286"/>
         <source>Details</source>
         <translation>Ayrıntılar</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="71"/>
+        <location filename="../../ui/conversation_pane.py" line="287"/>
         <source>Detail tabs</source>
         <translation>Ayrıntı sekmeleri</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="84"/>
+        <location filename="../../ui/conversation_pane.py" line="301"/>
         <source>Why here</source>
         <translation>Neden burada</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="86"/>
+        <location filename="../../ui/conversation_pane.py" line="302"/>
+        <source>Playbook</source>
+        <translation>Senaryo rehberi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="304"/>
         <source>Notes and tags</source>
         <translation>Notlar ve etiketler</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="88"/>
+        <location filename="../../ui/conversation_pane.py" line="308"/>
+        <source>Reply area</source>
+        <translation>Yanıt alanı</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="312"/>
         <source>Reply</source>
         <translation>Yanıtla</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="89"/>
-        <source>Write a reply  ( r )   Ctrl+Enter sends</source>
-        <translation>Bir yanıt yazın  ( r )   Ctrl+Enter gönderir</translation>
+        <location filename="../../ui/conversation_pane.py" line="315"/>
+        <source>Write a reply  ( r )   Ctrl+Enter sends
+;shortcode then Space inserts a snippet · Tab goes to the next field</source>
+        <translation>Bir yanıt yazın  ( r )   Ctrl+Enter gönderir
+;kısakod ardından Space kısa metni ekler · Tab sonraki alana geçer</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="91"/>
+        <location filename="../../ui/conversation_pane.py" line="320"/>
+        <source>Sends as</source>
+        <translation>Gönderilecek metin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="329"/>
         <source>Characters</source>
         <translation>Karakterler</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="92"/>
+        <location filename="../../ui/conversation_pane.py" line="330"/>
+        <source>Send as DM</source>
+        <translation>Özel mesajla gönder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="331"/>
+        <source>Send as a direct message</source>
+        <translation>Özel mesaj olarak gönder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="333"/>
+        <source>Send this reply privately to the author instead of in public</source>
+        <translation>Bu yanıtı herkese açık yerine yazara özel olarak gönder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="336"/>
         <source>Send</source>
         <translation>Gönder</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="93"/>
+        <location filename="../../ui/conversation_pane.py" line="337"/>
         <source>Send reply</source>
         <translation>Yanıtı gönder</translation>
     </message>
@@ -679,6 +1111,98 @@
         <location filename="../../ui/wallboard.py" line="692"/>
         <source>First responses today: {0}</source>
         <translation>Bugünkü ilk yanıtlar: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>DraftStrip</name>
+    <message>
+        <location filename="../../ui/composer.py" line="329"/>
+        <location filename="../../ui/composer.py" line="332"/>
+        <source>Suggestions</source>
+        <translation>Öneriler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/composer.py" line="343"/>
+        <source>Suggestion {0}</source>
+        <translation>Öneri {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/composer.py" line="351"/>
+        <source>About the suggestions</source>
+        <translation>Öneriler hakkında</translation>
+    </message>
+    <message>
+        <location filename="../../ui/composer.py" line="369"/>
+        <source>Suggestions  (Ctrl+1 to Ctrl+{0})</source>
+        <translation>Öneriler  (Ctrl+1 – Ctrl+{0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/composer.py" line="371"/>
+        <source>Suggestion  (Ctrl+1)</source>
+        <translation>Öneri  (Ctrl+1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/composer.py" line="373"/>
+        <source>No suggestions for this conversation</source>
+        <translation>Bu konuşma için öneri yok</translation>
+    </message>
+    <message>
+        <location filename="../../ui/composer.py" line="379"/>
+        <source>{0} · Ctrl+{1}</source>
+        <translation>{0} · Ctrl+{1}</translation>
+    </message>
+</context>
+<context>
+    <name>FailedReplies</name>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="206"/>
+        <source>Replies not sent</source>
+        <translation>Gönderilemeyen yanıtlar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="237"/>
+        <source>no reason given</source>
+        <translation>neden belirtilmedi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="239"/>
+        <source>Not sent: {0}</source>
+        <translation>Gönderilmedi: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="241"/>
+        <source>Not known whether it went out: {0}</source>
+        <translation>Gönderilip gönderilmediği bilinmiyor: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="246"/>
+        <source>Why the reply was not sent</source>
+        <translation>Yanıtın neden gönderilmediği</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="249"/>
+        <source>Retry</source>
+        <translation>Yeniden dene</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="249"/>
+        <source>Check again</source>
+        <translation>Yeniden denetle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="252"/>
+        <source>Retry the reply</source>
+        <translation>Yanıtı yeniden dene</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="256"/>
+        <source>Edit</source>
+        <translation>Düzenle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="258"/>
+        <source>Edit the reply</source>
+        <translation>Yanıtı düzenle</translation>
     </message>
 </context>
 <context>
@@ -844,7 +1368,7 @@
     </message>
     <message>
         <location filename="../../ui/labels.py" line="20"/>
-        <location filename="../../ui/labels.py" line="42"/>
+        <location filename="../../ui/labels.py" line="59"/>
         <source>spam</source>
         <translation>istenmeyen</translation>
     </message>
@@ -869,423 +1393,538 @@
         <translation>başarısız</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="37"/>
+        <location filename="../../ui/labels.py" line="31"/>
+        <source>outcome unknown</source>
+        <translation>sonucu bilinmiyor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="32"/>
+        <source>draft</source>
+        <translation>taslak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="40"/>
+        <source>Empty</source>
+        <translation>Boş</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="41"/>
+        <source>To fill in</source>
+        <translation>Doldurulacaklar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="42"/>
+        <source>Length</source>
+        <translation>Uzunluk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="43"/>
+        <source>Personal details</source>
+        <translation>Kişisel bilgiler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="44"/>
+        <source>Tone</source>
+        <translation>Ton</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="45"/>
+        <source>Words to avoid</source>
+        <translation>Kaçınılacak sözcükler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="46"/>
+        <source>Emoji</source>
+        <translation>Emoji</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="47"/>
+        <source>Repeated text</source>
+        <translation>Yinelenen metin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="54"/>
         <source>complaint</source>
         <translation>şikâyet</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="38"/>
+        <location filename="../../ui/labels.py" line="55"/>
         <source>question</source>
         <translation>soru</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="39"/>
+        <location filename="../../ui/labels.py" line="56"/>
         <source>request</source>
         <translation>istek</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="40"/>
+        <location filename="../../ui/labels.py" line="57"/>
         <source>praise</source>
         <translation>övgü</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="41"/>
+        <location filename="../../ui/labels.py" line="58"/>
         <source>feedback</source>
         <translation>geri bildirim</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="43"/>
+        <location filename="../../ui/labels.py" line="60"/>
         <source>other</source>
         <translation>diğer</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="50"/>
+        <location filename="../../ui/labels.py" line="67"/>
         <source>delivery</source>
         <translation>teslimat</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="51"/>
+        <location filename="../../ui/labels.py" line="68"/>
         <source>billing</source>
         <translation>fatura</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="52"/>
+        <location filename="../../ui/labels.py" line="69"/>
         <source>account access</source>
         <translation>hesap erişimi</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="53"/>
+        <location filename="../../ui/labels.py" line="70"/>
         <source>product defect</source>
         <translation>ürün kusuru</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="54"/>
+        <location filename="../../ui/labels.py" line="71"/>
         <source>outage</source>
         <translation>kesinti</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="55"/>
+        <location filename="../../ui/labels.py" line="72"/>
         <source>staff behaviour</source>
         <translation>personel tutumu</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="66"/>
+        <location filename="../../ui/labels.py" line="83"/>
         <source>{0} min</source>
         <translation>{0} dk</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="69"/>
+        <location filename="../../ui/labels.py" line="86"/>
         <source>{0} h</source>
         <translation>{0} sa</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="70"/>
+        <location filename="../../ui/labels.py" line="87"/>
         <source>{0} d</source>
         <translation>{0} g</translation>
     </message>
 </context>
 <context>
+    <name>LibraryDialog</name>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="75"/>
+        <source>{0} is not UTF-8 text.</source>
+        <translation>{0} UTF-8 metni değil.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="209"/>
+        <source>Unsaved changes</source>
+        <translation>Kaydedilmemiş değişiklikler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="210"/>
+        <source>Drop your unsaved changes to {0}?</source>
+        <translation>{0} için kaydedilmemiş değişiklikleriniz silinsin mi?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="266"/>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>JSON dosyaları (*.json);;Tüm dosyalar (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="1114"/>
+        <location filename="../../ui/library_dialog.py" line="1115"/>
+        <source>Snippets and templates</source>
+        <translation>Kısa metinler ve şablonlar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="1119"/>
+        <location filename="../../ui/library_dialog.py" line="1120"/>
+        <source>Reply library pages</source>
+        <translation>Yanıt kitaplığı sayfaları</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="1123"/>
+        <source>Snippets and te&amp;mplates</source>
+        <translation>Kısa metinler ve şa&amp;blonlar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="1124"/>
+        <source>&amp;Playbooks</source>
+        <translation>S&amp;enaryo rehberleri</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="1129"/>
+        <source>Close</source>
+        <translation>Kapat</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="98"/>
         <source>SocialDesk — {0}</source>
         <translation>SocialDesk — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>Status</source>
         <translation>Durum</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>Import progress</source>
         <translation>İçe aktarma durumu</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>Next conversation (or Down)</source>
         <translation>Sonraki konuşma (veya Aşağı)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>Previous conversation (or Up)</source>
         <translation>Önceki konuşma (veya Yukarı)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>Open the conversation</source>
         <translation>Konuşmayı aç</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>Reply</source>
         <translation>Yanıtla</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>Resolve</source>
         <translation>Çözüldü olarak kapat</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>Set pending</source>
         <translation>Beklemeye al</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>Reopen</source>
         <translation>Yeniden aç</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>Mark as spam</source>
         <translation>İstenmeyen olarak işaretle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>Assign to me</source>
         <translation>Bana ata</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>Unassign</source>
         <translation>Atamayı kaldır</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>Tag (a leading - removes)</source>
         <translation>Etiketle (başa - koymak kaldırır)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>Add a note</source>
         <translation>Not ekle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>Mark complaint / not a complaint</source>
         <translation>Şikâyet / şikâyet değil olarak işaretle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>Open the message&apos;s link in the browser</source>
         <translation>Mesajdaki bağlantıyı tarayıcıda aç</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>Search</source>
         <translation>Ara</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>Back to the list; in the list, clear the search</source>
         <translation>Listeye dön; listedeyken aramayı temizle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>Refresh</source>
         <translation>Yenile</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>Command palette</source>
         <translation>Komut paleti</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>Keyboard shortcuts</source>
         <translation>Klavye kısayolları</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>Show: {0}</source>
         <translation>Göster: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>Desktop notifications on or off</source>
         <translation>Masaüstü bildirimlerini aç veya kapat</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>Import conversations from a file…</source>
         <translation>Konuşmaları dosyadan içe aktar…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>Accounts…</source>
         <translation>Hesaplar…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>Service levels…</source>
         <translation>Hizmet düzeyleri…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="307"/>
+        <source>Brand voice…</source>
+        <translation>Marka sesi…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="308"/>
+        <source>Snippets and templates…</source>
+        <translation>Kısa metinler ve şablonlar…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="309"/>
+        <source>AI drafts…</source>
+        <translation>Yapay zekâ taslakları…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>Wallboard: response times today</source>
         <translation>İzleme panosu: bugünkü yanıt süreleri</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>Quit</source>
         <translation>Çık</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>&amp;File</source>
         <translation>&amp;Dosya</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>&amp;Go</source>
         <translation>&amp;Git</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>&amp;Conversation</source>
         <translation>&amp;Konuşma</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>&amp;Settings</source>
         <translation>&amp;Ayarlar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="404"/>
+        <location filename="../../ui/main_window.py" line="416"/>
         <source>Conversation {0}: {1}</source>
         <translation>Konuşma {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="414"/>
+        <location filename="../../ui/main_window.py" line="426"/>
         <source>Conversation {0} is yours</source>
         <translation>Konuşma {0} artık sizde</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="424"/>
+        <location filename="../../ui/main_window.py" line="436"/>
         <source>Conversation {0} is unassigned</source>
         <translation>Konuşma {0} artık atanmamış</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="432"/>
+        <location filename="../../ui/main_window.py" line="444"/>
         <source>Tag</source>
         <translation>Etiket</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="432"/>
+        <location filename="../../ui/main_window.py" line="444"/>
         <source>Tag (start with - to remove):</source>
         <translation>Etiket (kaldırmak için - ile başlayın):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="440"/>
+        <location filename="../../ui/main_window.py" line="452"/>
         <source>Tags updated on conversation {0}</source>
         <translation>Konuşma {0} etiketleri güncellendi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="454"/>
+        <location filename="../../ui/main_window.py" line="466"/>
         <source>Note added to conversation {0}</source>
         <translation>Konuşma {0} için not eklendi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="478"/>
+        <location filename="../../ui/main_window.py" line="490"/>
         <source>Still recording the previous label</source>
         <translation>Önceki işaret hâlâ kaydediliyor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="480"/>
-        <location filename="../../ui/main_window.py" line="573"/>
+        <location filename="../../ui/main_window.py" line="492"/>
+        <location filename="../../ui/main_window.py" line="585"/>
         <source>not a complaint</source>
         <translation>şikâyet değil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="480"/>
-        <location filename="../../ui/main_window.py" line="573"/>
+        <location filename="../../ui/main_window.py" line="492"/>
+        <location filename="../../ui/main_window.py" line="585"/>
         <source>a complaint</source>
         <translation>şikâyet</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="482"/>
+        <location filename="../../ui/main_window.py" line="494"/>
         <source>Marking message {0} as {1}…</source>
         <translation>Mesaj {0}, {1} olarak işaretleniyor…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="491"/>
+        <location filename="../../ui/main_window.py" line="503"/>
         <source>This conversation has no web link</source>
         <translation>Bu konuşmada web bağlantısı yok</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="496"/>
+        <location filename="../../ui/main_window.py" line="508"/>
         <source>No web browser could open {0}. Set a default browser in your desktop&apos;s settings, or copy the link from the conversation.</source>
         <translation>{0} bağlantısını açacak bir web tarayıcısı bulunamadı. Masaüstü ayarlarınızdan varsayılan bir tarayıcı seçin ya da bağlantıyı konuşmadan kopyalayın.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="507"/>
+        <location filename="../../ui/main_window.py" line="519"/>
         <source>An import is already running</source>
         <translation>Zaten bir içe aktarma sürüyor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="511"/>
+        <location filename="../../ui/main_window.py" line="523"/>
         <source>Import conversations</source>
         <translation>Konuşmaları içe aktar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="513"/>
+        <location filename="../../ui/main_window.py" line="525"/>
         <source>Conversations (*.jsonl *.json *.csv);;All files (*)</source>
         <translation>Konuşmalar (*.jsonl *.json *.csv);;Tüm dosyalar (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="570"/>
+        <location filename="../../ui/main_window.py" line="582"/>
         <source>Reply queued in the outbox ({0})</source>
         <translation>Yanıt giden kutusunda sırada ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="575"/>
+        <location filename="../../ui/main_window.py" line="587"/>
         <source>Message {0} marked {1}; {2}; {3} open items rescored</source>
         <translation>Mesaj {0}: {1}; {2}; {3} açık öğe yeniden puanlandı</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="587"/>
+        <location filename="../../ui/main_window.py" line="599"/>
         <source>Sync state</source>
         <translation>Eşitleme durumu</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="631"/>
+        <location filename="../../ui/main_window.py" line="643"/>
         <source>Conversation {0} is not in this view; it is shown on the right</source>
         <translation>Konuşma {0} bu görünümde yok; sağda gösteriliyor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="658"/>
+        <location filename="../../ui/main_window.py" line="690"/>
         <source>1 reply sent</source>
         <translation>1 yanıt gönderildi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="658"/>
+        <location filename="../../ui/main_window.py" line="690"/>
         <source>{0} replies sent</source>
         <translation>{0} yanıt gönderildi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="663"/>
+        <location filename="../../ui/main_window.py" line="695"/>
         <source>A reply could not be sent: open its conversation to retry or edit it</source>
         <translation>Bir yanıt gönderilemedi: yeniden denemek ya da düzenlemek için konuşmasını açın</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="672"/>
+        <location filename="../../ui/main_window.py" line="704"/>
         <source>{0} new · {1} requests</source>
         <translation>{0} yeni · {1} istek</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="687"/>
+        <location filename="../../ui/main_window.py" line="719"/>
         <source>Importing {0}…</source>
         <translation>{0} içe aktarılıyor…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="714"/>
+        <location filename="../../ui/main_window.py" line="746"/>
         <source>{0}: 1 match</source>
         <translation>{0}: 1 eşleşme</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="716"/>
+        <location filename="../../ui/main_window.py" line="748"/>
         <source>{0}: {1}{2} matches</source>
         <translation>{0}: {1}{2} eşleşme</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="726"/>
+        <location filename="../../ui/main_window.py" line="758"/>
         <source>{0}: 1 conversation · {1} in the inbox wait for a reply</source>
         <translation>{0}: 1 konuşma · gelen kutusunda {1} yanıt bekliyor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="730"/>
+        <location filename="../../ui/main_window.py" line="762"/>
         <source>{0}: {1} conversations · {2} in the inbox wait for a reply</source>
         <translation>{0}: {1} konuşma · gelen kutusunda {2} yanıt bekliyor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="736"/>
+        <location filename="../../ui/main_window.py" line="768"/>
         <source>{0}: 1 conversation</source>
         <translation>{0}: 1 konuşma</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="738"/>
+        <location filename="../../ui/main_window.py" line="770"/>
         <source>{0}: {1}{2} conversations</source>
         <translation>{0}: {1}{2} konuşma</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="751"/>
+        <location filename="../../ui/main_window.py" line="783"/>
         <source>{0} connected</source>
         <translation>{0} bağlı</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="753"/>
+        <location filename="../../ui/main_window.py" line="785"/>
         <source>none connected · Settings &gt; Accounts, or File &gt; Import</source>
         <translation>bağlı hesap yok · Ayarlar &gt; Hesaplar veya Dosya &gt; İçe aktar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="755"/>
+        <location filename="../../ui/main_window.py" line="787"/>
         <source>none yet · Settings &gt; Accounts, or File &gt; Import</source>
         <translation>henüz yok · Ayarlar &gt; Hesaplar veya Dosya &gt; İçe aktar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="756"/>
-        <location filename="../../ui/main_window.py" line="758"/>
+        <location filename="../../ui/main_window.py" line="788"/>
+        <location filename="../../ui/main_window.py" line="790"/>
         <source>Accounts</source>
         <translation>Hesaplar</translation>
     </message>
@@ -1421,6 +2060,365 @@
         <location filename="../../ui/notify.py" line="26"/>
         <source>Public complaint from {0}</source>
         <translation>{0} kullanıcısından herkese açık şikâyet</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybookView</name>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="88"/>
+        <source>Playbook</source>
+        <translation>Senaryo rehberi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="95"/>
+        <source>Playbooks that fit</source>
+        <translation>Uygun senaryo rehberleri</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="96"/>
+        <source>Playbook title</source>
+        <translation>Senaryo rehberi başlığı</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="100"/>
+        <source>Playbook summary</source>
+        <translation>Senaryo rehberi özeti</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="101"/>
+        <source>Playbook steps</source>
+        <translation>Senaryo rehberi adımları</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="102"/>
+        <source>Things to avoid</source>
+        <translation>Kaçınılacaklar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="103"/>
+        <location filename="../../ui/conversation_pane.py" line="105"/>
+        <source>Recommended templates</source>
+        <translation>Önerilen şablonlar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="135"/>
+        <source>No playbook fits this conversation</source>
+        <translation>Bu konuşmaya uyan bir senaryo rehberi yok</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="165"/>
+        <source>Avoid:</source>
+        <translation>Kaçının:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="175"/>
+        <source>{0} (not in the library)</source>
+        <translation>{0} (kitaplıkta yok)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="179"/>
+        <source>Templates  (Enter or double-click inserts one)</source>
+        <translation>Şablonlar  (Enter veya çift tıklama şablonu ekler)</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybooksPage</name>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="763"/>
+        <source>Playbooks</source>
+        <translation>Senaryo rehberleri</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="763"/>
+        <location filename="../../ui/library_dialog.py" line="774"/>
+        <source>Title</source>
+        <translation>Başlık</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="763"/>
+        <source>Name</source>
+        <translation>Ad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="763"/>
+        <source>Source</source>
+        <translation>Kaynak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="771"/>
+        <source>Playbook name</source>
+        <translation>Senaryo rehberi adı</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="772"/>
+        <source>A short key, such as outage</source>
+        <translation>Kısa bir anahtar, örneğin outage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="776"/>
+        <source>Summary</source>
+        <translation>Özet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="778"/>
+        <source>When the intent is</source>
+        <translation>Amaç şuysa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="781"/>
+        <source>When the topic is</source>
+        <translation>Konu şuysa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="783"/>
+        <source>First for any an&amp;gry customer</source>
+        <translation>Ö&amp;fkeli her müşteride ilk sırada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="784"/>
+        <source>First for any angry customer</source>
+        <translation>Öfkeli her müşteride ilk sırada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="785"/>
+        <source>Steps, one a line</source>
+        <translation>Adımlar, her satıra bir tane</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="786"/>
+        <source>Things to avoid, one a line</source>
+        <translation>Kaçınılacaklar, her satıra bir tane</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="787"/>
+        <source>Templates to offer, one a line</source>
+        <translation>Önerilecek şablonlar, her satıra bir tane</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="788"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Ad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="789"/>
+        <source>&amp;Title</source>
+        <translation>Baş&amp;lık</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="790"/>
+        <source>S&amp;ummary</source>
+        <translation>Ö&amp;zet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="791"/>
+        <source>Intents</source>
+        <translation>Amaçlar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="792"/>
+        <source>Topics</source>
+        <translation>Konular</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="794"/>
+        <source>St&amp;eps</source>
+        <translation>Adı&amp;mlar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="795"/>
+        <source>A&amp;void</source>
+        <translation>Kaçı&amp;nılacaklar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="796"/>
+        <source>Templ&amp;ates</source>
+        <translation>Şabl&amp;onlar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="800"/>
+        <source>Steps, things to avoid and templates: one a line. A playbook with no intent, topic or angry tick is shown when no other playbook fits.</source>
+        <translation>Adımlar, kaçınılacaklar ve şablonlar: her satıra bir tane. Hiçbir amaç, konu ya da öfkeli müşteri işareti olmayan bir senaryo rehberi, başka hiçbir rehber uymadığında gösterilir.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="807"/>
+        <source>Playbook problem</source>
+        <translation>Senaryo rehberi sorunu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="810"/>
+        <source>Ne&amp;w</source>
+        <translation>&amp;Yeni</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="811"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Kaydet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="812"/>
+        <source>De&amp;lete</source>
+        <translation>&amp;Sil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="814"/>
+        <source>&amp;Reset all to shipped…</source>
+        <translation>Tümünü yerleşik &amp;hâline döndür…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="823"/>
+        <source>&amp;Import…</source>
+        <translation>İçe ak&amp;tar…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="824"/>
+        <location filename="../../ui/library_dialog.py" line="825"/>
+        <source>Importing replaces every playbook</source>
+        <translation>İçe aktarma tüm senaryo rehberlerinin yerine geçer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="828"/>
+        <source>E&amp;xport…</source>
+        <translation>&amp;Dışa aktar…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="829"/>
+        <source>Playbooks status</source>
+        <translation>Senaryo rehberleri durumu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="897"/>
+        <source>the new playbook</source>
+        <translation>yeni senaryo rehberi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="927"/>
+        <source>The playbooks could not be read: {0}</source>
+        <translation>Senaryo rehberleri okunamadı: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="933"/>
+        <source>shipped</source>
+        <translation>yerleşik</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="934"/>
+        <source>edited</source>
+        <translation>düzenlenmiş</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="935"/>
+        <source>own</source>
+        <translation>özel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="996"/>
+        <source>Not saved: {0}</source>
+        <translation>Kaydedilmedi: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="1004"/>
+        <source>Saved {0}.</source>
+        <translation>{0} kaydedildi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="1009"/>
+        <source>Not saved: {0}. What you typed is kept.</source>
+        <translation>Kaydedilmedi: {0}. Yazdıklarınız korunuyor.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="1013"/>
+        <source>Saving…</source>
+        <translation>Kaydediliyor…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="1021"/>
+        <source>Delete playbook</source>
+        <translation>Senaryo rehberini sil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="1022"/>
+        <source>Delete the playbook {0}?</source>
+        <translation>{0} senaryo rehberi silinsin mi?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="1029"/>
+        <source>Deleted {0}.</source>
+        <translation>{0} silindi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="1032"/>
+        <source>Deleting…</source>
+        <translation>Siliniyor…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="1036"/>
+        <source>Reset playbooks</source>
+        <translation>Senaryo rehberlerini sıfırla</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="1038"/>
+        <source>Put every playbook back as shipped? The team&apos;s edits, additions and deletions are lost.</source>
+        <translation>Tüm senaryo rehberleri yerleşik hâline döndürülsün mü? Ekibin yaptığı düzenlemeler, eklemeler ve silmeler kaybolur.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="1047"/>
+        <source>The playbooks are back as shipped.</source>
+        <translation>Senaryo rehberleri yerleşik hâline döndürüldü.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="1050"/>
+        <source>Resetting…</source>
+        <translation>Sıfırlanıyor…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="1053"/>
+        <source>Import playbooks</source>
+        <translation>Senaryo rehberlerini içe aktar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="1058"/>
+        <source>Replace the playbooks</source>
+        <translation>Senaryo rehberlerini değiştir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="1059"/>
+        <source>Make the playbooks exactly what the file holds? The others are deleted.</source>
+        <translation>Senaryo rehberleri tam olarak dosyadakilerle değiştirilsin mi? Diğerleri silinir.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="1069"/>
+        <source>{0}: {1} playbooks imported.</source>
+        <translation>{0}: {1} senaryo rehberi içe aktarıldı.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="1073"/>
+        <source>Nothing was imported: {0}</source>
+        <translation>Hiçbir şey içe aktarılmadı: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="1075"/>
+        <source>Importing {0}…</source>
+        <translation>{0} içe aktarılıyor…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="1078"/>
+        <source>Export playbooks</source>
+        <translation>Senaryo rehberlerini dışa aktar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="1089"/>
+        <source>Wrote {0} playbooks to {1}.</source>
+        <translation>{0} senaryo rehberi {1} dosyasına yazıldı.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="1092"/>
+        <source>Nothing was exported: {0}</source>
+        <translation>Hiçbir şey dışa aktarılmadı: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="1096"/>
+        <source>Exporting…</source>
+        <translation>Dışa aktarılıyor…</translation>
     </message>
 </context>
 <context>
@@ -1900,25 +2898,420 @@ sayacı</translation>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../ui/actions.py" line="147"/>
-        <location filename="../../ui/actions.py" line="148"/>
+        <location filename="../../ui/actions.py" line="155"/>
+        <location filename="../../ui/actions.py" line="156"/>
         <source>Keyboard shortcuts</source>
         <translation>Klavye kısayolları</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="151"/>
+        <location filename="../../ui/actions.py" line="160"/>
         <source>Shortcuts</source>
         <translation>Kısayollar</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="152"/>
+        <location filename="../../ui/actions.py" line="161"/>
         <source>Action</source>
         <translation>Eylem</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="152"/>
+        <location filename="../../ui/actions.py" line="161"/>
         <source>Keys</source>
         <translation>Tuşlar</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesPage</name>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="318"/>
+        <source>Search templates and snippets</source>
+        <translation>Şablonlarda ve kısa metinlerde ara</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="319"/>
+        <source>Search names, shortcodes and text</source>
+        <translation>Adlarda, kısa kodlarda ve metinlerde ara</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="324"/>
+        <source>Templates and snippets</source>
+        <translation>Şablonlar ve kısa metinler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="325"/>
+        <location filename="../../ui/library_dialog.py" line="338"/>
+        <source>Name</source>
+        <translation>Ad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="325"/>
+        <location filename="../../ui/library_dialog.py" line="344"/>
+        <source>Shortcode</source>
+        <translation>Kısa kod</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="325"/>
+        <location filename="../../ui/library_dialog.py" line="340"/>
+        <source>Type</source>
+        <translation>Tür</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="325"/>
+        <source>Source</source>
+        <translation>Kaynak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="329"/>
+        <source>How many are shown</source>
+        <translation>Gösterilen sayısı</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="341"/>
+        <source>Template: a reply the drafter suggests</source>
+        <translation>Şablon: öneri olarak sunulan bir yanıt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="342"/>
+        <source>Snippet: text an agent calls up by its shortcode</source>
+        <translation>Kısa metin: temsilcinin kısa koduyla çağırdığı metin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="345"/>
+        <source>;refund (optional)</source>
+        <translation>;refund (isteğe bağlı)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="347"/>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="348"/>
+        <source>Public replies and private messages</source>
+        <translation>Herkese açık yanıtlar ve özel mesajlar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="349"/>
+        <source>Public replies only</source>
+        <translation>Yalnızca herkese açık yanıtlar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="350"/>
+        <source>Private messages only</source>
+        <translation>Yalnızca özel mesajlar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="352"/>
+        <source>When in a conversation</source>
+        <translation>Konuşmada ne zaman</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="353"/>
+        <source>Any time</source>
+        <translation>Her zaman</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="354"/>
+        <source>Before our first reply</source>
+        <translation>İlk yanıtımızdan önce</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="355"/>
+        <source>After our first reply</source>
+        <translation>İlk yanıtımızdan sonra</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="357"/>
+        <location filename="../../ui/library_dialog.py" line="377"/>
+        <source>Intents</source>
+        <translation>Amaçlar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="360"/>
+        <location filename="../../ui/library_dialog.py" line="378"/>
+        <source>Topics</source>
+        <translation>Konular</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="363"/>
+        <location filename="../../ui/library_dialog.py" line="379"/>
+        <source>Networks</source>
+        <translation>Ağlar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="366"/>
+        <source>Description</source>
+        <translation>Açıklama</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="367"/>
+        <source>When to use it (optional)</source>
+        <translation>Ne zaman kullanılacağı (isteğe bağlı)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="369"/>
+        <source>Text</source>
+        <translation>Metin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="372"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Ad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="373"/>
+        <source>T&amp;ype</source>
+        <translation>Tü&amp;r</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="374"/>
+        <source>S&amp;hortcode</source>
+        <translation>Kısa k&amp;od</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="375"/>
+        <source>&amp;Channel</source>
+        <translation>Ka&amp;nal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="376"/>
+        <source>When in a con&amp;versation</source>
+        <translation>Konuşmada ne &amp;zaman</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="380"/>
+        <source>&amp;Description</source>
+        <translation>Açık&amp;lama</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="381"/>
+        <source>&amp;Text</source>
+        <translation>&amp;Metin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="386"/>
+        <source>Unticked intents, topics or networks mean any. In the text, these tokens are filled in from the conversation: {0}. Write [[what goes here]] for a field the agent fills in.</source>
+        <translation>Amaçlarda, konularda veya ağlarda hiçbiri işaretlenmemişse tümü geçerli sayılır. Metinde şu değişkenler konuşmadan doldurulur: {0}. Temsilcinin dolduracağı bir alan için [[buraya ne gelecek]] yazın.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="394"/>
+        <source>Template problem</source>
+        <translation>Şablon sorunu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="397"/>
+        <source>Ne&amp;w</source>
+        <translation>&amp;Yeni</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="398"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Kaydet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="399"/>
+        <source>De&amp;lete</source>
+        <translation>&amp;Sil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="401"/>
+        <source>&amp;Restore shipped</source>
+        <translation>Yerleşik &amp;hâline döndür</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="403"/>
+        <source>Rest&amp;ore deleted…</source>
+        <translation>Silinenleri geri &amp;getir…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="413"/>
+        <source>&amp;Import…</source>
+        <translation>İçe ak&amp;tar…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="414"/>
+        <location filename="../../ui/library_dialog.py" line="415"/>
+        <source>Importing replaces the whole library</source>
+        <translation>İçe aktarma tüm kitaplığın yerine geçer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="418"/>
+        <source>E&amp;xport…</source>
+        <translation>&amp;Dışa aktar…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="419"/>
+        <source>Templates status</source>
+        <translation>Şablonlar durumu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="500"/>
+        <source>the new template</source>
+        <translation>yeni şablon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="534"/>
+        <source>The library could not be read: {0}</source>
+        <translation>Kitaplık okunamadı: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="540"/>
+        <source>shipped</source>
+        <translation>yerleşik</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="541"/>
+        <source>edited</source>
+        <translation>düzenlenmiş</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="542"/>
+        <source>own</source>
+        <translation>özel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="544"/>
+        <source>template</source>
+        <translation>şablon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="544"/>
+        <source>snippet</source>
+        <translation>kısa metin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="568"/>
+        <source>{0} of {1} shown</source>
+        <translation>{0} / {1} gösteriliyor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="609"/>
+        <source>Not saved: {0}</source>
+        <translation>Kaydedilmedi: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="617"/>
+        <source>Saved {0}.</source>
+        <translation>{0} kaydedildi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="622"/>
+        <source>Not saved: {0}. What you typed is kept.</source>
+        <translation>Kaydedilmedi: {0}. Yazdıklarınız korunuyor.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="626"/>
+        <source>Saving…</source>
+        <translation>Kaydediliyor…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="638"/>
+        <source>Delete {0}? It is a shipped template: Restore deleted brings it back.</source>
+        <translation>{0} silinsin mi? Bu yerleşik bir şablon: Silinenleri geri getir ile geri getirilebilir.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="640"/>
+        <source>Delete {0}? It cannot be brought back.</source>
+        <translation>{0} silinsin mi? Geri getirilemez.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="642"/>
+        <source>Delete template</source>
+        <translation>Şablonu sil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="648"/>
+        <source>Deleted {0}.</source>
+        <translation>{0} silindi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="651"/>
+        <source>Deleting…</source>
+        <translation>Siliniyor…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="658"/>
+        <source>Restore shipped</source>
+        <translation>Yerleşik hâline döndür</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="659"/>
+        <source>Put {0} back as shipped? The team&apos;s changes to it are lost.</source>
+        <translation>{0} yerleşik hâline döndürülsün mü? Ekibin üzerinde yaptığı değişiklikler kaybolur.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="671"/>
+        <source>Restore deleted</source>
+        <translation>Silinenleri geri getir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="672"/>
+        <source>Shipped template to bring back:</source>
+        <translation>Geri getirilecek yerleşik şablon:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="689"/>
+        <source>{0} is back as shipped.</source>
+        <translation>{0} yerleşik hâline döndürüldü.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="692"/>
+        <source>Restoring…</source>
+        <translation>Geri getiriliyor…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="695"/>
+        <source>Import templates</source>
+        <translation>Şablonları içe aktar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="700"/>
+        <source>Replace the library</source>
+        <translation>Kitaplığı değiştir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="702"/>
+        <source>Make the library exactly what the file holds? Templates not in the file are deleted.</source>
+        <translation>Kitaplık tam olarak dosyadakilerle değiştirilsin mi? Dosyada olmayan şablonlar silinir.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="714"/>
+        <source>{0}: {1} added, {2} updated, {3} unchanged</source>
+        <translation>{0}: {1} eklendi, {2} güncellendi, {3} değişmedi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="718"/>
+        <source>, {0} removed</source>
+        <translation>, {0} kaldırıldı</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="723"/>
+        <source>Nothing was imported: {0}</source>
+        <translation>Hiçbir şey içe aktarılmadı: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="725"/>
+        <source>Importing {0}…</source>
+        <translation>{0} içe aktarılıyor…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="728"/>
+        <source>Export templates</source>
+        <translation>Şablonları dışa aktar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="739"/>
+        <source>Wrote {0} templates to {1}.</source>
+        <translation>{0} şablon {1} dosyasına yazıldı.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="742"/>
+        <source>Nothing was exported: {0}</source>
+        <translation>Hiçbir şey dışa aktarılmadı: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="746"/>
+        <source>Exporting…</source>
+        <translation>Dışa aktarılıyor…</translation>
     </message>
 </context>
 <context>
@@ -2062,6 +3455,410 @@ sayacı</translation>
         <location filename="../../ui/wallboard.py" line="886"/>
         <source>First response by day, the last {0} days</source>
         <translation>Günlere göre ilk yanıt, son {0} gün</translation>
+    </message>
+</context>
+<context>
+    <name>VoiceDialog</name>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="81"/>
+        <location filename="../../ui/voice_dialog.py" line="82"/>
+        <source>Brand voice</source>
+        <translation>Marka sesi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="88"/>
+        <source>Whose voice</source>
+        <translation>Kimin sesi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="90"/>
+        <source>&amp;Voice of</source>
+        <translation>Kimi&amp;n sesi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="95"/>
+        <source>Where the voice comes from</source>
+        <translation>Sesin kaynağı</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="106"/>
+        <source>Brand name</source>
+        <translation>Marka adı</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="107"/>
+        <source>Empty: the account&apos;s own name</source>
+        <translation>Boşsa: hesabın kendi adı</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="108"/>
+        <source>Persona</source>
+        <translation>Kişilik</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="110"/>
+        <source>Formality</source>
+        <translation>Resmiyet düzeyi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="112"/>
+        <source>Casual</source>
+        <translation>Samimi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="113"/>
+        <source>Neutral</source>
+        <translation>Nötr</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="114"/>
+        <source>Formal</source>
+        <translation>Resmî</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="119"/>
+        <source>Emoji</source>
+        <translation>Emoji</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="121"/>
+        <source>None</source>
+        <translation>Hiç</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="122"/>
+        <source>Sparingly</source>
+        <translation>Ölçülü</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="123"/>
+        <source>Freely</source>
+        <translation>Serbestçe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="127"/>
+        <source>Greetings, one a line</source>
+        <translation>Selamlamalar, her satıra bir tane</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="129"/>
+        <source>Sign-off</source>
+        <translation>İmza</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="130"/>
+        <source>Thanks, one a line</source>
+        <translation>Teşekkürler, her satıra bir tane</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="131"/>
+        <source>&amp;Brand name</source>
+        <translation>&amp;Marka adı</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="132"/>
+        <source>&amp;Persona</source>
+        <translation>Kişi&amp;lik</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="133"/>
+        <source>&amp;Formality</source>
+        <translation>Resmi&amp;yet düzeyi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="134"/>
+        <source>&amp;Emoji</source>
+        <translation>Emo&amp;ji</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="135"/>
+        <source>&amp;Greetings</source>
+        <translation>&amp;Selamlamalar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="136"/>
+        <source>Sig&amp;n-off</source>
+        <translation>İm&amp;za</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="137"/>
+        <source>T&amp;hanks</source>
+        <translation>&amp;Teşekkürler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="139"/>
+        <source>Apologies, one a line</source>
+        <translation>Özürler, her satıra bir tane</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="140"/>
+        <source>Empathy, one a line</source>
+        <translation>Empati, her satıra bir tane</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="141"/>
+        <source>Words to prefer, one a line</source>
+        <translation>Tercih edilecek sözcükler, her satıra bir tane</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="142"/>
+        <source>Words to avoid, one a line</source>
+        <translation>Kaçınılacak sözcükler, her satıra bir tane</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="143"/>
+        <source>Public contact details, one a line</source>
+        <translation>Herkese açık iletişim bilgileri, her satıra bir tane</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="144"/>
+        <source>&amp;Apologies</source>
+        <translation>Özü&amp;rler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="145"/>
+        <source>E&amp;mpathy</source>
+        <translation>Em&amp;pati</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="146"/>
+        <source>Prefe&amp;r</source>
+        <translation>Terci&amp;h edilecekler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="147"/>
+        <source>Av&amp;oid</source>
+        <translation>Kaçınıla&amp;caklar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="148"/>
+        <source>P&amp;ublic details</source>
+        <translation>Herkese açık &amp;bilgiler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="159"/>
+        <source>X post</source>
+        <translation>X gönderisi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="160"/>
+        <source>X direct message</source>
+        <translation>X özel mesajı</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="161"/>
+        <source>Reddit comment</source>
+        <translation>Reddit yorumu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="162"/>
+        <source>Reddit private message</source>
+        <translation>Reddit özel mesajı</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="170"/>
+        <source>{0}: most characters</source>
+        <translation>{0}: en çok karakter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="172"/>
+        <source>At most {0} characters on this network</source>
+        <translation>Bu ağda en çok {0} karakter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="180"/>
+        <source>Out-of-hours text</source>
+        <translation>Mesai dışı metni</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="181"/>
+        <source>Length limits</source>
+        <translation>Uzunluk sınırları</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="182"/>
+        <source>Out-of-hours te&amp;xt</source>
+        <translation>Mesai &amp;dışı metni</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="187"/>
+        <source>Greetings, apologies, empathy, thanks, the sign-off and the out-of-hours text may use these tokens: {0}. Words to prefer and avoid guide the drafts and the checks; public contact details may appear in a public reply without a personal-data warning.</source>
+        <translation>Selamlamalar, özürler, empati, teşekkürler, imza ve mesai dışı metni şu değişkenleri kullanabilir: {0}. Tercih edilecek ve kaçınılacak sözcükler taslaklara ve denetimlere yön verir; herkese açık iletişim bilgileri, kişisel veri uyarısı olmadan herkese açık bir yanıtta yer alabilir.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="197"/>
+        <source>Out-of-hours acknowledgement</source>
+        <translation>Mesai dışı alındı yanıtı</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="201"/>
+        <source>Ac&amp;knowledge messages that arrive while the team is away</source>
+        <translation>Ekip yokken gelen mesajlara &amp;alındı yanıtı gönder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="203"/>
+        <source>Out-of-hours acknowledgement on</source>
+        <translation>Mesai dışı alındı yanıtı açık</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="206"/>
+        <source>Acknowledgements an hour at most</source>
+        <translation>Saat başına en çok alındı yanıtı</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="207"/>
+        <source>A&amp;t most</source>
+        <translation>Saat başına &amp;en çok</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="213"/>
+        <source>an hour for this account</source>
+        <translation>(bu hesap için)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="218"/>
+        <source>Sends the out-of-hours text above once per conversation, outside the business hours of Settings &gt; Service levels; never to spam, and never once an agent has answered.</source>
+        <translation>Yukarıdaki mesai dışı metnini, Ayarlar &gt; Hizmet düzeyleri’ndeki çalışma saatleri dışında her konuşmaya bir kez gönderir; istenmeyen mesajlara ve bir temsilci yanıt verdikten sonra asla göndermez.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="232"/>
+        <source>Voice problem</source>
+        <translation>Marka sesi sorunu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="237"/>
+        <source>Brand voice status</source>
+        <translation>Marka sesi durumu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="241"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Kaydet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="242"/>
+        <source>Reset to &amp;default…</source>
+        <translation>&amp;Varsayılana sıfırla…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="245"/>
+        <source>Close</source>
+        <translation>Kapat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="252"/>
+        <source>Reading the brand voice…</source>
+        <translation>Marka sesi okunuyor…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="331"/>
+        <source>Every account without a voice of its own speaks in this one.</source>
+        <translation>Kendi sesi olmayan her hesap bu sesle konuşur.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="334"/>
+        <source>The shipped default, which every account speaks in until the workspace has its own: save to make it so.</source>
+        <translation>Yerleşik varsayılan: çalışma alanının kendi sesi olana dek her hesap bu sesle konuşur. Çalışma alanının sesi yapmak için kaydedin.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="339"/>
+        <source>This account has a voice of its own.</source>
+        <translation>Bu hesabın kendi sesi var.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="342"/>
+        <source>This account speaks in the workspace default; save to give it a voice of its own.</source>
+        <translation>Bu hesap çalışma alanının varsayılan sesiyle konuşuyor; ona kendi sesini vermek için kaydedin.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="346"/>
+        <source>This account speaks in the shipped default; save to give it a voice of its own.</source>
+        <translation>Bu hesap yerleşik varsayılan sesle konuşuyor; ona kendi sesini vermek için kaydedin.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="399"/>
+        <source>the workspace default</source>
+        <translation>çalışma alanı varsayılanı</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="412"/>
+        <source>Workspace default (every account without its own)</source>
+        <translation>Çalışma alanı varsayılanı (kendi sesi olmayan her hesap)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="420"/>
+        <source>The accounts could not be read: {0}</source>
+        <translation>Hesaplar okunamadı: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="442"/>
+        <source>The voice could not be read: {0}</source>
+        <translation>Ses okunamadı: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="472"/>
+        <source>Unsaved changes</source>
+        <translation>Kaydedilmemiş değişiklikler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="473"/>
+        <source>Drop your unsaved changes to the voice of {0}?</source>
+        <translation>{0} için sesteki kaydedilmemiş değişiklikleriniz silinsin mi?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="488"/>
+        <source>Not saved: {0}</source>
+        <translation>Kaydedilmedi: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="496"/>
+        <source>Nothing to save: this is the voice in force.</source>
+        <translation>Kaydedilecek bir şey yok: geçerli ses zaten bu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="514"/>
+        <source>Saved the voice of {0}.</source>
+        <translation>{0} için ses kaydedildi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="521"/>
+        <source>Not saved: {0}. What you typed is kept.</source>
+        <translation>Kaydedilmedi: {0}. Yazdıklarınız korunuyor.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="527"/>
+        <source>Saving…</source>
+        <translation>Kaydediliyor…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="536"/>
+        <source>Drop the workspace&apos;s own default voice? Accounts without their own then speak in the shipped default.</source>
+        <translation>Çalışma alanının kendi varsayılan sesi kaldırılsın mı? Kendi sesi olmayan hesaplar bundan sonra yerleşik varsayılan sesle konuşur.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="540"/>
+        <source>Drop the voice of {0}? It then speaks in the workspace default.</source>
+        <translation>{0} için tanımlı ses kaldırılsın mı? Hesap bundan sonra çalışma alanının varsayılan sesiyle konuşur.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="546"/>
+        <source>Reset to default</source>
+        <translation>Varsayılana sıfırla</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="565"/>
+        <source>{0} is back to the default voice.</source>
+        <translation>{0} varsayılan sese döndü.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="570"/>
+        <source>Not reset: {0}</source>
+        <translation>Sıfırlanmadı: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_dialog.py" line="573"/>
+        <source>Resetting…</source>
+        <translation>Sıfırlanıyor…</translation>
     </message>
 </context>
 <context>
