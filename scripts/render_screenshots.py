@@ -2,7 +2,8 @@
 
 .venv/bin/python scripts/render_screenshots.py [NAME ...]
 
-main.png is the inbox with a conversation open; palette.png the command palette;
+main.png is the inbox with a conversation open; composer.png the same with a suggestion
+in the reply box and its checks; palette.png the command palette;
 shortcuts.png the shortcut list; dark.png the same window in the dark palette;
 turkish.png the window in Turkish; accounts.png Settings > Accounts with the demo's two
 accounts shown as connected (an in-memory keyring: nothing is polled); wallboard.png the
@@ -41,6 +42,7 @@ from ui import theme
 from ui.accounts import AccountsDialog
 from ui.actions import CommandPalette, ShortcutsDialog
 from ui.app import build_window
+from ui.composer import composer_keys
 from ui.i18n import apply_locale, remove_translators
 from ui.main_window import MainWindow
 from ui.wallboard import WallboardWindow
@@ -70,6 +72,7 @@ def shoot(
     language: str | None = None,
     dark: bool = False,
     dialog: Callable[[MainWindow], QDialog] | None = None,
+    then: Callable[[MainWindow], None] | None = None,
 ) -> Path:
     workspace = resolve_workspace(data_dir, None)
     (workspace.data_dir / "ui.ini").unlink(missing_ok=True)  # default layout every time
@@ -82,6 +85,9 @@ def shoot(
     settle(app)
     window.inbox_pane.table.selectRow(2)
     settle(app, 1.0)
+    if then is not None:
+        then(window)
+        settle(app, 1.0)
     target = OUT / f"{name}.png"
     if dialog is None:
         window.grab().save(str(target))
@@ -154,7 +160,14 @@ def palette(window: MainWindow) -> QDialog:
 
 
 def shortcuts(window: MainWindow) -> QDialog:
-    return ShortcutsDialog(window.registry, window)
+    return ShortcutsDialog(window.registry, window, composer_keys())
+
+
+def replying(window: MainWindow) -> None:
+    """The first suggestion in the reply box, with the checks run on it."""
+    window.conversation.use_draft(0)
+    window.conversation_pane.composer.setFocus()
+    window.conversation.check_now()
 
 
 def shoot_wallboard(app: QApplication) -> Path:
@@ -223,9 +236,10 @@ def render(only: Sequence[str] = ()) -> list[Path]:
                             store,
                             tmp,
                             "shortcuts",
-                            dialog=lambda w: ShortcutsDialog(w.registry, w),
+                            dialog=shortcuts,
                         ),
                     ),
+                    ("composer", lambda: shoot(app, store, tmp, "composer", then=replying)),
                     ("dark", lambda: shoot(app, store, tmp, "dark", dark=True)),
                     ("turkish", lambda: shoot(app, store, tmp, "turkish", language="tr")),
                     # Last: it connects the demo accounts, which the others would then poll.
