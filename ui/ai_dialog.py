@@ -46,7 +46,7 @@ from socialdesk.ai import (
 from socialdesk.secrets import SERVICE, KeyringUnavailable, SecretStore
 from socialdesk.store import Store
 from ui.library_dialog import ERROR_STYLE, Runner, plain_labels
-from ui.tasks import run_task
+from ui.tasks import error_line, run_task
 
 
 @dataclass(frozen=True, slots=True)
@@ -464,11 +464,8 @@ class AiDialog(QDialog):
         def failed(error: BaseException) -> None:
             self._set_busy(False)
             self._say("")
-            orig = getattr(error, "orig", None)
             self.error.setText(
-                self.tr("Not saved: {0}. What you typed is kept.").format(
-                    str(orig if orig is not None else error).splitlines()[0]
-                )
+                self.tr("Not saved: {0}. What you typed is kept.").format(error_line(error))
             )
 
         self._set_busy(True)

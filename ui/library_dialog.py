@@ -44,17 +44,16 @@ from PySide6.QtWidgets import (
 from socialdesk.library import (
     NETWORKS,
     Library,
-    LibraryError,
     ReplyTemplate,
     name_key,
     shipped_templates,
 )
-from socialdesk.playbooks import Playbook, PlaybookBook, PlaybookError, shipped
+from socialdesk.playbooks import Playbook, PlaybookBook, shipped
 from socialdesk.store import Store
 from socialdesk.tokens import KNOWN_TOKENS
 from socialdesk.triage import INTENTS, TOPICS
 from ui.labels import intent_label, number_label, plain_tip, topic_label
-from ui.tasks import run_task
+from ui.tasks import error_line, run_task
 from ui.theme import LATE
 
 Runner = Callable[..., None]
@@ -131,6 +130,17 @@ class _EditorPage(QWidget):
 
     changed = Signal()  # something was written
     loaded = Signal()  # the list was read
+    # Each page makes these: its list, the name field, and the item the form edits.
+    list: QTreeWidget
+    name: QLineEdit
+    _editing: Any
+
+    def _fill(self, item: Any) -> None:
+        """Shows ``item`` in the form (None: an empty one, for a new item)."""
+        raise NotImplementedError
+
+    def refresh(self, *, reload_form: bool = False) -> None:
+        raise NotImplementedError
 
     def __init__(self, parent: QWidget | None, runner: Runner) -> None:
         super().__init__(parent)
@@ -261,6 +271,60 @@ class _EditorPage(QWidget):
                 self._report(str(error))
 
         self.runner(work, finished, went_wrong, self)
+
+    # -- new and save: the form's item, however the page reads and stores it --------------
+
+    def _edited(self) -> Any:
+        """What the form holds, checked: a ``ValueError`` says what is wrong."""
+        raise NotImplementedError
+
+    def _saver(self, item: Any, replacing: str | None) -> Callable[[], None]:
+        """The store call that saves ``item`` (in place of ``replacing``)."""
+        raise NotImplementedError
+
+    def _saved_name(self, item: Any) -> str:
+        return str(item.name)
+
+    def new(self) -> None:
+        if not self._may_leave(self._what()):
+            return
+        self._fill(None)
+        self._select(self.list, None)
+        self.name.setFocus()
+
+    def save(self) -> None:
+        try:
+            item = self._edited()
+        except ValueError as exc:  # LibraryError, PlaybookError
+            self.error.setText(
+                QCoreApplication.translate("LibraryDialog", "Not saved: {0}").format(exc)
+            )
+            return
+        self.error.clear()
+        replacing = self._editing.name if self._editing is not None else None
+
+        def done(_result: Any) -> None:
+            self._fill(item)
+            self._say(
+                QCoreApplication.translate("LibraryDialog", "Saved {0}.").format(
+                    repr(self._saved_name(item))
+                )
+            )
+            self.refresh()
+
+        def failed(error: BaseException) -> None:
+            self.error.setText(
+                QCoreApplication.translate(
+                    "LibraryDialog", "Not saved: {0}. What you typed is kept."
+                ).format(error_line(error))
+            )
+
+        self._write(
+            QCoreApplication.translate("LibraryDialog", "Saving…"),
+            self._saver(item, replacing),
+            done,
+            failed,
+        )
 
     def _ask_file(self, title: str, save: bool, suggested: str = "") -> str:
         kinds = QCoreApplication.translate("LibraryDialog", "JSON files (*.json);;All files (*)")
@@ -595,39 +659,12 @@ class TemplatesPage(_EditorPage):
 
     # -- changes -------------------------------------------------------------------------
 
-    def new(self) -> None:
-        if not self._may_leave(self._what()):
-            return
-        self._fill(None)
-        self._select(self.list, None)
-        self.name.setFocus()
+    def _edited(self) -> ReplyTemplate:
+        return self.template()
 
-    def save(self) -> None:
-        try:
-            template = self.template()
-        except LibraryError as exc:
-            self.error.setText(self.tr("Not saved: {0}").format(exc))
-            return
-        self.error.clear()
+    def _saver(self, template: Any, replacing: str | None) -> Callable[[], None]:
         library = self.library
-        replacing = self._editing.name if self._editing is not None else None
-
-        def done(_result: Any) -> None:
-            self._fill(template)
-            self._say(self.tr("Saved {0}.").format(repr(template.name)))
-            self.refresh()
-
-        def failed(error: BaseException) -> None:
-            self.error.setText(
-                self.tr("Not saved: {0}. What you typed is kept.").format(_first_line(error))
-            )
-
-        self._write(
-            self.tr("Saving…"),
-            lambda: library.save(template, replacing=replacing),
-            done,
-            failed,
-        )
+        return lambda: library.save(template, replacing=replacing)
 
     def delete(self) -> None:
         editing = self._editing
@@ -982,36 +1019,15 @@ class PlaybooksPage(_EditorPage):
 
     # -- changes -------------------------------------------------------------------------
 
-    def new(self) -> None:
-        if not self._may_leave(self._what()):
-            return
-        self._fill(None)
-        self._select(self.list, None)
-        self.name.setFocus()
+    def _edited(self) -> Playbook:
+        return self.playbook()
 
-    def save(self) -> None:
-        try:
-            playbook = self.playbook()
-        except PlaybookError as exc:
-            self.error.setText(self.tr("Not saved: {0}").format(exc))
-            return
-        self.error.clear()
+    def _saver(self, playbook: Any, replacing: str | None) -> Callable[[], None]:
         book = self.book
-        replacing = self._editing.name if self._editing is not None else None
+        return lambda: book.save(playbook, replacing=replacing)
 
-        def done(_result: Any) -> None:
-            self._fill(playbook)
-            self._say(self.tr("Saved {0}.").format(repr(playbook.title)))
-            self.refresh()
-
-        def failed(error: BaseException) -> None:
-            self.error.setText(
-                self.tr("Not saved: {0}. What you typed is kept.").format(_first_line(error))
-            )
-
-        self._write(
-            self.tr("Saving…"), lambda: book.save(playbook, replacing=replacing), done, failed
-        )
+    def _saved_name(self, playbook: Any) -> str:
+        return str(playbook.title)
 
     def delete(self) -> None:
         editing = self._editing
@@ -1148,10 +1164,3 @@ def open_library(parent: QWidget | None, store: Store, runner: Runner = run_task
     dialog = LibraryDialog(Library(store), PlaybookBook(store), parent, runner=runner)
     dialog.open()
     return dialog
-
-
-def _first_line(error: BaseException) -> str:
-    """An error's own words, without the SQL and the link SQLAlchemy adds."""
-    orig = getattr(error, "orig", None)
-    text = str(orig if orig is not None else error)
-    return text.splitlines()[0] if text else type(error).__name__

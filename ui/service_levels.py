@@ -51,7 +51,7 @@ from socialdesk.hours import (
 from socialdesk.policies import PolicyBook
 from socialdesk.sla import KINDS, PolicyError, Targets, benchmark, default_targets
 from ui.labels import duration_label
-from ui.tasks import run_task
+from ui.tasks import error_line, run_task
 from ui.theme import LATE
 
 Runner = Callable[..., None]
@@ -996,7 +996,7 @@ class ServiceLevelsDialog(QDialog):
             self._set_busy(False)
             self._report(
                 self.tr("Not saved: {0}. What you typed is kept; try again.").format(
-                    _store_error(error)
+                    error_line(error)
                 )
             )
 
@@ -1012,9 +1012,3 @@ def _mark(widget: QWidget, invalid: bool) -> None:
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)
-
-
-def _store_error(error: BaseException) -> str:
-    """A database error's own words, without the SQL and the link SQLAlchemy adds."""
-    orig = getattr(error, "orig", None)
-    return str(orig if orig is not None else error).splitlines()[0]

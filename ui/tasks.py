@@ -87,3 +87,11 @@ def run_task(
     relay.done.connect(lambda value: finish(on_done, value))
     relay.failed.connect(lambda exc: finish(on_error, exc))
     QThreadPool.globalInstance().start(_Task(fn, relay))
+
+
+def error_line(error: BaseException) -> str:
+    """What a failed task says, in one line: a database error's own words, without the
+    SQL and the link SQLAlchemy adds."""
+    orig = getattr(error, "orig", None)
+    text = str(orig if orig is not None else error)
+    return text.splitlines()[0] if text else type(error).__name__

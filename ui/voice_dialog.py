@@ -52,7 +52,7 @@ from socialdesk.voice import (
 from ui.labels import number_label
 from ui.library_dialog import ERROR_STYLE, Runner, lines_of, plain_labels
 from ui.service_levels import network_label
-from ui.tasks import run_task
+from ui.tasks import error_line, run_task
 
 VoiceRead = tuple[BrandVoice, str, AckSettings | None]
 
@@ -516,11 +516,8 @@ class VoiceDialog(QDialog):
 
         def failed(error: BaseException) -> None:
             self._set_busy(False)
-            orig = getattr(error, "orig", None)
             self.error.setText(
-                self.tr("Not saved: {0}. What you typed is kept.").format(
-                    str(orig if orig is not None else error).splitlines()[0]
-                )
+                self.tr("Not saved: {0}. What you typed is kept.").format(error_line(error))
             )
 
         self._set_busy(True)

@@ -435,42 +435,42 @@
         <translation>Kaydedildi. Yapay zekâ taslakları kapalı.</translation>
     </message>
     <message>
-        <location filename="../../ui/ai_dialog.py" line="469"/>
+        <location filename="../../ui/ai_dialog.py" line="468"/>
         <source>Not saved: {0}. What you typed is kept.</source>
         <translation>Kaydedilmedi: {0}. Yazdıklarınız korunuyor.</translation>
     </message>
     <message>
-        <location filename="../../ui/ai_dialog.py" line="475"/>
+        <location filename="../../ui/ai_dialog.py" line="472"/>
         <source>Saving…</source>
         <translation>Kaydediliyor…</translation>
     </message>
     <message>
-        <location filename="../../ui/ai_dialog.py" line="495"/>
+        <location filename="../../ui/ai_dialog.py" line="492"/>
         <source>Forgot the key for {0}.</source>
         <translation>{0} için anahtar unutuldu.</translation>
     </message>
     <message>
-        <location filename="../../ui/ai_dialog.py" line="512"/>
+        <location filename="../../ui/ai_dialog.py" line="509"/>
         <source>Give the endpoint&apos;s URL and a model first.</source>
         <translation>Önce uç noktanın URL’sini ve bir model girin.</translation>
     </message>
     <message>
-        <location filename="../../ui/ai_dialog.py" line="531"/>
+        <location filename="../../ui/ai_dialog.py" line="528"/>
         <source> (set as {0})</source>
         <translation> (ayarlanan: {0})</translation>
     </message>
     <message>
-        <location filename="../../ui/ai_dialog.py" line="537"/>
+        <location filename="../../ui/ai_dialog.py" line="534"/>
         <source>OK: {0} answers as {1}</source>
         <translation>Tamam: {0}, {1} olarak yanıt veriyor</translation>
     </message>
     <message>
-        <location filename="../../ui/ai_dialog.py" line="545"/>
+        <location filename="../../ui/ai_dialog.py" line="542"/>
         <source>No answer: {0}</source>
         <translation>Yanıt yok: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/ai_dialog.py" line="551"/>
+        <location filename="../../ui/ai_dialog.py" line="548"/>
         <source>Asking {0}…</source>
         <translation>{0} sorgulanıyor…</translation>
     </message>
@@ -710,132 +710,132 @@
         <translation>Hiçbir şey seçili değil</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="559"/>
+        <location filename="../../ui/conversation_pane.py" line="564"/>
         <source>public</source>
         <translation>herkese açık</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="559"/>
+        <location filename="../../ui/conversation_pane.py" line="564"/>
         <source>direct message</source>
         <translation>özel mesaj</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="560"/>
+        <location filename="../../ui/conversation_pane.py" line="565"/>
         <source>unassigned</source>
         <translation>atanmamış</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="574"/>
+        <location filename="../../ui/conversation_pane.py" line="579"/>
         <source>{0} followers</source>
         <translation>{0} takipçi</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="576"/>
+        <location filename="../../ui/conversation_pane.py" line="581"/>
         <source>first seen {0}</source>
         <translation>ilk görülme {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="579"/>
+        <location filename="../../ui/conversation_pane.py" line="584"/>
         <source>The brand started this conversation.</source>
         <translation>Bu konuşmayı marka başlattı.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="588"/>
+        <location filename="../../ui/conversation_pane.py" line="593"/>
         <source>No earlier conversations</source>
         <translation>Önceki konuşma yok</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="590"/>
+        <location filename="../../ui/conversation_pane.py" line="595"/>
         <source>Tags: {0}</source>
         <translation>Etiketler: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="590"/>
+        <location filename="../../ui/conversation_pane.py" line="595"/>
         <source>No tags</source>
         <translation>Etiket yok</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="623"/>
+        <location filename="../../ui/conversation_pane.py" line="628"/>
         <source>Brand</source>
         <translation>Marka</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="623"/>
+        <location filename="../../ui/conversation_pane.py" line="628"/>
         <source>Customer</source>
         <translation>Müşteri</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="632"/>
+        <location filename="../../ui/conversation_pane.py" line="637"/>
         <source>Link: {0}</source>
         <translation>Bağlantı: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="640"/>
+        <location filename="../../ui/conversation_pane.py" line="645"/>
         <source>Reply {0} · {1}</source>
         <translation>Yanıt {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="658"/>
+        <location filename="../../ui/conversation_pane.py" line="663"/>
         <source>Not sent: {0}</source>
         <translation>Gönderilmedi: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="660"/>
+        <location filename="../../ui/conversation_pane.py" line="665"/>
         <source>Not known whether it went out: {0}</source>
         <translation>Gönderilip gönderilmediği bilinmiyor: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="661"/>
+        <location filename="../../ui/conversation_pane.py" line="666"/>
         <source>Waiting: {0}</source>
         <translation>Bekliyor: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="716"/>
+        <location filename="../../ui/conversation_pane.py" line="721"/>
         <source>The playbooks could not be read: {0}</source>
         <translation>Senaryo rehberleri okunamadı: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="725"/>
+        <location filename="../../ui/conversation_pane.py" line="730"/>
         <source>Finding suggestions…</source>
         <translation>Öneriler hazırlanıyor…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="756"/>
+        <location filename="../../ui/conversation_pane.py" line="761"/>
         <source>Suggestions could not be made: {0}</source>
         <translation>Öneri hazırlanamadı: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="779"/>
+        <location filename="../../ui/conversation_pane.py" line="784"/>
         <source>The library has no template called {0}</source>
         <translation>Kitaplıkta {0} adlı bir şablon yok</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="817"/>
+        <location filename="../../ui/conversation_pane.py" line="822"/>
         <source>Sends as: {0}</source>
         <translation>Gönderilecek metin: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="870"/>
+        <location filename="../../ui/conversation_pane.py" line="875"/>
         <source>{0} / {1} characters</source>
         <translation>{0} / {1} karakter</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="944"/>
+        <location filename="../../ui/conversation_pane.py" line="949"/>
         <source>The reply was not queued: {0}</source>
         <translation>Yanıt sıraya alınamadı: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="953"/>
+        <location filename="../../ui/conversation_pane.py" line="958"/>
         <source>The reply was not retried: {0}</source>
         <translation>Yanıt yeniden denenemedi: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="971"/>
+        <location filename="../../ui/conversation_pane.py" line="976"/>
         <source>The reply could not be taken back: {0}</source>
         <translation>Yanıt geri alınamadı: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="981"/>
+        <location filename="../../ui/conversation_pane.py" line="986"/>
         <source>Reply {0} was taken out of the outbox to edit; its text: {1}</source>
         <translation>Yanıt {0}, düzenlenmek üzere giden kutusundan çıkarıldı; metni: {1}</translation>
     </message>
@@ -1521,49 +1521,69 @@
 <context>
     <name>LibraryDialog</name>
     <message>
-        <location filename="../../ui/library_dialog.py" line="75"/>
+        <location filename="../../ui/library_dialog.py" line="74"/>
         <source>{0} is not UTF-8 text.</source>
         <translation>{0} UTF-8 metni değil.</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="209"/>
+        <location filename="../../ui/library_dialog.py" line="219"/>
         <source>Unsaved changes</source>
         <translation>Kaydedilmemiş değişiklikler</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="210"/>
+        <location filename="../../ui/library_dialog.py" line="220"/>
         <source>Drop your unsaved changes to {0}?</source>
         <translation>{0} için kaydedilmemiş değişiklikleriniz silinsin mi?</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="266"/>
+        <location filename="../../ui/library_dialog.py" line="300"/>
+        <source>Not saved: {0}</source>
+        <translation>Kaydedilmedi: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="309"/>
+        <source>Saved {0}.</source>
+        <translation>{0} kaydedildi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="317"/>
+        <source>Not saved: {0}. What you typed is kept.</source>
+        <translation>Kaydedilmedi: {0}. Yazdıklarınız korunuyor.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="323"/>
+        <source>Saving…</source>
+        <translation>Kaydediliyor…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_dialog.py" line="330"/>
         <source>JSON files (*.json);;All files (*)</source>
         <translation>JSON dosyaları (*.json);;Tüm dosyalar (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="1114"/>
-        <location filename="../../ui/library_dialog.py" line="1115"/>
+        <location filename="../../ui/library_dialog.py" line="1130"/>
+        <location filename="../../ui/library_dialog.py" line="1131"/>
         <source>Snippets and templates</source>
         <translation>Kısa metinler ve şablonlar</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="1119"/>
-        <location filename="../../ui/library_dialog.py" line="1120"/>
+        <location filename="../../ui/library_dialog.py" line="1135"/>
+        <location filename="../../ui/library_dialog.py" line="1136"/>
         <source>Reply library pages</source>
         <translation>Yanıt kitaplığı sayfaları</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="1123"/>
+        <location filename="../../ui/library_dialog.py" line="1139"/>
         <source>Snippets and te&amp;mplates</source>
         <translation>Kısa metinler ve şa&amp;blonlar</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="1124"/>
+        <location filename="../../ui/library_dialog.py" line="1140"/>
         <source>&amp;Playbooks</source>
         <translation>S&amp;enaryo rehberleri</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="1129"/>
+        <location filename="../../ui/library_dialog.py" line="1145"/>
         <source>Close</source>
         <translation>Kapat</translation>
     </message>
@@ -2124,299 +2144,279 @@
 <context>
     <name>PlaybooksPage</name>
     <message>
-        <location filename="../../ui/library_dialog.py" line="763"/>
+        <location filename="../../ui/library_dialog.py" line="800"/>
         <source>Playbooks</source>
         <translation>Senaryo rehberleri</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="763"/>
-        <location filename="../../ui/library_dialog.py" line="774"/>
+        <location filename="../../ui/library_dialog.py" line="800"/>
+        <location filename="../../ui/library_dialog.py" line="811"/>
         <source>Title</source>
         <translation>Başlık</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="763"/>
+        <location filename="../../ui/library_dialog.py" line="800"/>
         <source>Name</source>
         <translation>Ad</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="763"/>
+        <location filename="../../ui/library_dialog.py" line="800"/>
         <source>Source</source>
         <translation>Kaynak</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="771"/>
+        <location filename="../../ui/library_dialog.py" line="808"/>
         <source>Playbook name</source>
         <translation>Senaryo rehberi adı</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="772"/>
+        <location filename="../../ui/library_dialog.py" line="809"/>
         <source>A short key, such as outage</source>
         <translation>Kısa bir anahtar, örneğin outage</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="776"/>
+        <location filename="../../ui/library_dialog.py" line="813"/>
         <source>Summary</source>
         <translation>Özet</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="778"/>
+        <location filename="../../ui/library_dialog.py" line="815"/>
         <source>When the intent is</source>
         <translation>Amaç şuysa</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="781"/>
+        <location filename="../../ui/library_dialog.py" line="818"/>
         <source>When the topic is</source>
         <translation>Konu şuysa</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="783"/>
+        <location filename="../../ui/library_dialog.py" line="820"/>
         <source>First for any an&amp;gry customer</source>
         <translation>Ö&amp;fkeli her müşteride ilk sırada</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="784"/>
+        <location filename="../../ui/library_dialog.py" line="821"/>
         <source>First for any angry customer</source>
         <translation>Öfkeli her müşteride ilk sırada</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="785"/>
+        <location filename="../../ui/library_dialog.py" line="822"/>
         <source>Steps, one a line</source>
         <translation>Adımlar, her satıra bir tane</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="786"/>
+        <location filename="../../ui/library_dialog.py" line="823"/>
         <source>Things to avoid, one a line</source>
         <translation>Kaçınılacaklar, her satıra bir tane</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="787"/>
+        <location filename="../../ui/library_dialog.py" line="824"/>
         <source>Templates to offer, one a line</source>
         <translation>Önerilecek şablonlar, her satıra bir tane</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="788"/>
+        <location filename="../../ui/library_dialog.py" line="825"/>
         <source>&amp;Name</source>
         <translation>&amp;Ad</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="789"/>
+        <location filename="../../ui/library_dialog.py" line="826"/>
         <source>&amp;Title</source>
         <translation>Baş&amp;lık</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="790"/>
+        <location filename="../../ui/library_dialog.py" line="827"/>
         <source>S&amp;ummary</source>
         <translation>Ö&amp;zet</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="791"/>
+        <location filename="../../ui/library_dialog.py" line="828"/>
         <source>Intents</source>
         <translation>Amaçlar</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="792"/>
+        <location filename="../../ui/library_dialog.py" line="829"/>
         <source>Topics</source>
         <translation>Konular</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="794"/>
+        <location filename="../../ui/library_dialog.py" line="831"/>
         <source>St&amp;eps</source>
         <translation>Adı&amp;mlar</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="795"/>
+        <location filename="../../ui/library_dialog.py" line="832"/>
         <source>A&amp;void</source>
         <translation>Kaçı&amp;nılacaklar</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="796"/>
+        <location filename="../../ui/library_dialog.py" line="833"/>
         <source>Templ&amp;ates</source>
         <translation>Şabl&amp;onlar</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="800"/>
+        <location filename="../../ui/library_dialog.py" line="837"/>
         <source>Steps, things to avoid and templates: one a line. A playbook with no intent, topic or angry tick is shown when no other playbook fits.</source>
         <translation>Adımlar, kaçınılacaklar ve şablonlar: her satıra bir tane. Hiçbir amaç, konu ya da öfkeli müşteri işareti olmayan bir senaryo rehberi, başka hiçbir rehber uymadığında gösterilir.</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="807"/>
+        <location filename="../../ui/library_dialog.py" line="844"/>
         <source>Playbook problem</source>
         <translation>Senaryo rehberi sorunu</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="810"/>
+        <location filename="../../ui/library_dialog.py" line="847"/>
         <source>Ne&amp;w</source>
         <translation>&amp;Yeni</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="811"/>
+        <location filename="../../ui/library_dialog.py" line="848"/>
         <source>&amp;Save</source>
         <translation>&amp;Kaydet</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="812"/>
+        <location filename="../../ui/library_dialog.py" line="849"/>
         <source>De&amp;lete</source>
         <translation>&amp;Sil</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="814"/>
+        <location filename="../../ui/library_dialog.py" line="851"/>
         <source>&amp;Reset all to shipped…</source>
         <translation>Tümünü yerleşik &amp;hâline döndür…</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="823"/>
+        <location filename="../../ui/library_dialog.py" line="860"/>
         <source>&amp;Import…</source>
         <translation>İçe ak&amp;tar…</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="824"/>
-        <location filename="../../ui/library_dialog.py" line="825"/>
+        <location filename="../../ui/library_dialog.py" line="861"/>
+        <location filename="../../ui/library_dialog.py" line="862"/>
         <source>Importing replaces every playbook</source>
         <translation>İçe aktarma tüm senaryo rehberlerinin yerine geçer</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="828"/>
+        <location filename="../../ui/library_dialog.py" line="865"/>
         <source>E&amp;xport…</source>
         <translation>&amp;Dışa aktar…</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="829"/>
+        <location filename="../../ui/library_dialog.py" line="866"/>
         <source>Playbooks status</source>
         <translation>Senaryo rehberleri durumu</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="897"/>
+        <location filename="../../ui/library_dialog.py" line="934"/>
         <source>the new playbook</source>
         <translation>yeni senaryo rehberi</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="927"/>
+        <location filename="../../ui/library_dialog.py" line="964"/>
         <source>The playbooks could not be read: {0}</source>
         <translation>Senaryo rehberleri okunamadı: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="933"/>
+        <location filename="../../ui/library_dialog.py" line="970"/>
         <source>shipped</source>
         <translation>yerleşik</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="934"/>
+        <location filename="../../ui/library_dialog.py" line="971"/>
         <source>edited</source>
         <translation>düzenlenmiş</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="935"/>
+        <location filename="../../ui/library_dialog.py" line="972"/>
         <source>own</source>
         <translation>özel</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="996"/>
-        <source>Not saved: {0}</source>
-        <translation>Kaydedilmedi: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/library_dialog.py" line="1004"/>
-        <source>Saved {0}.</source>
-        <translation>{0} kaydedildi.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/library_dialog.py" line="1009"/>
-        <source>Not saved: {0}. What you typed is kept.</source>
-        <translation>Kaydedilmedi: {0}. Yazdıklarınız korunuyor.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/library_dialog.py" line="1013"/>
-        <source>Saving…</source>
-        <translation>Kaydediliyor…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/library_dialog.py" line="1021"/>
+        <location filename="../../ui/library_dialog.py" line="1037"/>
         <source>Delete playbook</source>
         <translation>Senaryo rehberini sil</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="1022"/>
+        <location filename="../../ui/library_dialog.py" line="1038"/>
         <source>Delete the playbook {0}?</source>
         <translation>{0} senaryo rehberi silinsin mi?</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="1029"/>
+        <location filename="../../ui/library_dialog.py" line="1045"/>
         <source>Deleted {0}.</source>
         <translation>{0} silindi.</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="1032"/>
+        <location filename="../../ui/library_dialog.py" line="1048"/>
         <source>Deleting…</source>
         <translation>Siliniyor…</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="1036"/>
+        <location filename="../../ui/library_dialog.py" line="1052"/>
         <source>Reset playbooks</source>
         <translation>Senaryo rehberlerini sıfırla</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="1038"/>
+        <location filename="../../ui/library_dialog.py" line="1054"/>
         <source>Put every playbook back as shipped? The team&apos;s edits, additions and deletions are lost.</source>
         <translation>Tüm senaryo rehberleri yerleşik hâline döndürülsün mü? Ekibin yaptığı düzenlemeler, eklemeler ve silmeler kaybolur.</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="1047"/>
+        <location filename="../../ui/library_dialog.py" line="1063"/>
         <source>The playbooks are back as shipped.</source>
         <translation>Senaryo rehberleri yerleşik hâline döndürüldü.</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="1050"/>
+        <location filename="../../ui/library_dialog.py" line="1066"/>
         <source>Resetting…</source>
         <translation>Sıfırlanıyor…</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="1053"/>
+        <location filename="../../ui/library_dialog.py" line="1069"/>
         <source>Import playbooks</source>
         <translation>Senaryo rehberlerini içe aktar</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="1058"/>
+        <location filename="../../ui/library_dialog.py" line="1074"/>
         <source>Replace the playbooks</source>
         <translation>Senaryo rehberlerini değiştir</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="1059"/>
+        <location filename="../../ui/library_dialog.py" line="1075"/>
         <source>Make the playbooks exactly what the file holds? The others are deleted.</source>
         <translation>Senaryo rehberleri tam olarak dosyadakilerle değiştirilsin mi? Diğerleri silinir.</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="1069"/>
+        <location filename="../../ui/library_dialog.py" line="1085"/>
         <source>{0}: {1} playbooks imported.</source>
         <translation>{0}: {1} senaryo rehberi içe aktarıldı.</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="1073"/>
+        <location filename="../../ui/library_dialog.py" line="1089"/>
         <source>Nothing was imported: {0}</source>
         <translation>Hiçbir şey içe aktarılmadı: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="1075"/>
+        <location filename="../../ui/library_dialog.py" line="1091"/>
         <source>Importing {0}…</source>
         <translation>{0} içe aktarılıyor…</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="1078"/>
+        <location filename="../../ui/library_dialog.py" line="1094"/>
         <source>Export playbooks</source>
         <translation>Senaryo rehberlerini dışa aktar</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="1089"/>
+        <location filename="../../ui/library_dialog.py" line="1105"/>
         <source>Wrote {0} playbooks to {1}.</source>
         <translation>{0} senaryo rehberi {1} dosyasına yazıldı.</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="1092"/>
+        <location filename="../../ui/library_dialog.py" line="1108"/>
         <source>Nothing was exported: {0}</source>
         <translation>Hiçbir şey dışa aktarılmadı: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="1096"/>
+        <location filename="../../ui/library_dialog.py" line="1112"/>
         <source>Exporting…</source>
         <translation>Dışa aktarılıyor…</translation>
     </message>
@@ -2922,394 +2922,374 @@ sayacı</translation>
 <context>
     <name>TemplatesPage</name>
     <message>
-        <location filename="../../ui/library_dialog.py" line="318"/>
+        <location filename="../../ui/library_dialog.py" line="382"/>
         <source>Search templates and snippets</source>
         <translation>Şablonlarda ve kısa metinlerde ara</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="319"/>
+        <location filename="../../ui/library_dialog.py" line="383"/>
         <source>Search names, shortcodes and text</source>
         <translation>Adlarda, kısa kodlarda ve metinlerde ara</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="324"/>
+        <location filename="../../ui/library_dialog.py" line="388"/>
         <source>Templates and snippets</source>
         <translation>Şablonlar ve kısa metinler</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="325"/>
-        <location filename="../../ui/library_dialog.py" line="338"/>
+        <location filename="../../ui/library_dialog.py" line="389"/>
+        <location filename="../../ui/library_dialog.py" line="402"/>
         <source>Name</source>
         <translation>Ad</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="325"/>
-        <location filename="../../ui/library_dialog.py" line="344"/>
+        <location filename="../../ui/library_dialog.py" line="389"/>
+        <location filename="../../ui/library_dialog.py" line="408"/>
         <source>Shortcode</source>
         <translation>Kısa kod</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="325"/>
-        <location filename="../../ui/library_dialog.py" line="340"/>
+        <location filename="../../ui/library_dialog.py" line="389"/>
+        <location filename="../../ui/library_dialog.py" line="404"/>
         <source>Type</source>
         <translation>Tür</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="325"/>
+        <location filename="../../ui/library_dialog.py" line="389"/>
         <source>Source</source>
         <translation>Kaynak</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="329"/>
+        <location filename="../../ui/library_dialog.py" line="393"/>
         <source>How many are shown</source>
         <translation>Gösterilen sayısı</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="341"/>
+        <location filename="../../ui/library_dialog.py" line="405"/>
         <source>Template: a reply the drafter suggests</source>
         <translation>Şablon: öneri olarak sunulan bir yanıt</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="342"/>
+        <location filename="../../ui/library_dialog.py" line="406"/>
         <source>Snippet: text an agent calls up by its shortcode</source>
         <translation>Kısa metin: temsilcinin kısa koduyla çağırdığı metin</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="345"/>
+        <location filename="../../ui/library_dialog.py" line="409"/>
         <source>;refund (optional)</source>
         <translation>;refund (isteğe bağlı)</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="347"/>
+        <location filename="../../ui/library_dialog.py" line="411"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="348"/>
+        <location filename="../../ui/library_dialog.py" line="412"/>
         <source>Public replies and private messages</source>
         <translation>Herkese açık yanıtlar ve özel mesajlar</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="349"/>
+        <location filename="../../ui/library_dialog.py" line="413"/>
         <source>Public replies only</source>
         <translation>Yalnızca herkese açık yanıtlar</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="350"/>
+        <location filename="../../ui/library_dialog.py" line="414"/>
         <source>Private messages only</source>
         <translation>Yalnızca özel mesajlar</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="352"/>
+        <location filename="../../ui/library_dialog.py" line="416"/>
         <source>When in a conversation</source>
         <translation>Konuşmada ne zaman</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="353"/>
+        <location filename="../../ui/library_dialog.py" line="417"/>
         <source>Any time</source>
         <translation>Her zaman</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="354"/>
+        <location filename="../../ui/library_dialog.py" line="418"/>
         <source>Before our first reply</source>
         <translation>İlk yanıtımızdan önce</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="355"/>
+        <location filename="../../ui/library_dialog.py" line="419"/>
         <source>After our first reply</source>
         <translation>İlk yanıtımızdan sonra</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="357"/>
-        <location filename="../../ui/library_dialog.py" line="377"/>
+        <location filename="../../ui/library_dialog.py" line="421"/>
+        <location filename="../../ui/library_dialog.py" line="441"/>
         <source>Intents</source>
         <translation>Amaçlar</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="360"/>
-        <location filename="../../ui/library_dialog.py" line="378"/>
+        <location filename="../../ui/library_dialog.py" line="424"/>
+        <location filename="../../ui/library_dialog.py" line="442"/>
         <source>Topics</source>
         <translation>Konular</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="363"/>
-        <location filename="../../ui/library_dialog.py" line="379"/>
+        <location filename="../../ui/library_dialog.py" line="427"/>
+        <location filename="../../ui/library_dialog.py" line="443"/>
         <source>Networks</source>
         <translation>Ağlar</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="366"/>
+        <location filename="../../ui/library_dialog.py" line="430"/>
         <source>Description</source>
         <translation>Açıklama</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="367"/>
+        <location filename="../../ui/library_dialog.py" line="431"/>
         <source>When to use it (optional)</source>
         <translation>Ne zaman kullanılacağı (isteğe bağlı)</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="369"/>
+        <location filename="../../ui/library_dialog.py" line="433"/>
         <source>Text</source>
         <translation>Metin</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="372"/>
+        <location filename="../../ui/library_dialog.py" line="436"/>
         <source>&amp;Name</source>
         <translation>&amp;Ad</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="373"/>
+        <location filename="../../ui/library_dialog.py" line="437"/>
         <source>T&amp;ype</source>
         <translation>Tü&amp;r</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="374"/>
+        <location filename="../../ui/library_dialog.py" line="438"/>
         <source>S&amp;hortcode</source>
         <translation>Kısa k&amp;od</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="375"/>
+        <location filename="../../ui/library_dialog.py" line="439"/>
         <source>&amp;Channel</source>
         <translation>Ka&amp;nal</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="376"/>
+        <location filename="../../ui/library_dialog.py" line="440"/>
         <source>When in a con&amp;versation</source>
         <translation>Konuşmada ne &amp;zaman</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="380"/>
+        <location filename="../../ui/library_dialog.py" line="444"/>
         <source>&amp;Description</source>
         <translation>Açık&amp;lama</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="381"/>
+        <location filename="../../ui/library_dialog.py" line="445"/>
         <source>&amp;Text</source>
         <translation>&amp;Metin</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="386"/>
+        <location filename="../../ui/library_dialog.py" line="450"/>
         <source>Unticked intents, topics or networks mean any. In the text, these tokens are filled in from the conversation: {0}. Write [[what goes here]] for a field the agent fills in.</source>
         <translation>Amaçlarda, konularda veya ağlarda hiçbiri işaretlenmemişse tümü geçerli sayılır. Metinde şu değişkenler konuşmadan doldurulur: {0}. Temsilcinin dolduracağı bir alan için [[buraya ne gelecek]] yazın.</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="394"/>
+        <location filename="../../ui/library_dialog.py" line="458"/>
         <source>Template problem</source>
         <translation>Şablon sorunu</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="397"/>
+        <location filename="../../ui/library_dialog.py" line="461"/>
         <source>Ne&amp;w</source>
         <translation>&amp;Yeni</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="398"/>
+        <location filename="../../ui/library_dialog.py" line="462"/>
         <source>&amp;Save</source>
         <translation>&amp;Kaydet</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="399"/>
+        <location filename="../../ui/library_dialog.py" line="463"/>
         <source>De&amp;lete</source>
         <translation>&amp;Sil</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="401"/>
+        <location filename="../../ui/library_dialog.py" line="465"/>
         <source>&amp;Restore shipped</source>
         <translation>Yerleşik &amp;hâline döndür</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="403"/>
+        <location filename="../../ui/library_dialog.py" line="467"/>
         <source>Rest&amp;ore deleted…</source>
         <translation>Silinenleri geri &amp;getir…</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="413"/>
+        <location filename="../../ui/library_dialog.py" line="477"/>
         <source>&amp;Import…</source>
         <translation>İçe ak&amp;tar…</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="414"/>
-        <location filename="../../ui/library_dialog.py" line="415"/>
+        <location filename="../../ui/library_dialog.py" line="478"/>
+        <location filename="../../ui/library_dialog.py" line="479"/>
         <source>Importing replaces the whole library</source>
         <translation>İçe aktarma tüm kitaplığın yerine geçer</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="418"/>
+        <location filename="../../ui/library_dialog.py" line="482"/>
         <source>E&amp;xport…</source>
         <translation>&amp;Dışa aktar…</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="419"/>
+        <location filename="../../ui/library_dialog.py" line="483"/>
         <source>Templates status</source>
         <translation>Şablonlar durumu</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="500"/>
+        <location filename="../../ui/library_dialog.py" line="564"/>
         <source>the new template</source>
         <translation>yeni şablon</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="534"/>
+        <location filename="../../ui/library_dialog.py" line="598"/>
         <source>The library could not be read: {0}</source>
         <translation>Kitaplık okunamadı: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="540"/>
+        <location filename="../../ui/library_dialog.py" line="604"/>
         <source>shipped</source>
         <translation>yerleşik</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="541"/>
+        <location filename="../../ui/library_dialog.py" line="605"/>
         <source>edited</source>
         <translation>düzenlenmiş</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="542"/>
+        <location filename="../../ui/library_dialog.py" line="606"/>
         <source>own</source>
         <translation>özel</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="544"/>
+        <location filename="../../ui/library_dialog.py" line="608"/>
         <source>template</source>
         <translation>şablon</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="544"/>
+        <location filename="../../ui/library_dialog.py" line="608"/>
         <source>snippet</source>
         <translation>kısa metin</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="568"/>
+        <location filename="../../ui/library_dialog.py" line="632"/>
         <source>{0} of {1} shown</source>
         <translation>{0} / {1} gösteriliyor</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="609"/>
-        <source>Not saved: {0}</source>
-        <translation>Kaydedilmedi: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/library_dialog.py" line="617"/>
-        <source>Saved {0}.</source>
-        <translation>{0} kaydedildi.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/library_dialog.py" line="622"/>
-        <source>Not saved: {0}. What you typed is kept.</source>
-        <translation>Kaydedilmedi: {0}. Yazdıklarınız korunuyor.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/library_dialog.py" line="626"/>
-        <source>Saving…</source>
-        <translation>Kaydediliyor…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/library_dialog.py" line="638"/>
+        <location filename="../../ui/library_dialog.py" line="675"/>
         <source>Delete {0}? It is a shipped template: Restore deleted brings it back.</source>
         <translation>{0} silinsin mi? Bu yerleşik bir şablon: Silinenleri geri getir ile geri getirilebilir.</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="640"/>
+        <location filename="../../ui/library_dialog.py" line="677"/>
         <source>Delete {0}? It cannot be brought back.</source>
         <translation>{0} silinsin mi? Geri getirilemez.</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="642"/>
+        <location filename="../../ui/library_dialog.py" line="679"/>
         <source>Delete template</source>
         <translation>Şablonu sil</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="648"/>
+        <location filename="../../ui/library_dialog.py" line="685"/>
         <source>Deleted {0}.</source>
         <translation>{0} silindi.</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="651"/>
+        <location filename="../../ui/library_dialog.py" line="688"/>
         <source>Deleting…</source>
         <translation>Siliniyor…</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="658"/>
+        <location filename="../../ui/library_dialog.py" line="695"/>
         <source>Restore shipped</source>
         <translation>Yerleşik hâline döndür</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="659"/>
+        <location filename="../../ui/library_dialog.py" line="696"/>
         <source>Put {0} back as shipped? The team&apos;s changes to it are lost.</source>
         <translation>{0} yerleşik hâline döndürülsün mü? Ekibin üzerinde yaptığı değişiklikler kaybolur.</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="671"/>
+        <location filename="../../ui/library_dialog.py" line="708"/>
         <source>Restore deleted</source>
         <translation>Silinenleri geri getir</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="672"/>
+        <location filename="../../ui/library_dialog.py" line="709"/>
         <source>Shipped template to bring back:</source>
         <translation>Geri getirilecek yerleşik şablon:</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="689"/>
+        <location filename="../../ui/library_dialog.py" line="726"/>
         <source>{0} is back as shipped.</source>
         <translation>{0} yerleşik hâline döndürüldü.</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="692"/>
+        <location filename="../../ui/library_dialog.py" line="729"/>
         <source>Restoring…</source>
         <translation>Geri getiriliyor…</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="695"/>
+        <location filename="../../ui/library_dialog.py" line="732"/>
         <source>Import templates</source>
         <translation>Şablonları içe aktar</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="700"/>
+        <location filename="../../ui/library_dialog.py" line="737"/>
         <source>Replace the library</source>
         <translation>Kitaplığı değiştir</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="702"/>
+        <location filename="../../ui/library_dialog.py" line="739"/>
         <source>Make the library exactly what the file holds? Templates not in the file are deleted.</source>
         <translation>Kitaplık tam olarak dosyadakilerle değiştirilsin mi? Dosyada olmayan şablonlar silinir.</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="714"/>
+        <location filename="../../ui/library_dialog.py" line="751"/>
         <source>{0}: {1} added, {2} updated, {3} unchanged</source>
         <translation>{0}: {1} eklendi, {2} güncellendi, {3} değişmedi</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="718"/>
+        <location filename="../../ui/library_dialog.py" line="755"/>
         <source>, {0} removed</source>
         <translation>, {0} kaldırıldı</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="723"/>
+        <location filename="../../ui/library_dialog.py" line="760"/>
         <source>Nothing was imported: {0}</source>
         <translation>Hiçbir şey içe aktarılmadı: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="725"/>
+        <location filename="../../ui/library_dialog.py" line="762"/>
         <source>Importing {0}…</source>
         <translation>{0} içe aktarılıyor…</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="728"/>
+        <location filename="../../ui/library_dialog.py" line="765"/>
         <source>Export templates</source>
         <translation>Şablonları dışa aktar</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="739"/>
+        <location filename="../../ui/library_dialog.py" line="776"/>
         <source>Wrote {0} templates to {1}.</source>
         <translation>{0} şablon {1} dosyasına yazıldı.</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="742"/>
+        <location filename="../../ui/library_dialog.py" line="779"/>
         <source>Nothing was exported: {0}</source>
         <translation>Hiçbir şey dışa aktarılmadı: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/library_dialog.py" line="746"/>
+        <location filename="../../ui/library_dialog.py" line="783"/>
         <source>Exporting…</source>
         <translation>Dışa aktarılıyor…</translation>
     </message>
@@ -3821,42 +3801,42 @@ sayacı</translation>
         <translation>{0} için ses kaydedildi.</translation>
     </message>
     <message>
-        <location filename="../../ui/voice_dialog.py" line="521"/>
+        <location filename="../../ui/voice_dialog.py" line="520"/>
         <source>Not saved: {0}. What you typed is kept.</source>
         <translation>Kaydedilmedi: {0}. Yazdıklarınız korunuyor.</translation>
     </message>
     <message>
-        <location filename="../../ui/voice_dialog.py" line="527"/>
+        <location filename="../../ui/voice_dialog.py" line="524"/>
         <source>Saving…</source>
         <translation>Kaydediliyor…</translation>
     </message>
     <message>
-        <location filename="../../ui/voice_dialog.py" line="536"/>
+        <location filename="../../ui/voice_dialog.py" line="533"/>
         <source>Drop the workspace&apos;s own default voice? Accounts without their own then speak in the shipped default.</source>
         <translation>Çalışma alanının kendi varsayılan sesi kaldırılsın mı? Kendi sesi olmayan hesaplar bundan sonra yerleşik varsayılan sesle konuşur.</translation>
     </message>
     <message>
-        <location filename="../../ui/voice_dialog.py" line="540"/>
+        <location filename="../../ui/voice_dialog.py" line="537"/>
         <source>Drop the voice of {0}? It then speaks in the workspace default.</source>
         <translation>{0} için tanımlı ses kaldırılsın mı? Hesap bundan sonra çalışma alanının varsayılan sesiyle konuşur.</translation>
     </message>
     <message>
-        <location filename="../../ui/voice_dialog.py" line="546"/>
+        <location filename="../../ui/voice_dialog.py" line="543"/>
         <source>Reset to default</source>
         <translation>Varsayılana sıfırla</translation>
     </message>
     <message>
-        <location filename="../../ui/voice_dialog.py" line="565"/>
+        <location filename="../../ui/voice_dialog.py" line="562"/>
         <source>{0} is back to the default voice.</source>
         <translation>{0} varsayılan sese döndü.</translation>
     </message>
     <message>
-        <location filename="../../ui/voice_dialog.py" line="570"/>
+        <location filename="../../ui/voice_dialog.py" line="567"/>
         <source>Not reset: {0}</source>
         <translation>Sıfırlanmadı: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/voice_dialog.py" line="573"/>
+        <location filename="../../ui/voice_dialog.py" line="570"/>
         <source>Resetting…</source>
         <translation>Sıfırlanıyor…</translation>
     </message>
