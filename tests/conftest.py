@@ -61,9 +61,9 @@ def store(db_url: str, tmp_path: Path) -> Iterator[Store]:
 
 def _finish_background_work() -> None:
     """A window's tasks still running would hold connections the store is about to drop."""
-    qt = sys.modules.get("PySide6.QtCore")
-    if qt is not None:
-        qt.QThreadPool.globalInstance().waitForDone(10_000)
+    tasks = sys.modules.get("ui.tasks")
+    if tasks is not None:
+        tasks.wait_for_background()
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QThreadPool
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from socialdesk import __version__
@@ -22,6 +22,7 @@ from ui import theme
 from ui.i18n import apply_locale, choose_language, install_translator
 from ui.icons import app_icon
 from ui.main_window import MainWindow
+from ui.tasks import wait_for_background
 
 
 def display_problem() -> str | None:
@@ -104,5 +105,5 @@ def run(*, store: Store, workspace: Workspace, argv: list[str]) -> int:
     window.start()
     code = int(app.exec())
     # The store closes after this returns: let background reads finish first.
-    QThreadPool.globalInstance().waitForDone(10_000)
+    wait_for_background()
     return code

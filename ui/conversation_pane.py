@@ -57,7 +57,7 @@ from ui.composer import BLOCK_COLOUR, MAX_DRAFTS, CheckList, Composer, DraftStri
 from ui.handling import HandlingClock
 from ui.inbox_model import followers_label
 from ui.labels import number_label, outbox_label, status_label, time_label
-from ui.tasks import run_task
+from ui.tasks import run_slow_task, run_task
 
 if TYPE_CHECKING:
     from socialdesk.secrets import SecretStore
@@ -426,6 +426,7 @@ class ConversationController(QObject):
         *,
         clock: Callable[[], float] = time.monotonic,
         active: Callable[[], bool] | None = None,
+        slow_runner: Callable[..., None] | None = None,
     ) -> None:
         super().__init__(pane)
         self.pane = pane
@@ -434,6 +435,8 @@ class ConversationController(QObject):
         # AI drafts join the suggestions when set (the window hands its key store over).
         self.secrets: SecretStore | None = None
         self._runner = runner
+        # The AI provider's calls, which wait on a server: off the shared pool.
+        self._slow_runner = slow_runner or (run_slow_task if runner is run_task else runner)
         self._generation = 0
         self.current: ConversationView | None = None
         self._requested: int | None = None  # the conversation asked for last
@@ -733,7 +736,7 @@ class ConversationController(QObject):
             self._on_drafts(asked, conversation_id, found)
             if secrets is None or asked != self._asked["drafts"]:
                 return
-            self._runner(
+            self._slow_runner(
                 lambda: suggestions(store, secrets, conversation_id, agent=agent, limit=MAX_DRAFTS),
                 lambda found: self._on_drafts(asked, conversation_id, found),
                 lambda error: self._on_drafts_failed(asked, error),

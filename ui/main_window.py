@@ -20,7 +20,6 @@ from PySide6.QtCore import (
     QObject,
     QSettings,
     Qt,
-    QThreadPool,
     QTimer,
     QUrl,
 )
@@ -69,7 +68,7 @@ from ui.notify import TrayNotifier
 from ui.outbox import OutboxRunner
 from ui.service_levels import ServiceLevelsDialog
 from ui.sync import ConnectorSync, Job, JobState, SyncController, named
-from ui.tasks import run_task
+from ui.tasks import run_task, wait_for_background
 from ui.voice_dialog import open_voice
 
 if TYPE_CHECKING:  # QtCharts loads when the wallboard first opens, not with the window
@@ -223,7 +222,7 @@ class MainWindow(QMainWindow):
         self.conversation.close()  # the open conversation's handle time, recorded
         # Work still running holds database connections: let it finish before the store
         # closes behind the window.
-        QThreadPool.globalInstance().waitForDone(10_000)
+        wait_for_background()
         super().closeEvent(event)
 
     # -- actions ---------------------------------------------------------------------------------

@@ -71,9 +71,12 @@ def run_task(
     on_done: Callable[[Any], None],
     on_error: Callable[[BaseException], None],
     context: QObject | None = None,
+    *,
+    pool: QThreadPool | None = None,
 ) -> None:
     """``context``: the object the callbacks belong to; if it is gone (a closed window)
-    by the time the work is done, the result is dropped."""
+    by the time the work is done, the result is dropped. ``pool``: where it runs (the
+    shared pool by default)."""
     relay = _Relay()
     _RELAYS.add(relay)  # kept alive until the task reports
 
@@ -86,7 +89,34 @@ def run_task(
 
     relay.done.connect(lambda value: finish(on_done, value))
     relay.failed.connect(lambda exc: finish(on_error, exc))
-    QThreadPool.globalInstance().start(_Task(fn, relay))
+    (pool or QThreadPool.globalInstance()).start(_Task(fn, relay))
+
+
+_SLOW_POOL: QThreadPool | None = None
+
+
+def run_slow_task(
+    fn: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None],
+    context: QObject | None = None,
+) -> None:
+    """``run_task`` for work that waits on a remote server (an AI provider may take
+    its whole timeout): on a pool of its own, so it never holds up the shared pool's
+    inbox reads and checks."""
+    global _SLOW_POOL
+    if _SLOW_POOL is None:
+        _SLOW_POOL = QThreadPool()
+        _SLOW_POOL.setMaxThreadCount(2)
+    run_task(fn, on_done, on_error, context, pool=_SLOW_POOL)
+
+
+def wait_for_background(msecs: int = 10_000) -> None:
+    """Lets work in both pools finish (it holds database connections): before the
+    store closes behind a window."""
+    QThreadPool.globalInstance().waitForDone(msecs)
+    if _SLOW_POOL is not None:
+        _SLOW_POOL.waitForDone(msecs)
 
 
 def error_line(error: BaseException) -> str:

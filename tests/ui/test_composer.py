@@ -99,14 +99,19 @@ def threads(store: Store, ingestor: Ingestor, make_message: MessageFactory) -> d
 
 
 def make_pane(
-    qtbot, store: Store, runner: Callable[..., None] = inline
+    qtbot,
+    store: Store,
+    runner: Callable[..., None] = inline,
+    slow_runner: Callable[..., None] | None = None,
 ) -> tuple[ConversationPane, ConversationController]:  # type: ignore[no-untyped-def]
     pane = ConversationPane()
     qtbot.addWidget(pane)
     pane.resize(460, 900)
     pane.show()
     pane.activateWindow()
-    controller = ConversationController(pane, Desk(store), "Ann Kaya", runner)
+    controller = ConversationController(
+        pane, Desk(store), "Ann Kaya", runner, slow_runner=slow_runner
+    )
     return pane, controller
 
 
@@ -335,18 +340,20 @@ def test_ai_drafts_follow_the_librarys_and_their_note_is_shown(
         return Drafts(found.suggestions[:1], "no AI draft: <b>the endpoint</b> timed out")
 
     monkeypatch.setattr(conversation_pane, "suggestions", provider_down)
-    runner = HeldRunner()
-    pane, controller = make_pane(qtbot, store, runner)
+    runner, slow = HeldRunner(), HeldRunner()
+    # The provider's call goes to the runner for slow work, never the shared one.
+    pane, controller = make_pane(qtbot, store, runner, slow)
     keys = object()  # the window's key store; only passed through
     controller.secrets = keys  # type: ignore[assignment]
-    runner.hold = True
+    runner.hold = slow.hold = True
     controller.show(threads["complaint"])
     runner.release_one()  # the conversation
     runner.release_one()  # the reply context
     runner.release_one()  # the library's suggestions: shown while the provider thinks
     assert asked == [None]
     assert len(controller.drafts()) == 2 and not pane.drafts.note.isVisible()
-    runner.release_one()  # the provider's answer
+    assert runner.waiting == [] and len(slow.waiting) == 1
+    slow.release_one()  # the provider's answer
     assert asked == [None, keys]
     assert len(controller.drafts()) == 1
     assert pane.drafts.note.isVisible()
