@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from socialdesk.ai import AiSettingsBook, DraftRequest, clean_draft, draft_provider
+from socialdesk.ai import AiError, AiSettingsBook, DraftRequest, clean_draft, draft_provider
 from socialdesk.desk import Desk
 from socialdesk.domain import Direction
 from socialdesk.models import Conversation, Message
@@ -33,12 +33,24 @@ class Drafts:
     note: str = ""  # why there is no AI draft, when one was wanted
 
 
+def ai_wanted(store: Store) -> bool:
+    """Whether AI drafts are on: worth asking the provider (settings that cannot be read
+    count as on, so that the asking says what is wrong)."""
+    try:
+        return AiSettingsBook(store).get().enabled
+    except AiError:
+        return True
+
+
 def ai_texts(
     store: Store, secrets: SecretStore, conversation_id: int, *, agent: str | None
 ) -> tuple[list[str], str]:
     """The provider's drafts for a conversation (none while it is off), and a note when
     it failed."""
-    settings = AiSettingsBook(store).get()
+    try:
+        settings = AiSettingsBook(store).get()
+    except AiError as exc:  # stored by a newer version, or by hand
+        return [], f"AI drafts are unavailable: {exc}"
     if not settings.enabled:
         return [], ""
     try:

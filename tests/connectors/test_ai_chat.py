@@ -23,9 +23,10 @@ from connectors.ai_chat import ChatProvider
 from socialdesk.ai import AiSettings, AiSettingsBook, DraftRequest, build_messages, key_name
 from socialdesk.ai_cli import add_parsers
 from socialdesk.ai_commands import run_ai
-from socialdesk.ai_drafts import AI_TEMPLATE, suggestions
+from socialdesk.ai_drafts import AI_TEMPLATE, ai_wanted, suggestions
 from socialdesk.domain import Author, Direction, IncomingMessage, MessageKind, Network, utcnow
 from socialdesk.ingest import Ingestor
+from socialdesk.models import WorkspaceSetting
 from socialdesk.secrets import SecretStore
 from socialdesk.sources import AuthError, MalformedResponse, NetworkDown, RateLimited, SourceError
 from socialdesk.store import Store
@@ -550,3 +551,16 @@ def test_without_ai_or_with_it_down_the_library_still_suggests(
     down = suggestions(store, SecretStore(MemoryKeyring()), conversation, agent="Sam")
     assert [s.text for s in down.suggestions] == [s.text for s in off.suggestions]
     assert down.note.startswith("no AI draft: cannot reach the AI endpoint")
+
+
+def test_stored_ai_settings_that_cannot_be_read_leave_the_library_and_say_why(
+    store: Store, ingestor: Ingestor
+) -> None:
+    conversation = _public_complaint(ingestor)
+    assert not ai_wanted(store)  # off, as shipped
+    with store.session() as session:  # written by a newer version, say
+        session.add(WorkspaceSetting(key="ai", value='{"enabled": "maybe"}', updated_at=utcnow()))
+    assert ai_wanted(store)  # worth asking: the asking says what is wrong
+    found = suggestions(store, SecretStore(MemoryKeyring()), conversation, agent="Sam")
+    assert found.suggestions
+    assert found.note.startswith("AI drafts are unavailable: the stored AI settings cannot be read")
