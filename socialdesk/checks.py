@@ -38,6 +38,7 @@ CHECK_NAMES = (
     "avoid_words",
     "emoji",
     "repeated",
+    "shortcodes",
 )
 SEND_AS_DM = "send_as_dm"
 
@@ -107,6 +108,8 @@ class CheckContext:
     voice: BrandVoice
     # Distinct other conversations that got this same text in the last hour.
     repeats: int = 0
+    # The library's snippet shortcodes (";refund"): one left in the text was not expanded.
+    shortcodes: frozenset[str] = frozenset()
 
 
 def blocking(checks: Iterable[Check]) -> bool:
@@ -128,6 +131,7 @@ def check_reply(
         _avoided(text, context.voice),
         _emoji(text, context.voice),
         _repeated(context.repeats),
+        _shortcodes(text, context.shortcodes),
     ]
 
 
@@ -142,6 +146,30 @@ def _fields(found: Sequence[Span]) -> Check:
         return Check("fields", OK, "nothing left to fill in")
     named = list(dict.fromkeys(f.written for f in found))
     return Check("fields", BLOCK, f"fill in {_and(named)}")
+
+
+_SHORTCODE_WORD = re.compile(r"(?:^|(?<=\s));[A-Za-z0-9_-]{1,30}(?=[\s.,!?]|$)")
+
+
+def _shortcodes(text: str, shortcodes: frozenset[str]) -> Check:
+    left = list(
+        dict.fromkeys(
+            found.group(0)
+            for found in _SHORTCODE_WORD.finditer(text)
+            if found.group(0).lower() in shortcodes
+        )
+    )
+    if not left:
+        return Check("shortcodes", OK, "no snippet shortcode left unexpanded")
+    return Check(
+        "shortcodes",
+        BLOCK,
+        f"{_and(left)} is a snippet's shortcode, not its text: type Space after it to "
+        "expand it, or delete it"
+        if len(left) == 1
+        else f"{_and(left)} are snippets' shortcodes, not their text: type Space after "
+        "each to expand it, or delete them",
+    )
 
 
 def _length(text: str, context: CheckContext) -> Check:

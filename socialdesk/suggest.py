@@ -14,7 +14,7 @@ check run. The composer and the outbox call it before a reply is queued.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -240,16 +240,20 @@ class Drafter:
         voice = self.voices.get(where.account_id)
         values = values_for(where.view, agent=agent, voice=voice)
         sent = sent_recently(self.store, now=now)
+        templates = self.library.all()
+        codes = shortcodes_of(templates)
         ranked = sorted(
-            ((_relevance(t, where, values), t) for t in self.library.all() if _offered(t, where)),
+            ((_relevance(t, where, values), t) for t in templates if _offered(t, where)),
             key=lambda pair: (-pair[0], pair[1].key),
         )
         drafts: list[Suggestion] = []
         for position, (relevance, template) in enumerate(ranked):
             text = self._fresh(template, where, voice, values, sent, conversation_id + position)
-            drafts.append(_checked(text, template.name, relevance, where, voice, values, sent))
+            drafts.append(
+                _checked(text, template.name, relevance, where, voice, values, sent, codes)
+            )
         for text, name in extra:
-            drafts.append(_checked(text, name, EXTRA_BASE, where, voice, values, sent))
+            drafts.append(_checked(text, name, EXTRA_BASE, where, voice, values, sent, codes))
         drafts.sort(key=lambda d: (-d.score, d.template.casefold()))
         out: list[Suggestion] = []
         seen: set[str] = set()
@@ -284,6 +288,11 @@ class Drafter:
                 return text
             first = first or text
         return first
+
+
+def shortcodes_of(templates: Iterable[ReplyTemplate]) -> frozenset[str]:
+    """The snippets' shortcodes, for the check that none is left unexpanded."""
+    return frozenset(t.shortcode.lower() for t in templates if t.shortcode)
 
 
 def _offered(template: ReplyTemplate, where: Situation) -> bool:
@@ -401,9 +410,10 @@ def _checked(
     voice: BrandVoice,
     values: Mapping[str, str],
     sent: Mapping[str, set[int]],
+    shortcodes: frozenset[str],
 ) -> Suggestion:
     rendered = render(text, values)
-    checks = _checks(rendered, where, voice, sent, public=where.public)
+    checks = _checks(rendered, where, voice, sent, public=where.public, shortcodes=shortcodes)
     score = relevance
     for check in checks:
         if check.level == BLOCK and check.name != "fields":
@@ -420,9 +430,10 @@ def _checks(
     sent: Mapping[str, set[int]],
     *,
     public: bool,
+    shortcodes: frozenset[str],
 ) -> list[Check]:
     others = sent.get(normalise(rendered.text), set()) - {where.view.id}
-    context = CheckContext(where.network, public, voice, repeats=len(others))
+    context = CheckContext(where.network, public, voice, repeats=len(others), shortcodes=shortcodes)
     return check_reply(rendered.text, context, fields=rendered.stops)
 
 
@@ -446,7 +457,12 @@ def prepare(
     rendered = render(text, values)
     sent = sent_recently(store, now=now)
     checks = _checks(
-        rendered, where, voice, sent, public=where.public if public is None else public
+        rendered,
+        where,
+        voice,
+        sent,
+        public=where.public if public is None else public,
+        shortcodes=shortcodes_of(Library(store).all()),
     )
     return Prepared(rendered.text, tuple(checks), dict(values), rendered.stops)
 

@@ -278,3 +278,21 @@ def test_repeats_are_counted_per_conversation_within_the_hour(
     assert repeats(store, text, now=now, within=timedelta(hours=2)) == 4
     assert repeats(store, "something else", now=now) == 0
     assert repeats(store, text, now=now - timedelta(hours=3)) == 0
+
+
+def test_a_snippet_shortcode_left_unexpanded_blocks() -> None:
+    codes = replace(X_PUBLIC, shortcodes=frozenset({";sorry", ";refund"}))
+    assert check_reply(";sorry", codes)[-1].level == "block"
+    check = verdicts("Hi Dana ;SORRY, then ;refund.", codes)["shortcodes"]
+    assert check.level == "block"
+    assert check.message == (
+        ";SORRY and ;refund are snippets' shortcodes, not their text: type Space after each "
+        "to expand it, or delete them"
+    )
+    lone = verdicts("Hi ;refund", codes)["shortcodes"].message
+    assert lone == ";refund is a snippet's shortcode, not its text: type Space after it to " + (
+        "expand it, or delete it"
+    )
+    # Not a shortcode the library has, or not a word of its own: fine.
+    assert verdicts("Hi ;wink and a;sorry", codes)["shortcodes"].level == "ok"
+    assert verdicts("Hi ;sorry", X_PUBLIC)["shortcodes"].level == "ok"  # no library given

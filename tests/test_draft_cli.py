@@ -77,6 +77,7 @@ def test_draft_prints_the_json_the_issue_describes(
     assert found[0]["text"].startswith("Hi Dana, ") and found[0]["text"].endswith("^AK")
     assert [c["name"] for c in found[0]["checks"]] == [
         "empty", "fields", "length", "personal_data", "tone", "avoid_words", "emoji", "repeated",
+        "shortcodes",
     ]  # fmt: skip
 
 

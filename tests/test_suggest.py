@@ -306,7 +306,7 @@ def test_prepare_fills_tokens_then_checks(store: Store, public_complaint: int) -
     # Offered as a direct message instead: fine there.
     private = prepare(store, public_complaint, "Order {order_id}: found it.", agent=None,
                       public=False, clock=clock)  # fmt: skip
-    assert [c.level for c in private.checks] == ["ok"] * 8
+    assert [c.level for c in private.checks] == ["ok"] * 9
     checks = check_text(store, public_complaint, "{email}", agent=None)
     assert checks[1].message == "fill in {email}"  # never filled by itself
 
