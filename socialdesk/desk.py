@@ -116,6 +116,7 @@ class QueuedReply:
     # Why it has not gone out (a failed or unknown one), or why it waits: the outbox's
     # last error, "" when none.
     error: str = ""
+    channel: str = "reply"  # "dm": privately to the author of a public conversation
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,7 +214,7 @@ class Desk:
                 ),
                 tags=self._tags(session, conversation_id),
                 outbox=tuple(
-                    QueuedReply(o.id, o.text, o.status, o.created_at, o.error or "")
+                    QueuedReply(o.id, o.text, o.status, o.created_at, o.error or "", o.channel)
                     for o in session.scalars(
                         select(OutboxItem)
                         .where(OutboxItem.conversation_id == conversation_id)

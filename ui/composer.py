@@ -45,7 +45,7 @@ from socialdesk.checks import BLOCK, WARN, Check
 from socialdesk.library import ReplyTemplate, expand_at
 from socialdesk.text import one_line, reveal_controls
 from socialdesk.tokens import KNOWN_TOKENS, Span, find_fields
-from ui.labels import check_label, plain_tip
+from ui.labels import breakable, check_label, plain_tip, wrapping
 
 MAX_DRAFTS = 3
 BLOCK_COLOUR, WARN_COLOUR, OK_COLOUR = "#c62828", "#b26a00", "#2e7d32"
@@ -345,9 +345,8 @@ class DraftStrip(QWidget):
             button.hide()
             layout.addWidget(button)
             self.buttons.append(button)
-        self.note = QLabel(self)
+        self.note = wrapping(QLabel(self))
         self.note.setTextFormat(Qt.TextFormat.PlainText)  # an AI provider's error
-        self.note.setWordWrap(True)
         self.note.setAccessibleName(self.tr("About the suggestions"))
         self.note.setStyleSheet(f"color: {WARN_COLOUR};")
         self.note.hide()
@@ -386,7 +385,7 @@ class DraftStrip(QWidget):
         for button in self.buttons[len(shown) :]:
             button.hide()
             button.set_preview("")
-        self.note.setText(note)
+        self.note.setText(breakable(note))
         self.note.setVisible(bool(note))
 
 
@@ -437,10 +436,9 @@ class CheckList(QWidget):
         return [row.text() for row in self.rows]
 
     def _add(self, text: str, colour: str) -> None:
-        row = QLabel(self)
+        row = wrapping(QLabel(self))
         row.setTextFormat(Qt.TextFormat.PlainText)  # messages quote the reply
-        row.setWordWrap(True)
-        row.setText(reveal_controls(text))
+        row.setText(breakable(reveal_controls(text)))
         row.setStyleSheet(f"color: {colour};")
         row.setAccessibleName(self.tr("Check"))
         self._layout.addWidget(row)

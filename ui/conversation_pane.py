@@ -21,8 +21,16 @@ from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut, QTextBlockFormat, QTextCharFormat
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QShortcut,
+    QTextBlockFormat,
+    QTextCharFormat,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -40,10 +48,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from socialdesk.ai_drafts import Drafts, suggestions
+from socialdesk.ai_drafts import Drafts, ai_wanted, suggestions
 from socialdesk.checks import SEND_AS_DM
 from socialdesk.desk import ConversationView, Desk, QueuedReply, reply_length, reply_limit
-from socialdesk.domain import Direction, utcnow
+from socialdesk.domain import Direction, MessageKind, utcnow
 from socialdesk.library import Library, ReplyTemplate, name_key
 from socialdesk.outbox import Outbox
 from socialdesk.playbooks import Playbook, PlaybookBook, upset_tone
@@ -56,8 +64,15 @@ from socialdesk.voice import VoiceBook
 from ui.composer import BLOCK_COLOUR, MAX_DRAFTS, CheckList, Composer, DraftStrip
 from ui.handling import HandlingClock
 from ui.inbox_model import followers_label
-from ui.labels import number_label, outbox_label, status_label, time_label
-from ui.tasks import run_slow_task, run_task
+from ui.labels import (
+    breakable,
+    number_label,
+    outbox_label,
+    status_label,
+    time_label,
+    wrapping,
+)
+from ui.tasks import error_line, run_slow_task, run_task
 
 if TYPE_CHECKING:
     from socialdesk.secrets import SecretStore
@@ -69,9 +84,8 @@ PANE_SIZES = (300, 150, 380)  # thread, details, reply
 
 
 def _plain_label(parent: QWidget, name: str) -> QLabel:
-    label = QLabel(parent)
+    label = wrapping(QLabel(parent))  # what a customer wrote never widens the window
     label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setAccessibleName(name)
     return label
@@ -114,7 +128,20 @@ class PlaybookView(QScrollArea):
         self.setWidget(body)
         self.choice.currentIndexChanged.connect(self._show)
         self.templates.itemActivated.connect(self._on_template_activated)
+        # Enter here inserts the template, before the window's "open the conversation".
+        self.templates.installEventFilter(self)
         self.clear()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.templates
+            and event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            event.accept()  # delivered as a key press to the list, which activates the item
+            return True
+        return super().eventFilter(watched, event)
 
     def clear(self, text: str = "") -> None:
         self.playbooks = []
@@ -239,10 +266,9 @@ class FailedReplies(QWidget):
             text = self.tr("Not sent: {0}").format(reason)
         else:
             text = self.tr("Not known whether it went out: {0}").format(reason)
-        label = QLabel(frame)
+        label = wrapping(QLabel(frame))
         label.setTextFormat(Qt.TextFormat.PlainText)  # the network's words
-        label.setWordWrap(True)
-        label.setText(f"{reveal_controls(text)}\n“{one_line(reply.text, 80)}”")
+        label.setText(breakable(f"{reveal_controls(text)}\n“{one_line(reply.text, 80)}”"))
         label.setAccessibleName(self.tr("Why the reply was not sent"))
         row.addWidget(label, 1)
         retry = QPushButton(
@@ -630,7 +656,10 @@ class ConversationController(QObject):
             first = False
             who = self.tr("Brand") if outbound else self.tr("Customer")
             author = one_line(message.author_handle, 60)
-            cursor.insertText(f"{who} · {author} · {_when(message.created_at)}", heading)
+            line = f"{who} · {author} · {_when(message.created_at)}"
+            if view.public and message.kind == MessageKind.DIRECT_MESSAGE.value:
+                line += " · " + self.tr("direct message")  # not seen in public
+            cursor.insertText(line, heading)
             continuation = QTextBlockFormat(block)
             continuation.setTopMargin(2)
             cursor.insertBlock(continuation)
@@ -644,11 +673,13 @@ class ConversationController(QObject):
             block.setTopMargin(10)
             block.setBackground(QColor(249, 168, 37, 50))
             cursor.insertBlock(block)
+            title = (
+                self.tr("Direct message {0} · {1}")
+                if reply.channel == "dm"
+                else self.tr("Reply {0} · {1}")
+            )
             cursor.insertText(
-                self.tr("Reply {0} · {1}").format(
-                    outbox_label(reply.status), _when(reply.created_at)
-                ),
-                heading,
+                title.format(outbox_label(reply.status), _when(reply.created_at)), heading
             )
             cursor.insertBlock(block)
             cursor.insertText(reveal_controls(reply.text), body)
@@ -658,6 +689,8 @@ class ConversationController(QObject):
                 cursor.insertText(reveal_controls(reason), problem)
         thread.moveCursor(thread.textCursor().MoveOperation.End)
         thread.ensureCursorVisible()
+        bar = thread.verticalScrollBar()
+        bar.setValue(bar.maximum())  # the whole last block, not just the cursor's line
 
     def _reason(self, reply: QueuedReply) -> str:
         if not reply.error or reply.status == "sent":
@@ -732,19 +765,24 @@ class ConversationController(QObject):
         store, agent, secrets = self.desk.store, self.agent, self.secrets
         self.pane.drafts.clear(self.tr("Finding suggestions…"))
 
-        def then_ai(found: Drafts) -> None:
+        def library_first() -> tuple[Drafts, bool]:
+            found = suggestions(store, None, conversation_id, agent=agent, limit=MAX_DRAFTS)
+            return found, secrets is not None and ai_wanted(store)
+
+        def then_ai(result: tuple[Drafts, bool]) -> None:
+            found, ai_on = result
             self._on_drafts(asked, conversation_id, found)
-            if secrets is None or asked != self._asked["drafts"]:
+            if not ai_on or asked != self._asked["drafts"]:
                 return
             self._slow_runner(
                 lambda: suggestions(store, secrets, conversation_id, agent=agent, limit=MAX_DRAFTS),
                 lambda found: self._on_drafts(asked, conversation_id, found),
-                lambda error: self._on_drafts_failed(asked, error),
+                lambda error: self._on_ai_failed(asked, conversation_id, error),
                 self,
             )
 
         self._runner(
-            lambda: suggestions(store, None, conversation_id, agent=agent, limit=MAX_DRAFTS),
+            library_first,
             then_ai,
             lambda error: self._on_drafts_failed(asked, error),
             self,
@@ -756,6 +794,16 @@ class ConversationController(QObject):
         self._drafts = list(found.suggestions)
         self._drafts_for = conversation_id
         self.pane.drafts.set_drafts([(d.text, d.template) for d in self._drafts], found.note)
+
+    def _on_ai_failed(self, asked: int, conversation_id: int, error: BaseException) -> None:
+        """The AI pass went wrong: the library's suggestions stay, with the reason."""
+        if asked != self._asked["drafts"] or not self._on_this(conversation_id):
+            return
+        log.warning("no AI drafts: %s", error)
+        self.pane.drafts.set_drafts(
+            [(d.text, d.template) for d in self._drafts],
+            self.tr("No AI draft: {0}").format(error_line(error)),
+        )
 
     def _on_drafts_failed(self, asked: int, error: BaseException) -> None:
         if asked != self._asked["drafts"]:
@@ -822,7 +870,7 @@ class ConversationController(QObject):
         self.pane.checks.show_checks(prepared.checks)
         if prepared.text != text:
             self.pane.sends_as.setText(
-                self.tr("Sends as: {0}").format(reveal_controls(prepared.text))
+                self.tr("Sends as: {0}").format(breakable(reveal_controls(prepared.text)))
             )
             self.pane.sends_as.show()
         else:

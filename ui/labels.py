@@ -4,9 +4,11 @@ through the translation system (the core and the CLI keep the English words)."""
 from __future__ import annotations
 
 import html
+import re
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
+from PySide6.QtWidgets import QLabel, QSizePolicy
 
 from socialdesk.targets import duration_parts
 
@@ -45,6 +47,7 @@ def check_label(name: str) -> str:
         "avoid_words": QCoreApplication.translate("Labels", "Words to avoid"),
         "emoji": QCoreApplication.translate("Labels", "Emoji"),
         "repeated": QCoreApplication.translate("Labels", "Repeated text"),
+        "shortcodes": QCoreApplication.translate("Labels", "Snippet not expanded"),
     }
     return t.get(name, name.replace("_", " "))
 
@@ -106,3 +109,29 @@ def plain_tip(text: str) -> str:
     """Rich text that reads exactly as ``text`` (tooltips guess rich text from what they
     are given): every character escaped, lines kept."""
     return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
+
+
+_LONG_RUN = re.compile(r"\S{30,}")
+WRAP_EVERY = 20
+
+
+def breakable(text: str) -> str:
+    """``text`` with a zero-width space every few characters of a very long word (a
+    link, a run of letters), so a word-wrapped label can break it instead of widening
+    the window; the characters shown are the same."""
+    return _LONG_RUN.sub(
+        lambda run: "\u200b".join(
+            run.group(0)[i : i + WRAP_EVERY] for i in range(0, len(run.group(0)), WRAP_EVERY)
+        ),
+        text,
+    )
+
+
+def wrapping(label: QLabel) -> QLabel:
+    """A word-wrapped label that takes the width its layout gives and never asks for
+    more: whatever text it shows, the window does not grow."""
+    label.setWordWrap(True)
+    policy = label.sizePolicy()
+    policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+    label.setSizePolicy(policy)
+    return label

@@ -478,17 +478,17 @@
 <context>
     <name>CheckList</name>
     <message>
-        <location filename="../../ui/composer.py" line="399"/>
+        <location filename="../../ui/composer.py" line="398"/>
         <source>Checks</source>
         <translation>Denetimler</translation>
     </message>
     <message>
-        <location filename="../../ui/composer.py" line="430"/>
+        <location filename="../../ui/composer.py" line="429"/>
         <source>✓ All checks pass</source>
         <translation>✓ Tüm denetimlerden geçti</translation>
     </message>
     <message>
-        <location filename="../../ui/composer.py" line="445"/>
+        <location filename="../../ui/composer.py" line="443"/>
         <source>Check</source>
         <translation>Denetim</translation>
     </message>
@@ -528,32 +528,32 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../ui/composer.py" line="454"/>
+        <location filename="../../ui/composer.py" line="452"/>
         <source>Reply box: send</source>
         <translation>Yanıt kutusu: gönder</translation>
     </message>
     <message>
-        <location filename="../../ui/composer.py" line="455"/>
+        <location filename="../../ui/composer.py" line="453"/>
         <source>Reply box: use suggestion 1, 2 or 3</source>
         <translation>Yanıt kutusu: 1., 2. veya 3. öneriyi kullan</translation>
     </message>
     <message>
-        <location filename="../../ui/composer.py" line="457"/>
+        <location filename="../../ui/composer.py" line="455"/>
         <source>Reply box: expand a snippet&apos;s shortcode</source>
         <translation>Yanıt kutusu: kısa kodu kısa metne dönüştür</translation>
     </message>
     <message>
-        <location filename="../../ui/composer.py" line="458"/>
+        <location filename="../../ui/composer.py" line="456"/>
         <source>;code then Space or Tab</source>
         <translation>;kod ardından Space veya Tab</translation>
     </message>
     <message>
-        <location filename="../../ui/composer.py" line="460"/>
+        <location filename="../../ui/composer.py" line="458"/>
         <source>Reply box: next or previous field to fill</source>
         <translation>Yanıt kutusu: doldurulacak sonraki veya önceki alan</translation>
     </message>
     <message>
-        <location filename="../../ui/composer.py" line="461"/>
+        <location filename="../../ui/composer.py" line="459"/>
         <source>Reply box: undo a snippet</source>
         <translation>Yanıt kutusu: kısa metni geri al</translation>
     </message>
@@ -705,137 +705,148 @@
 <context>
     <name>ConversationController</name>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="479"/>
+        <location filename="../../ui/conversation_pane.py" line="508"/>
         <source>Nothing selected</source>
         <translation>Hiçbir şey seçili değil</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="564"/>
+        <location filename="../../ui/conversation_pane.py" line="593"/>
         <source>public</source>
         <translation>herkese açık</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="564"/>
+        <location filename="../../ui/conversation_pane.py" line="593"/>
+        <location filename="../../ui/conversation_pane.py" line="661"/>
         <source>direct message</source>
         <translation>özel mesaj</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="565"/>
+        <location filename="../../ui/conversation_pane.py" line="594"/>
         <source>unassigned</source>
         <translation>atanmamış</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="579"/>
+        <location filename="../../ui/conversation_pane.py" line="608"/>
         <source>{0} followers</source>
         <translation>{0} takipçi</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="581"/>
+        <location filename="../../ui/conversation_pane.py" line="610"/>
         <source>first seen {0}</source>
         <translation>ilk görülme {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="584"/>
+        <location filename="../../ui/conversation_pane.py" line="613"/>
         <source>The brand started this conversation.</source>
         <translation>Bu konuşmayı marka başlattı.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="593"/>
+        <location filename="../../ui/conversation_pane.py" line="622"/>
         <source>No earlier conversations</source>
         <translation>Önceki konuşma yok</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="595"/>
+        <location filename="../../ui/conversation_pane.py" line="624"/>
         <source>Tags: {0}</source>
         <translation>Etiketler: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="595"/>
+        <location filename="../../ui/conversation_pane.py" line="624"/>
         <source>No tags</source>
         <translation>Etiket yok</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="628"/>
+        <location filename="../../ui/conversation_pane.py" line="657"/>
         <source>Brand</source>
         <translation>Marka</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="628"/>
+        <location filename="../../ui/conversation_pane.py" line="657"/>
         <source>Customer</source>
         <translation>Müşteri</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="637"/>
+        <location filename="../../ui/conversation_pane.py" line="669"/>
         <source>Link: {0}</source>
         <translation>Bağlantı: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="645"/>
+        <location filename="../../ui/conversation_pane.py" line="677"/>
+        <source>Direct message {0} · {1}</source>
+        <translation>Özel mesaj {0} · {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="679"/>
         <source>Reply {0} · {1}</source>
         <translation>Yanıt {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="663"/>
+        <location filename="../../ui/conversation_pane.py" line="699"/>
         <source>Not sent: {0}</source>
         <translation>Gönderilmedi: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="665"/>
+        <location filename="../../ui/conversation_pane.py" line="701"/>
         <source>Not known whether it went out: {0}</source>
         <translation>Gönderilip gönderilmediği bilinmiyor: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="666"/>
+        <location filename="../../ui/conversation_pane.py" line="702"/>
         <source>Waiting: {0}</source>
         <translation>Bekliyor: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="721"/>
+        <location filename="../../ui/conversation_pane.py" line="757"/>
         <source>The playbooks could not be read: {0}</source>
         <translation>Senaryo rehberleri okunamadı: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="730"/>
+        <location filename="../../ui/conversation_pane.py" line="766"/>
         <source>Finding suggestions…</source>
         <translation>Öneriler hazırlanıyor…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="761"/>
+        <location filename="../../ui/conversation_pane.py" line="805"/>
+        <source>No AI draft: {0}</source>
+        <translation>Yapay zekâ taslağı yok: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="812"/>
         <source>Suggestions could not be made: {0}</source>
         <translation>Öneri hazırlanamadı: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="784"/>
+        <location filename="../../ui/conversation_pane.py" line="835"/>
         <source>The library has no template called {0}</source>
         <translation>Kitaplıkta {0} adlı bir şablon yok</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="822"/>
+        <location filename="../../ui/conversation_pane.py" line="873"/>
         <source>Sends as: {0}</source>
         <translation>Gönderilecek metin: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="875"/>
+        <location filename="../../ui/conversation_pane.py" line="926"/>
         <source>{0} / {1} characters</source>
         <translation>{0} / {1} karakter</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="949"/>
+        <location filename="../../ui/conversation_pane.py" line="1000"/>
         <source>The reply was not queued: {0}</source>
         <translation>Yanıt sıraya alınamadı: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="958"/>
+        <location filename="../../ui/conversation_pane.py" line="1009"/>
         <source>The reply was not retried: {0}</source>
         <translation>Yanıt yeniden denenemedi: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="976"/>
+        <location filename="../../ui/conversation_pane.py" line="1027"/>
         <source>The reply could not be taken back: {0}</source>
         <translation>Yanıt geri alınamadı: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="986"/>
+        <location filename="../../ui/conversation_pane.py" line="1037"/>
         <source>Reply {0} was taken out of the outbox to edit; its text: {1}</source>
         <translation>Yanıt {0}, düzenlenmek üzere giden kutusundan çıkarıldı; metni: {1}</translation>
     </message>
@@ -843,115 +854,115 @@
 <context>
     <name>ConversationPane</name>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="268"/>
+        <location filename="../../ui/conversation_pane.py" line="294"/>
         <source>Conversation</source>
         <translation>Konuşma</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="275"/>
+        <location filename="../../ui/conversation_pane.py" line="301"/>
         <source>Thread</source>
         <translation>Yazışma</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="276"/>
+        <location filename="../../ui/conversation_pane.py" line="302"/>
         <source>Why it is here</source>
         <translation>Neden burada</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="277"/>
         <location filename="../../ui/conversation_pane.py" line="303"/>
+        <location filename="../../ui/conversation_pane.py" line="329"/>
         <source>Author</source>
         <translation>Yazar</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="279"/>
+        <location filename="../../ui/conversation_pane.py" line="305"/>
         <source>Earlier conversations</source>
         <translation>Önceki konuşmalar</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="281"/>
+        <location filename="../../ui/conversation_pane.py" line="307"/>
         <source>Tags</source>
         <translation>Etiketler</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="283"/>
+        <location filename="../../ui/conversation_pane.py" line="309"/>
         <source>Notes</source>
         <translation>Notlar</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="286"/>
+        <location filename="../../ui/conversation_pane.py" line="312"/>
         <source>Details</source>
         <translation>Ayrıntılar</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="287"/>
+        <location filename="../../ui/conversation_pane.py" line="313"/>
         <source>Detail tabs</source>
         <translation>Ayrıntı sekmeleri</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="301"/>
+        <location filename="../../ui/conversation_pane.py" line="327"/>
         <source>Why here</source>
         <translation>Neden burada</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="302"/>
+        <location filename="../../ui/conversation_pane.py" line="328"/>
         <source>Playbook</source>
         <translation>Senaryo rehberi</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="304"/>
+        <location filename="../../ui/conversation_pane.py" line="330"/>
         <source>Notes and tags</source>
         <translation>Notlar ve etiketler</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="308"/>
+        <location filename="../../ui/conversation_pane.py" line="334"/>
         <source>Reply area</source>
         <translation>Yanıt alanı</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="312"/>
+        <location filename="../../ui/conversation_pane.py" line="338"/>
         <source>Reply</source>
         <translation>Yanıtla</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="315"/>
+        <location filename="../../ui/conversation_pane.py" line="341"/>
         <source>Write a reply  ( r )   Ctrl+Enter sends
 ;shortcode then Space inserts a snippet · Tab goes to the next field</source>
         <translation>Bir yanıt yazın  ( r )   Ctrl+Enter gönderir
 ;kısakod ardından Space kısa metni ekler · Tab sonraki alana geçer</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="320"/>
+        <location filename="../../ui/conversation_pane.py" line="346"/>
         <source>Sends as</source>
         <translation>Gönderilecek metin</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="329"/>
+        <location filename="../../ui/conversation_pane.py" line="355"/>
         <source>Characters</source>
         <translation>Karakterler</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="330"/>
+        <location filename="../../ui/conversation_pane.py" line="356"/>
         <source>Send as DM</source>
         <translation>Özel mesajla gönder</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="331"/>
+        <location filename="../../ui/conversation_pane.py" line="357"/>
         <source>Send as a direct message</source>
         <translation>Özel mesaj olarak gönder</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="333"/>
+        <location filename="../../ui/conversation_pane.py" line="359"/>
         <source>Send this reply privately to the author instead of in public</source>
         <translation>Bu yanıtı herkese açık yerine yazara özel olarak gönder</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="336"/>
+        <location filename="../../ui/conversation_pane.py" line="362"/>
         <source>Send</source>
         <translation>Gönder</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="337"/>
+        <location filename="../../ui/conversation_pane.py" line="363"/>
         <source>Send reply</source>
         <translation>Yanıtı gönder</translation>
     </message>
@@ -1127,27 +1138,27 @@
         <translation>Öneri {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/composer.py" line="351"/>
+        <location filename="../../ui/composer.py" line="350"/>
         <source>About the suggestions</source>
         <translation>Öneriler hakkında</translation>
     </message>
     <message>
-        <location filename="../../ui/composer.py" line="369"/>
+        <location filename="../../ui/composer.py" line="368"/>
         <source>Suggestions  (Ctrl+1 to Ctrl+{0})</source>
         <translation>Öneriler  (Ctrl+1 – Ctrl+{0})</translation>
     </message>
     <message>
-        <location filename="../../ui/composer.py" line="371"/>
+        <location filename="../../ui/composer.py" line="370"/>
         <source>Suggestion  (Ctrl+1)</source>
         <translation>Öneri  (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/composer.py" line="373"/>
+        <location filename="../../ui/composer.py" line="372"/>
         <source>No suggestions for this conversation</source>
         <translation>Bu konuşma için öneri yok</translation>
     </message>
     <message>
-        <location filename="../../ui/composer.py" line="379"/>
+        <location filename="../../ui/composer.py" line="378"/>
         <source>{0} · Ctrl+{1}</source>
         <translation>{0} · Ctrl+{1}</translation>
     </message>
@@ -1155,52 +1166,52 @@
 <context>
     <name>FailedReplies</name>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="206"/>
+        <location filename="../../ui/conversation_pane.py" line="233"/>
         <source>Replies not sent</source>
         <translation>Gönderilemeyen yanıtlar</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="237"/>
+        <location filename="../../ui/conversation_pane.py" line="264"/>
         <source>no reason given</source>
         <translation>neden belirtilmedi</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="239"/>
+        <location filename="../../ui/conversation_pane.py" line="266"/>
         <source>Not sent: {0}</source>
         <translation>Gönderilmedi: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="241"/>
+        <location filename="../../ui/conversation_pane.py" line="268"/>
         <source>Not known whether it went out: {0}</source>
         <translation>Gönderilip gönderilmediği bilinmiyor: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="246"/>
+        <location filename="../../ui/conversation_pane.py" line="272"/>
         <source>Why the reply was not sent</source>
         <translation>Yanıtın neden gönderilmediği</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="249"/>
+        <location filename="../../ui/conversation_pane.py" line="275"/>
         <source>Retry</source>
         <translation>Yeniden dene</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="249"/>
+        <location filename="../../ui/conversation_pane.py" line="275"/>
         <source>Check again</source>
         <translation>Yeniden denetle</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="252"/>
+        <location filename="../../ui/conversation_pane.py" line="278"/>
         <source>Retry the reply</source>
         <translation>Yanıtı yeniden dene</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="256"/>
+        <location filename="../../ui/conversation_pane.py" line="282"/>
         <source>Edit</source>
         <translation>Düzenle</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="258"/>
+        <location filename="../../ui/conversation_pane.py" line="284"/>
         <source>Edit the reply</source>
         <translation>Yanıtı düzenle</translation>
     </message>
@@ -1347,173 +1358,178 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="16"/>
+        <location filename="../../ui/labels.py" line="18"/>
         <source>new</source>
         <translation>yeni</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="17"/>
+        <location filename="../../ui/labels.py" line="19"/>
         <source>open</source>
         <translation>açık</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="18"/>
+        <location filename="../../ui/labels.py" line="20"/>
         <source>pending</source>
         <translation>beklemede</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="19"/>
+        <location filename="../../ui/labels.py" line="21"/>
         <source>resolved</source>
         <translation>çözüldü</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="20"/>
-        <location filename="../../ui/labels.py" line="59"/>
+        <location filename="../../ui/labels.py" line="22"/>
+        <location filename="../../ui/labels.py" line="62"/>
         <source>spam</source>
         <translation>istenmeyen</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="27"/>
+        <location filename="../../ui/labels.py" line="29"/>
         <source>queued</source>
         <translation>sırada</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="28"/>
+        <location filename="../../ui/labels.py" line="30"/>
         <source>sending</source>
         <translation>gönderiliyor</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="29"/>
+        <location filename="../../ui/labels.py" line="31"/>
         <source>sent</source>
         <translation>gönderildi</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="30"/>
+        <location filename="../../ui/labels.py" line="32"/>
         <source>failed</source>
         <translation>başarısız</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="31"/>
+        <location filename="../../ui/labels.py" line="33"/>
         <source>outcome unknown</source>
         <translation>sonucu bilinmiyor</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="32"/>
+        <location filename="../../ui/labels.py" line="34"/>
         <source>draft</source>
         <translation>taslak</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="40"/>
+        <location filename="../../ui/labels.py" line="42"/>
         <source>Empty</source>
         <translation>Boş</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="41"/>
+        <location filename="../../ui/labels.py" line="43"/>
         <source>To fill in</source>
         <translation>Doldurulacaklar</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="42"/>
+        <location filename="../../ui/labels.py" line="44"/>
         <source>Length</source>
         <translation>Uzunluk</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="43"/>
+        <location filename="../../ui/labels.py" line="45"/>
         <source>Personal details</source>
         <translation>Kişisel bilgiler</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="44"/>
+        <location filename="../../ui/labels.py" line="46"/>
         <source>Tone</source>
         <translation>Ton</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="45"/>
+        <location filename="../../ui/labels.py" line="47"/>
         <source>Words to avoid</source>
         <translation>Kaçınılacak sözcükler</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="46"/>
+        <location filename="../../ui/labels.py" line="48"/>
         <source>Emoji</source>
         <translation>Emoji</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="47"/>
+        <location filename="../../ui/labels.py" line="49"/>
         <source>Repeated text</source>
         <translation>Yinelenen metin</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="54"/>
+        <location filename="../../ui/labels.py" line="50"/>
+        <source>Snippet not expanded</source>
+        <translation>Kısa metin açılmadı</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="57"/>
         <source>complaint</source>
         <translation>şikâyet</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="55"/>
+        <location filename="../../ui/labels.py" line="58"/>
         <source>question</source>
         <translation>soru</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="56"/>
+        <location filename="../../ui/labels.py" line="59"/>
         <source>request</source>
         <translation>istek</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="57"/>
+        <location filename="../../ui/labels.py" line="60"/>
         <source>praise</source>
         <translation>övgü</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="58"/>
+        <location filename="../../ui/labels.py" line="61"/>
         <source>feedback</source>
         <translation>geri bildirim</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="60"/>
+        <location filename="../../ui/labels.py" line="63"/>
         <source>other</source>
         <translation>diğer</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="67"/>
+        <location filename="../../ui/labels.py" line="70"/>
         <source>delivery</source>
         <translation>teslimat</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="68"/>
+        <location filename="../../ui/labels.py" line="71"/>
         <source>billing</source>
         <translation>fatura</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="69"/>
+        <location filename="../../ui/labels.py" line="72"/>
         <source>account access</source>
         <translation>hesap erişimi</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="70"/>
+        <location filename="../../ui/labels.py" line="73"/>
         <source>product defect</source>
         <translation>ürün kusuru</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="71"/>
+        <location filename="../../ui/labels.py" line="74"/>
         <source>outage</source>
         <translation>kesinti</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="72"/>
+        <location filename="../../ui/labels.py" line="75"/>
         <source>staff behaviour</source>
         <translation>personel tutumu</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="83"/>
+        <location filename="../../ui/labels.py" line="86"/>
         <source>{0} min</source>
         <translation>{0} dk</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="86"/>
+        <location filename="../../ui/labels.py" line="89"/>
         <source>{0} h</source>
         <translation>{0} sa</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="87"/>
+        <location filename="../../ui/labels.py" line="90"/>
         <source>{0} d</source>
         <translation>{0} g</translation>
     </message>
@@ -1591,360 +1607,360 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="97"/>
         <source>SocialDesk — {0}</source>
         <translation>SocialDesk — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>Status</source>
         <translation>Durum</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>Import progress</source>
         <translation>İçe aktarma durumu</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>Next conversation (or Down)</source>
         <translation>Sonraki konuşma (veya Aşağı)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>Previous conversation (or Up)</source>
         <translation>Önceki konuşma (veya Yukarı)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>Open the conversation</source>
         <translation>Konuşmayı aç</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>Reply</source>
         <translation>Yanıtla</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>Resolve</source>
         <translation>Çözüldü olarak kapat</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>Set pending</source>
         <translation>Beklemeye al</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>Reopen</source>
         <translation>Yeniden aç</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>Mark as spam</source>
         <translation>İstenmeyen olarak işaretle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>Assign to me</source>
         <translation>Bana ata</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>Unassign</source>
         <translation>Atamayı kaldır</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>Tag (a leading - removes)</source>
         <translation>Etiketle (başa - koymak kaldırır)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>Add a note</source>
         <translation>Not ekle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>Mark complaint / not a complaint</source>
         <translation>Şikâyet / şikâyet değil olarak işaretle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>Open the message&apos;s link in the browser</source>
         <translation>Mesajdaki bağlantıyı tarayıcıda aç</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>Search</source>
         <translation>Ara</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>Back to the list; in the list, clear the search</source>
         <translation>Listeye dön; listedeyken aramayı temizle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>Refresh</source>
         <translation>Yenile</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>Command palette</source>
         <translation>Komut paleti</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>Keyboard shortcuts</source>
         <translation>Klavye kısayolları</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>Show: {0}</source>
         <translation>Göster: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>Desktop notifications on or off</source>
         <translation>Masaüstü bildirimlerini aç veya kapat</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>Import conversations from a file…</source>
         <translation>Konuşmaları dosyadan içe aktar…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>Accounts…</source>
         <translation>Hesaplar…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>Service levels…</source>
         <translation>Hizmet düzeyleri…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>Brand voice…</source>
         <translation>Marka sesi…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>Snippets and templates…</source>
         <translation>Kısa metinler ve şablonlar…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>AI drafts…</source>
         <translation>Yapay zekâ taslakları…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>Wallboard: response times today</source>
         <translation>İzleme panosu: bugünkü yanıt süreleri</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>Quit</source>
         <translation>Çık</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="320"/>
         <source>&amp;File</source>
         <translation>&amp;Dosya</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>&amp;Go</source>
         <translation>&amp;Git</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>&amp;Conversation</source>
         <translation>&amp;Konuşma</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>&amp;Settings</source>
         <translation>&amp;Ayarlar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="416"/>
+        <location filename="../../ui/main_window.py" line="415"/>
         <source>Conversation {0}: {1}</source>
         <translation>Konuşma {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="426"/>
+        <location filename="../../ui/main_window.py" line="425"/>
         <source>Conversation {0} is yours</source>
         <translation>Konuşma {0} artık sizde</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="436"/>
+        <location filename="../../ui/main_window.py" line="435"/>
         <source>Conversation {0} is unassigned</source>
         <translation>Konuşma {0} artık atanmamış</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444"/>
+        <location filename="../../ui/main_window.py" line="443"/>
         <source>Tag</source>
         <translation>Etiket</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444"/>
+        <location filename="../../ui/main_window.py" line="443"/>
         <source>Tag (start with - to remove):</source>
         <translation>Etiket (kaldırmak için - ile başlayın):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="452"/>
+        <location filename="../../ui/main_window.py" line="451"/>
         <source>Tags updated on conversation {0}</source>
         <translation>Konuşma {0} etiketleri güncellendi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="466"/>
+        <location filename="../../ui/main_window.py" line="465"/>
         <source>Note added to conversation {0}</source>
         <translation>Konuşma {0} için not eklendi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="490"/>
+        <location filename="../../ui/main_window.py" line="489"/>
         <source>Still recording the previous label</source>
         <translation>Önceki işaret hâlâ kaydediliyor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="492"/>
-        <location filename="../../ui/main_window.py" line="585"/>
+        <location filename="../../ui/main_window.py" line="491"/>
+        <location filename="../../ui/main_window.py" line="584"/>
         <source>not a complaint</source>
         <translation>şikâyet değil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="492"/>
-        <location filename="../../ui/main_window.py" line="585"/>
+        <location filename="../../ui/main_window.py" line="491"/>
+        <location filename="../../ui/main_window.py" line="584"/>
         <source>a complaint</source>
         <translation>şikâyet</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="494"/>
+        <location filename="../../ui/main_window.py" line="493"/>
         <source>Marking message {0} as {1}…</source>
         <translation>Mesaj {0}, {1} olarak işaretleniyor…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="503"/>
+        <location filename="../../ui/main_window.py" line="502"/>
         <source>This conversation has no web link</source>
         <translation>Bu konuşmada web bağlantısı yok</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="508"/>
+        <location filename="../../ui/main_window.py" line="507"/>
         <source>No web browser could open {0}. Set a default browser in your desktop&apos;s settings, or copy the link from the conversation.</source>
         <translation>{0} bağlantısını açacak bir web tarayıcısı bulunamadı. Masaüstü ayarlarınızdan varsayılan bir tarayıcı seçin ya da bağlantıyı konuşmadan kopyalayın.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="519"/>
+        <location filename="../../ui/main_window.py" line="518"/>
         <source>An import is already running</source>
         <translation>Zaten bir içe aktarma sürüyor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="523"/>
+        <location filename="../../ui/main_window.py" line="522"/>
         <source>Import conversations</source>
         <translation>Konuşmaları içe aktar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="525"/>
+        <location filename="../../ui/main_window.py" line="524"/>
         <source>Conversations (*.jsonl *.json *.csv);;All files (*)</source>
         <translation>Konuşmalar (*.jsonl *.json *.csv);;Tüm dosyalar (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="582"/>
+        <location filename="../../ui/main_window.py" line="581"/>
         <source>Reply queued in the outbox ({0})</source>
         <translation>Yanıt giden kutusunda sırada ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="587"/>
+        <location filename="../../ui/main_window.py" line="586"/>
         <source>Message {0} marked {1}; {2}; {3} open items rescored</source>
         <translation>Mesaj {0}: {1}; {2}; {3} açık öğe yeniden puanlandı</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="599"/>
+        <location filename="../../ui/main_window.py" line="598"/>
         <source>Sync state</source>
         <translation>Eşitleme durumu</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="643"/>
+        <location filename="../../ui/main_window.py" line="642"/>
         <source>Conversation {0} is not in this view; it is shown on the right</source>
         <translation>Konuşma {0} bu görünümde yok; sağda gösteriliyor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="690"/>
+        <location filename="../../ui/main_window.py" line="689"/>
         <source>1 reply sent</source>
         <translation>1 yanıt gönderildi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="690"/>
+        <location filename="../../ui/main_window.py" line="689"/>
         <source>{0} replies sent</source>
         <translation>{0} yanıt gönderildi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="695"/>
+        <location filename="../../ui/main_window.py" line="694"/>
         <source>A reply could not be sent: open its conversation to retry or edit it</source>
         <translation>Bir yanıt gönderilemedi: yeniden denemek ya da düzenlemek için konuşmasını açın</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="704"/>
+        <location filename="../../ui/main_window.py" line="703"/>
         <source>{0} new · {1} requests</source>
         <translation>{0} yeni · {1} istek</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="719"/>
+        <location filename="../../ui/main_window.py" line="718"/>
         <source>Importing {0}…</source>
         <translation>{0} içe aktarılıyor…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="746"/>
+        <location filename="../../ui/main_window.py" line="745"/>
         <source>{0}: 1 match</source>
         <translation>{0}: 1 eşleşme</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="748"/>
+        <location filename="../../ui/main_window.py" line="747"/>
         <source>{0}: {1}{2} matches</source>
         <translation>{0}: {1}{2} eşleşme</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="758"/>
+        <location filename="../../ui/main_window.py" line="757"/>
         <source>{0}: 1 conversation · {1} in the inbox wait for a reply</source>
         <translation>{0}: 1 konuşma · gelen kutusunda {1} yanıt bekliyor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="762"/>
+        <location filename="../../ui/main_window.py" line="761"/>
         <source>{0}: {1} conversations · {2} in the inbox wait for a reply</source>
         <translation>{0}: {1} konuşma · gelen kutusunda {2} yanıt bekliyor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="768"/>
+        <location filename="../../ui/main_window.py" line="767"/>
         <source>{0}: 1 conversation</source>
         <translation>{0}: 1 konuşma</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="770"/>
+        <location filename="../../ui/main_window.py" line="769"/>
         <source>{0}: {1}{2} conversations</source>
         <translation>{0}: {1}{2} konuşma</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="783"/>
+        <location filename="../../ui/main_window.py" line="782"/>
         <source>{0} connected</source>
         <translation>{0} bağlı</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="785"/>
+        <location filename="../../ui/main_window.py" line="784"/>
         <source>none connected · Settings &gt; Accounts, or File &gt; Import</source>
         <translation>bağlı hesap yok · Ayarlar &gt; Hesaplar veya Dosya &gt; İçe aktar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="787"/>
+        <location filename="../../ui/main_window.py" line="786"/>
         <source>none yet · Settings &gt; Accounts, or File &gt; Import</source>
         <translation>henüz yok · Ayarlar &gt; Hesaplar veya Dosya &gt; İçe aktar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="788"/>
-        <location filename="../../ui/main_window.py" line="790"/>
+        <location filename="../../ui/main_window.py" line="787"/>
+        <location filename="../../ui/main_window.py" line="789"/>
         <source>Accounts</source>
         <translation>Hesaplar</translation>
     </message>
@@ -2085,58 +2101,58 @@
 <context>
     <name>PlaybookView</name>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="88"/>
+        <location filename="../../ui/conversation_pane.py" line="102"/>
         <source>Playbook</source>
         <translation>Senaryo rehberi</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="95"/>
+        <location filename="../../ui/conversation_pane.py" line="109"/>
         <source>Playbooks that fit</source>
         <translation>Uygun senaryo rehberleri</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="96"/>
+        <location filename="../../ui/conversation_pane.py" line="110"/>
         <source>Playbook title</source>
         <translation>Senaryo rehberi başlığı</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="100"/>
+        <location filename="../../ui/conversation_pane.py" line="114"/>
         <source>Playbook summary</source>
         <translation>Senaryo rehberi özeti</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="101"/>
+        <location filename="../../ui/conversation_pane.py" line="115"/>
         <source>Playbook steps</source>
         <translation>Senaryo rehberi adımları</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="102"/>
+        <location filename="../../ui/conversation_pane.py" line="116"/>
         <source>Things to avoid</source>
         <translation>Kaçınılacaklar</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="103"/>
-        <location filename="../../ui/conversation_pane.py" line="105"/>
+        <location filename="../../ui/conversation_pane.py" line="117"/>
+        <location filename="../../ui/conversation_pane.py" line="119"/>
         <source>Recommended templates</source>
         <translation>Önerilen şablonlar</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="135"/>
+        <location filename="../../ui/conversation_pane.py" line="162"/>
         <source>No playbook fits this conversation</source>
         <translation>Bu konuşmaya uyan bir senaryo rehberi yok</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="165"/>
+        <location filename="../../ui/conversation_pane.py" line="192"/>
         <source>Avoid:</source>
         <translation>Kaçının:</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="175"/>
+        <location filename="../../ui/conversation_pane.py" line="202"/>
         <source>{0} (not in the library)</source>
         <translation>{0} (kitaplıkta yok)</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="179"/>
+        <location filename="../../ui/conversation_pane.py" line="206"/>
         <source>Templates  (Enter or double-click inserts one)</source>
         <translation>Şablonlar  (Enter veya çift tıklama şablonu ekler)</translation>
     </message>

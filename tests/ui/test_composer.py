@@ -14,6 +14,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from sqlalchemy import select, update
 
+from socialdesk.ai import AiSettings, AiSettingsBook
 from socialdesk.ai_drafts import Drafts
 from socialdesk.desk import Desk
 from socialdesk.domain import Author, MessageKind
@@ -46,6 +47,9 @@ def inline(fn, done, failed, context=None) -> None:  # type: ignore[no-untyped-d
         failed(exc)
     else:
         done(result)
+
+
+AI_URL = "http://localhost:11434/v1"
 
 
 class HeldRunner:
@@ -154,6 +158,19 @@ def test_a_shortcode_and_space_expand_in_place_and_one_undo_takes_it_back(opened
     QTest.keyClick(composer, Qt.Key.Key_Space)  # again, then fill it in
     type_in(composer, "£20")
     assert composer.toPlainText().startswith("Hi there I've refunded £20 to your")
+
+
+def test_a_shortcode_left_as_typed_blocks_sending(opened, store: Store, qtbot) -> None:  # type: ignore[no-untyped-def]
+    pane, _controller = opened
+    type_in(pane.composer, "Hi there ;refund")  # undone, or never expanded
+    qtbot.waitUntil(lambda: bool(checks_shown(pane)), timeout=5_000)
+    assert checks_shown(pane) == [
+        "✖ Snippet not expanded: ;refund is a snippet's shortcode, not its text: type Space "
+        "after it to expand it, or delete it"
+    ]
+    assert not pane.send.isEnabled()
+    pane.send.click()
+    assert Outbox(store).entries() == []
 
 
 def test_a_shortcode_and_tab_expand_with_the_tokens_filled(opened) -> None:  # type: ignore[no-untyped-def]
@@ -340,6 +357,7 @@ def test_ai_drafts_follow_the_librarys_and_their_note_is_shown(
         return Drafts(found.suggestions[:1], "no AI draft: <b>the endpoint</b> timed out")
 
     monkeypatch.setattr(conversation_pane, "suggestions", provider_down)
+    AiSettingsBook(store).set(AiSettings(enabled=True, url=AI_URL, model="llama3.1"))
     runner, slow = HeldRunner(), HeldRunner()
     # The provider's call goes to the runner for slow work, never the shared one.
     pane, controller = make_pane(qtbot, store, runner, slow)
@@ -360,6 +378,40 @@ def test_ai_drafts_follow_the_librarys_and_their_note_is_shown(
     assert pane.drafts.note.text() == "no AI draft: <b>the endpoint</b> timed out"
     assert pane.drafts.note.textFormat() == Qt.TextFormat.PlainText
     runner.hold = False
+    controller.close()
+
+
+def test_with_ai_drafts_off_the_provider_is_not_asked(
+    qtbot, store: Store, threads: dict[str, int]
+) -> None:  # type: ignore[no-untyped-def]
+    slow = HeldRunner()
+    slow.hold = True
+    _pane, controller = make_pane(qtbot, store, inline, slow)
+    controller.secrets = object()  # type: ignore[assignment]
+    controller.show(threads["complaint"])
+    assert controller.drafts() and slow.waiting == []
+    controller.close()
+
+
+def test_an_ai_pass_that_fails_keeps_the_librarys_suggestions(
+    qtbot, store: Store, threads: dict[str, int], monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from ui import conversation_pane
+
+    real = conversation_pane.suggestions
+
+    def broken(store, secrets, conversation_id, *, agent, limit):  # type: ignore[no-untyped-def]
+        if secrets is not None:
+            raise RuntimeError("provider crashed")
+        return real(store, None, conversation_id, agent=agent, limit=limit)
+
+    monkeypatch.setattr(conversation_pane, "suggestions", broken)
+    AiSettingsBook(store).set(AiSettings(enabled=True, url=AI_URL, model="llama3.1"))
+    pane, controller = make_pane(qtbot, store)
+    controller.secrets = object()  # type: ignore[assignment]
+    controller.show(threads["complaint"])
+    assert len(controller.drafts()) == 2
+    assert pane.drafts.note.text() == "No AI draft: provider crashed"
     controller.close()
 
 
@@ -411,6 +463,8 @@ def test_personal_details_in_public_warn_and_send_as_dm_queues_a_direct_message(
     assert entry.channel == "dm"
     assert entry.text == "Call us on 020 7946 0958, Alice, and we will sort it"
     assert pane.composer.toPlainText() == ""
+    # The thread says it goes privately: the agent sees the number was not posted.
+    qtbot.waitUntil(lambda: "Direct message queued" in pane.transcript.toPlainText())
 
 
 def test_a_direct_message_conversation_offers_no_send_as_dm(
@@ -663,3 +717,21 @@ def test_in_the_window_suggestions_snippets_and_checks_run_off_the_gui_thread(
         and not type(w.parent()).__name__.startswith(("QAbstractScrollArea", "QTabBar"))
     ]
     assert unnamed == []
+    # In the window, Enter on a playbook's template inserts it: the window's own Enter
+    # ("open the conversation") does not take the key.
+    composer.clear()
+    book = pane.playbook
+    pane.details.setCurrentWidget(book)
+    book.templates.setFocus()
+    book.templates.setCurrentRow(book.template_names().index("Tracking link"))
+    QTest.keyClick(book.templates, Qt.Key.Key_Return)
+    assert composer.toPlainText().startswith("Here's your tracking link: [[tracking link]]")
+    assert composer.hasFocus()
+    # A very long word (a link) in the reply, the preview and the checks never widens the
+    # window: the labels wrap it.
+    width, least = window.width(), window.minimumSizeHint().width()
+    composer.setPlainText("Hi {first_name}, track it at https://t.example/?id=" + "x" * 400)
+    qtbot.waitUntil(pane.sends_as.isVisible, timeout=10_000)
+    qtbot.waitUntil(lambda: bool(checks_shown(pane)), timeout=10_000)
+    assert window.width() == width and window.minimumSizeHint().width() == least
+    assert pane.sends_as.text().replace("\u200b", "").endswith("x" * 400)
