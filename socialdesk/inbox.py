@@ -103,7 +103,8 @@ class InboxRow:
         }
 
 
-_TOKEN = re.compile(r"\w+", re.UNICODE)
+# Letters and digits: the search index splits words at underscores and punctuation too.
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 
 
 def search_terms(query: str) -> list[str]:

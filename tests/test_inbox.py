@@ -82,6 +82,9 @@ def test_status_filters_and_paging(filled: Inbox, store: Store) -> None:
         ("kötü", {"ayşe"}),
         ("speaker", {"dan"}),
         ("nothing-matches-this", set()),
+        # A handle such as @carol_díaz: the search index splits words at underscores.
+        ("@carol_díaz", {"carol"}),
+        ("refund_", {"eve"}),
     ],
 )
 def test_full_text_search_over_text_and_author(
@@ -101,6 +104,7 @@ def test_hostile_search_input_is_only_words(filled: Inbox, query: str) -> None:
 
 def test_search_terms_keep_words_only() -> None:
     assert search_terms('"refund" OR*  drop;--') == ["refund", "or", "drop"]
+    assert search_terms("@lucia_novak9926") == ["lucia", "novak9926"]
 
 
 def test_waiting_label(filled: Inbox) -> None:
