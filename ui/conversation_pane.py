@@ -80,7 +80,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("socialdesk.ui")
 
 CHECK_DELAY_MS = 300  # the checks run again once the agent pauses this long
-PANE_SIZES = (300, 150, 380)  # thread, details, reply
+PANE_SIZES = (280, 240, 310)  # thread, details, reply
 
 
 def _plain_label(parent: QWidget, name: str) -> QLabel:

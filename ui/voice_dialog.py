@@ -87,6 +87,8 @@ class VoiceDialog(QDialog):
         self.account = QComboBox(self)
         self.account.setAccessibleName(self.tr("Whose voice"))
         self.account.setMinimumWidth(320)
+        # The longest account name shows whole (the dialog's width allowing).
+        self.account.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         account_label = QLabel(self.tr("&Voice of"), self)
         account_label.setBuddy(self.account)
         top.addWidget(account_label)
