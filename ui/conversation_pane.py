@@ -81,6 +81,9 @@ log = logging.getLogger("socialdesk.ui")
 
 CHECK_DELAY_MS = 300  # the checks run again once the agent pauses this long
 PANE_SIZES = (280, 240, 310)  # thread, details, reply
+# "Sends as" shows where the tokens' values land: a few lines, never the whole of a long
+# Reddit reply, so that it fits under the reply box.
+PREVIEW_CHARACTERS = 300
 
 
 def _plain_label(parent: QWidget, name: str) -> QLabel:
@@ -668,6 +671,8 @@ class ConversationController(QObject):
                 cursor.insertBlock(continuation)
                 cursor.insertText(self.tr("Link: {0}").format(one_line(message.url, 300)), body)
         for reply in view.outbox:
+            if reply.status == "sent":
+                continue  # in the thread above already, as the network took it
             block = QTextBlockFormat()
             block.setLeftMargin(60)
             block.setTopMargin(10)
@@ -870,7 +875,9 @@ class ConversationController(QObject):
         self.pane.checks.show_checks(prepared.checks)
         if prepared.text != text:
             self.pane.sends_as.setText(
-                self.tr("Sends as: {0}").format(breakable(reveal_controls(prepared.text)))
+                self.tr("Sends as: {0}").format(
+                    breakable(one_line(prepared.text, PREVIEW_CHARACTERS))  # controls shown
+                )
             )
             self.pane.sends_as.show()
         else:

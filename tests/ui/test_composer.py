@@ -556,6 +556,10 @@ def test_a_failed_reply_says_why_and_retry_queues_it_again(opened, store: Store,
     assert signal.args == [item]
     assert Outbox(store).get(item).status == "queued"
     assert not pane.failed_replies.isVisible()  # reloaded: nothing failed now
+    # Once sent, the reply is in the thread as the network took it, and only there.
+    _fail(store, item, "sent", "")
+    controller.reload()
+    assert "Sorry, checking now" not in pane.transcript.toPlainText()
 
 
 def test_edit_takes_a_failed_reply_back_into_the_composer(opened, store: Store) -> None:  # type: ignore[no-untyped-def]
@@ -734,4 +738,6 @@ def test_in_the_window_suggestions_snippets_and_checks_run_off_the_gui_thread(
     qtbot.waitUntil(pane.sends_as.isVisible, timeout=10_000)
     qtbot.waitUntil(lambda: bool(checks_shown(pane)), timeout=10_000)
     assert window.width() == width and window.minimumSizeHint().width() == least
-    assert pane.sends_as.text().replace("\u200b", "").endswith("x" * 400)
+    shown = pane.sends_as.text().replace("\u200b", "")
+    assert shown.startswith("Sends as: Hi Alice, track it at https://t.example/?id=xxx")
+    assert shown.endswith("x…") and len(shown) < 330  # the start of it: a few lines
