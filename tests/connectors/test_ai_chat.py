@@ -9,6 +9,7 @@ import logging
 import socket
 import threading
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
@@ -131,18 +132,25 @@ class Stub:
     def answer(self, *answers: Answer) -> None:
         self.answers.extend(answers)
 
+    @classmethod
+    @contextmanager
+    def running(cls) -> Iterator[Stub]:
+        """A stub listening for the length of the ``with``; shut down after it."""
+        server = cls()
+        server.thread.start()
+        try:
+            yield server
+        finally:
+            server.released.set()
+            server.server.shutdown()
+            server.server.server_close()
+            server.thread.join(5)
+
 
 @pytest.fixture
 def stub() -> Iterator[Stub]:
-    server = Stub()
-    server.thread.start()
-    try:
+    with Stub.running() as server:
         yield server
-    finally:
-        server.released.set()
-        server.server.shutdown()
-        server.server.server_close()
-        server.thread.join(5)
 
 
 @pytest.fixture

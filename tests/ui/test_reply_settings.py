@@ -87,15 +87,8 @@ def account(store: Store) -> int:
 
 @pytest.fixture
 def server() -> Iterator[Stub]:
-    stub = Stub()
-    stub.thread.start()
-    try:
+    with Stub.running() as stub:
         yield stub
-    finally:
-        stub.released.set()
-        stub.server.shutdown()
-        stub.server.server_close()
-        stub.thread.join(5)
 
 
 def library_dialog(qtbot, store: Store, runner=inline) -> LibraryDialog:  # type: ignore[no-untyped-def]
